@@ -3,18 +3,34 @@
  * The command line: `chapter-assistant <command> [args]`. Each command lives in its own module;
  * this file only dispatches.
  */
+import { runBenchCommand } from './bench.ts'
+import { runIndexCommand } from './build-index.ts'
+import { runBuildModelCommand } from './build-model.ts'
 import { runCorpusCommand } from './corpus.ts'
+import { runEvalCommand } from './eval.ts'
 
 const USAGE = `usage: chapter-assistant <command>
 
 commands:
-  corpus [--out FILE]   print the parsed structure, repairs and cross-checks; write it as JSON`
+  corpus [--out FILE]     print the parsed structure, repairs and cross-checks; write it as JSON
+  build-model [--out DIR] build the offline embedding model glove-sif-100d into models/
+  index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
+  eval [--no-baseline]    run the evaluation harness; writes eval/reports/latest.md
+  bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   switch (command) {
     case 'corpus':
       return runCorpusCommand(args)
+    case 'build-model':
+      return runBuildModelCommand(args)
+    case 'index':
+      return runIndexCommand(args)
+    case 'eval':
+      return runEvalCommand(args)
+    case 'bench':
+      return runBenchCommand(args)
     case undefined:
     case '-h':
     case '--help':

@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { loadDevSet } from '../eval/dataset.ts'
+import { retrievalReport } from '../eval/report.ts'
+import { evaluateRetrieval } from '../eval/retrieval.ts'
+import { openAssistant } from '../node/assistant.ts'
+
+/** Where `npm run eval` writes its report. */
+export const EVAL_REPORT_PATH = fileURLToPath(
+  new URL('../../eval/reports/latest.md', import.meta.url),
+)
+
+/** `eval [--no-baseline]`: runs the evaluation harness and writes `eval/reports/latest.md`. */
+export async function runEvalCommand(args: string[]): Promise<number> {
+  const ctx = await openAssistant({ build: true })
+  const questions = loadDevSet(new Set(ctx.chunks.map((c) => c.id)))
+  const retrieval = await evaluateRetrieval({
+    retriever: ctx.retriever,
+    chunks: ctx.chunks,
+    raw: ctx.corpus.raw,
+    embeddings: ctx.embeddings,
+    questions,
+    baseline: !args.includes('--no-baseline'),
+  })
+  const report = [
+    '# Evaluation report',
+    '',
+    `Dev set: ${questions.length} questions (eval/dev-set.json). Embedding model: ${ctx.embeddings.modelId}. Produced by \`npm run eval\`.`,
+    '',
+    retrievalReport(retrieval),
+    '',
+  ].join('\n')
+  mkdirSync(fileURLToPath(new URL('.', `file://${EVAL_REPORT_PATH}`)), { recursive: true })
+  writeFileSync(EVAL_REPORT_PATH, report)
+  console.log(report)
+  console.log(`\nwrote ${EVAL_REPORT_PATH}`)
+  return 0
+}

@@ -1,0 +1,97 @@
+import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
+import { buildDefaultModel } from '../cli/build-model.ts'
+import { startProgress } from '../cli/progress.ts'
+import { type LoadedCorpus, loadCorpus } from '../corpus/index.ts'
+import {
+  type EmbeddingConfig,
+  embeddingConfigFromEnv,
+  isDefaultModelBuilt,
+  STATIC_MODEL_ID,
+  TransformersEmbeddings,
+} from '../embed/index.ts'
+import {
+  buildIndex,
+  DEFAULT_INDEX_DIR,
+  IndexUnavailableError,
+  type LoadedIndex,
+  loadIndex,
+} from '../index/index.ts'
+import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
+
+/** Everything the assistant answers from, loaded and verified. */
+export interface AssistantContext {
+  corpus: LoadedCorpus
+  chunks: Chunk[]
+  embeddings: TransformersEmbeddings
+  index: LoadedIndex
+  retriever: HybridRetriever
+}
+
+export interface OpenOptions {
+  /** Build a missing default model and a missing or stale index instead of failing. */
+  build?: boolean
+  indexDir?: string
+  embedding?: EmbeddingConfig
+  retrieval?: Partial<RetrievalOptions>
+  log?: (line: string) => void
+}
+
+/**
+ * Opens the assistant's data on Node: parses the corpus, chunks it, loads the embedding model and
+ * the index. With `build: true` it first builds what is missing (the offline model, the index),
+ * with visible progress; otherwise a missing piece is an error that names the command to run.
+ */
+export async function openAssistant(options: OpenOptions = {}): Promise<AssistantContext> {
+  const log = options.log ?? ((l: string) => console.error(l))
+  const config = options.embedding ?? embeddingConfigFromEnv()
+  const indexDir = options.indexDir ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR
+  if (options.build && config.modelId === STATIC_MODEL_ID && !isDefaultModelBuilt()) {
+    log(`The embedding model ${STATIC_MODEL_ID} is not built yet; building it (once, offline).`)
+    buildDefaultModel()
+  }
+  const corpus = loadCorpus()
+  const chunks = chunkDocument(corpus.doc)
+  const embeddings = new TransformersEmbeddings(config)
+  const expectations = { corpusSha256: corpus.sha256, chunks, embeddings }
+  let index: LoadedIndex
+  try {
+    index = await loadIndex(indexDir, expectations)
+  } catch (err) {
+    if (!(options.build && err instanceof IndexUnavailableError)) throw err
+    log(`${err.message.replace(/ Rebuild it with.*$/, '')}; rebuilding it.`)
+    await buildIndexWithProgress(indexDir, corpus, chunks, embeddings)
+    index = await loadIndex(indexDir, expectations)
+  }
+  return {
+    corpus,
+    chunks,
+    embeddings,
+    index,
+    retriever: new HybridRetriever(index, embeddings, options.retrieval),
+  }
+}
+
+/** Builds the index with a progress bar (TTY) or progress lines. */
+export async function buildIndexWithProgress(
+  dir: string,
+  corpus: LoadedCorpus,
+  chunks: readonly Chunk[],
+  embeddings: TransformersEmbeddings,
+) {
+  const progress = startProgress(
+    `indexing ${chunks.length} chunks with ${embeddings.modelId}`,
+    chunks.length,
+  )
+  let last = 0
+  const manifest = await buildIndex(dir, {
+    chunks,
+    corpusSha256: corpus.sha256,
+    embeddings,
+    onProgress: (done) => {
+      progress.tick(undefined, done - last)
+      last = done
+    },
+  })
+  progress.stop()
+  return manifest
+}

@@ -1,0 +1,66 @@
+/**
+ * Abbreviations and name variants of the chapter, with what they stand for. Reviewed by hand
+ * against the chapter's usage (`BRI`, `FOCAC`, `IEA`, …) plus the common names readers use for
+ * the economies in its tables (US/America, UK/Britain, South Korea).
+ *
+ * Retrieval expands both the indexed text and the user's question with it, so either form finds
+ * the other. It is never shown to a user and never used to phrase an answer.
+ */
+export const GLOSSARY: ReadonlyArray<{ term: string; means: string; caseSensitive: boolean }> = [
+  { term: 'AI', means: 'artificial intelligence', caseSensitive: true },
+  { term: 'BRI', means: 'Belt and Road Initiative', caseSensitive: true },
+  { term: 'BRF', means: 'Belt and Road Forum', caseSensitive: true },
+  { term: 'FOCAC', means: 'Forum on China-Africa Cooperation', caseSensitive: false },
+  { term: 'IEA', means: 'International Energy Agency', caseSensitive: true },
+  { term: 'IRENA', means: 'International Renewable Energy Agency', caseSensitive: false },
+  { term: 'IPFs', means: 'international patent families', caseSensitive: true },
+  { term: 'IPF', means: 'international patent family', caseSensitive: true },
+  { term: 'LCEs', means: 'low-carbon energy technologies', caseSensitive: true },
+  { term: 'LCE', means: 'low-carbon energy technology', caseSensitive: true },
+  { term: 'PCT', means: 'Patent Cooperation Treaty', caseSensitive: true },
+  { term: 'SDGs', means: 'Sustainable Development Goals', caseSensitive: true },
+  { term: 'IoT', means: 'Internet of Things', caseSensitive: false },
+  { term: 'GX', means: 'green transformation', caseSensitive: true },
+  { term: 'UN', means: 'United Nations', caseSensitive: true },
+  { term: 'MOU', means: 'memorandum of understanding', caseSensitive: false },
+  { term: 'CNC', means: 'computer numerical control', caseSensitive: false },
+  {
+    term: 'IKCEST',
+    means: 'International Knowledge Centre for Engineering Sciences and Technology',
+    caseSensitive: false,
+  },
+  { term: 'US', means: 'United States', caseSensitive: true },
+  { term: 'U.S.', means: 'United States', caseSensitive: true },
+  { term: 'USA', means: 'United States', caseSensitive: false },
+  { term: 'America', means: 'United States', caseSensitive: false },
+  { term: 'American', means: 'United States', caseSensitive: false },
+  { term: 'UK', means: 'United Kingdom', caseSensitive: false },
+  { term: 'Britain', means: 'United Kingdom', caseSensitive: false },
+  { term: 'British', means: 'United Kingdom', caseSensitive: false },
+  { term: 'South Korea', means: 'Rep. of Korea', caseSensitive: false },
+  { term: 'Republic of Korea', means: 'Rep. of Korea', caseSensitive: false },
+  { term: 'Taiwan', means: 'Taiwan, China', caseSensitive: false },
+]
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const PATTERNS = GLOSSARY.map((g) => ({
+  re: new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(g.term)}(?![\\p{L}\\p{N}])`,
+    g.caseSensitive ? 'gu' : 'giu',
+  ),
+  means: g.means,
+}))
+
+/**
+ * Appends each glossary expansion after the term it explains, for indexing and querying only.
+ *
+ * @example
+ * expandGlossary('projects of the BRI') // 'projects of the BRI (Belt and Road Initiative)'
+ */
+export function expandGlossary(text: string): string {
+  let out = text
+  for (const { re, means } of PATTERNS)
+    out = out.replace(re, (m) => (m.toLowerCase() === means.toLowerCase() ? m : `${m} (${means})`))
+  return out
+}
