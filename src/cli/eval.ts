@@ -1,7 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import {
+  evaluateAnswers,
+  evaluateDialogs,
+  failuresOf,
+  loadDialogs,
+  scoreAnswers,
+  scoreByCategory,
+} from '../eval/answers.ts'
 import { loadDevSet } from '../eval/dataset.ts'
-import { retrievalReport } from '../eval/report.ts'
+import { answersReport, retrievalReport } from '../eval/report.ts'
 import { evaluateRetrieval } from '../eval/retrieval.ts'
 import { openAssistant } from '../node/assistant.ts'
 
@@ -22,12 +30,16 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     questions,
     baseline: !args.includes('--no-baseline'),
   })
+  const answers = await evaluateAnswers(ctx.answerer, questions, ctx.chunks)
+  const dialogs = await evaluateDialogs(ctx.answerer, loadDialogs(), ctx.chunks)
   const report = [
     '# Evaluation report',
     '',
     `Dev set: ${questions.length} questions (eval/dev-set.json). Embedding model: ${ctx.embeddings.modelId}. Produced by \`npm run eval\`.`,
     '',
     retrievalReport(retrieval),
+    '',
+    answersReport(scoreAnswers(answers), scoreByCategory(answers), failuresOf(answers), dialogs),
     '',
   ].join('\n')
   mkdirSync(fileURLToPath(new URL('.', `file://${EVAL_REPORT_PATH}`)), { recursive: true })

@@ -3,6 +3,7 @@
  * The command line: `chapter-assistant <command> [args]`. Each command lives in its own module;
  * this file only dispatches.
  */
+import { runAskCommand } from './ask.ts'
 import { runBenchCommand } from './bench.ts'
 import { runIndexCommand } from './build-index.ts'
 import { runBuildModelCommand } from './build-model.ts'
@@ -12,6 +13,8 @@ import { runEvalCommand } from './eval.ts'
 const USAGE = `usage: chapter-assistant <command>
 
 commands:
+  ask "question"          answer one question with numbered citations
+  ask [--chat]            interactive chat that keeps the conversation
   corpus [--out FILE]     print the parsed structure, repairs and cross-checks; write it as JSON
   build-model [--out DIR] build the offline embedding model glove-sif-100d into models/
   index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
@@ -21,6 +24,8 @@ commands:
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   switch (command) {
+    case 'ask':
+      return runAskCommand(args)
     case 'corpus':
       return runCorpusCommand(args)
     case 'build-model':

@@ -54,3 +54,72 @@ export function retrievalReport(r: RetrievalEvalResult): string {
   }
   return out.join('\n')
 }
+
+/** The answer section of the evaluation report. */
+export function answersReport(
+  scores: import('./answers.ts').AnswerScores,
+  byCategory: Record<string, import('./answers.ts').AnswerScores>,
+  failures: import('./answers.ts').AnswerResult[],
+  dialogs: import('./answers.ts').DialogTurnResult[],
+): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+  const out = [
+    `## Answers (${scores.answerable} answerable, ${scores.absent} absent)`,
+    '',
+    '| metric | value |',
+    '|---|---:|',
+    `| correct facts **and** a correct citation (answerable) | ${pct(scores.correct)} |`,
+    `| fact accuracy: all gold facts in the answer | ${pct(scores.factAccuracy)} |`,
+    `| citation accuracy: a cited span overlaps the gold span | ${pct(scores.citationAccuracy)} |`,
+    `| abstention precision | ${pct(scores.abstentionPrecision)} |`,
+    `| abstention recall | ${pct(scores.abstentionRecall)} |`,
+    `| false abstentions (answerable questions refused) | ${pct(scores.falseAbstainRate)} |`,
+    `| false answers (absent questions answered) | ${pct(scores.falseAnswerRate)} |`,
+    '',
+    '### By category',
+    '',
+    '| category | n | correct | facts | citation | answered when absent / refused when answerable |',
+    '|---|---:|---:|---:|---:|---:|',
+  ]
+  for (const [cat, s] of Object.entries(byCategory)) {
+    const n = cat === 'absent' ? s.absent : s.answerable
+    const wrongRefusal = cat === 'absent' ? pct(s.falseAnswerRate) : pct(s.falseAbstainRate)
+    out.push(
+      `| ${cat} | ${n} | ${cat === 'absent' ? '—' : pct(s.correct)} | ${cat === 'absent' ? '—' : pct(s.factAccuracy)} | ${cat === 'absent' ? '—' : pct(s.citationAccuracy)} | ${wrongRefusal} |`,
+    )
+  }
+  const turns = dialogs.length
+  const ok = dialogs.filter(
+    (t) => t.standaloneOk && t.factsOk && t.citationOk && t.answerableOk,
+  ).length
+  out.push(
+    '',
+    `### Multi-turn dialogs (${new Set(dialogs.map((d) => d.dialog)).size} dialogs, ${turns} turns)`,
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| turns fully right (standalone question, facts, citation, answerability) | ${ok}/${turns} (${pct(ok / Math.max(1, turns))}) |`,
+    `| standalone question right | ${dialogs.filter((t) => t.standaloneOk).length}/${turns} |`,
+    '',
+    '| dialog | turn | question | rewritten as | ok |',
+    '|---|---:|---|---|---|',
+    ...dialogs.map(
+      (t) =>
+        `| ${t.dialog} | ${t.turn} | ${t.question} | ${t.standaloneQuestion} | ${t.standaloneOk && t.factsOk && t.citationOk && t.answerableOk ? 'yes' : 'no'} |`,
+    ),
+  )
+  if (failures.length > 0) {
+    out.push(
+      '',
+      '### Questions not answered right',
+      '',
+      '| id | category | route | question | answer (start) |',
+      '|---|---|---|---|---|',
+    )
+    for (const f of failures)
+      out.push(
+        `| ${f.id} | ${f.category} | ${f.route} | ${f.question} | ${f.answer.answer.slice(0, 120).replace(/\n/g, ' ').replace(/\|/g, '/')} |`,
+      )
+  }
+  return out.join('\n')
+}

@@ -1,3 +1,6 @@
+import { Answerer } from '../answer/answer.ts'
+import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
+import { AnswerService } from '../answer/service.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import { buildDefaultModel } from '../cli/build-model.ts'
 import { startProgress } from '../cli/progress.ts'
@@ -17,6 +20,7 @@ import {
   loadIndex,
 } from '../index/index.ts'
 import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
+import { loadPromptFiles } from './prompts.ts'
 
 /** Everything the assistant answers from, loaded and verified. */
 export interface AssistantContext {
@@ -25,6 +29,9 @@ export interface AssistantContext {
   embeddings: TransformersEmbeddings
   index: LoadedIndex
   retriever: HybridRetriever
+  answerer: Answerer
+  /** The answering approach hosts call: extractive, plus the LLM layer when configured. */
+  service: AnswerService
 }
 
 export interface OpenOptions {
@@ -33,6 +40,8 @@ export interface OpenOptions {
   indexDir?: string
   embedding?: EmbeddingConfig
   retrieval?: Partial<RetrievalOptions>
+  /** The LLM layer; default from the environment (`LLM_BASE_URL`), `null` to turn it off. */
+  llm?: LlmConfig | null
   log?: (line: string) => void
 }
 
@@ -62,13 +71,19 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     await buildIndexWithProgress(indexDir, corpus, chunks, embeddings)
     index = await loadIndex(indexDir, expectations)
   }
-  return {
-    corpus,
+  const retriever = new HybridRetriever(index, embeddings, options.retrieval)
+  const answerer = new Answerer({
+    doc: corpus.doc,
     chunks,
-    embeddings,
-    index,
-    retriever: new HybridRetriever(index, embeddings, options.retrieval),
-  }
+    search: (q, o) => retriever.search(q, o),
+    embed: (texts) => embeddings.embedDocuments(texts),
+  })
+  const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
+  const service = new AnswerService(
+    answerer,
+    llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
+  )
+  return { corpus, chunks, embeddings, index, retriever, answerer, service }
 }
 
 /** Builds the index with a progress bar (TTY) or progress lines. */

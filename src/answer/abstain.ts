@@ -1,0 +1,131 @@
+import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
+import type { EntityCatalog } from './entities.ts'
+import type { TermStats } from './passage.ts'
+
+/** What the abstention rule looks at. */
+export interface SupportFeatures {
+  /** idf-weighted share of the question's terms in the best sentence (with its neighbours). */
+  lexical: number
+  /** Embedding similarity of the question and the best sentence. */
+  dense: number
+  /** Share of the question's idf mass carried by words the chapter never uses. */
+  unknown: number
+  /** The thing asked about ("the population of …", "how many satellites"), if the chapter never names it. */
+  unknownFocus: string | null
+  /** Capitalized names in the question (not its first word) that the chapter never uses. */
+  unknownNames: string[]
+}
+
+/** Thresholds of the rule; calibrated on the dev set's answerable and absent questions. */
+export interface AbstentionThresholds {
+  /** Enough of the question's terms in the best sentence … */
+  minLexical: number
+  /** … or enough similarity in meaning. */
+  minDense: number
+  /** An unknown focus is fatal unless the best sentence is at least this strong on both counts. */
+  focusGuard: number
+  /** An unknown name is fatal unless this much of the question is found. */
+  nameGuard: number
+}
+
+export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
+  minLexical: 0.5,
+  minDense: 0.45,
+  focusGuard: 0.6,
+  nameGuard: 0.6,
+}
+
+const FOCUS_PATTERNS = [
+  /\bhow (?:many|much) ((?:[a-z-]+\s+){0,2}?[a-z-]+?)(?=\s+(?:did|does|do|has|have|had|are|were|is|was|will|can|could|would|should|in|of|for|on|from|by|to)\b|\?|$)/,
+  /\b(?:what|who|which) (?:is|was|are|were) (?:the |a |an )?((?:[a-z-]+\s+){0,2}[a-z-]+) (?:of|in|for|on|at)\b/,
+  /\b(?:what|who) (?:is|was|are|were) [a-z]+(?:'s) ((?:[a-z-]+\s+){0,1}[a-z-]+)/,
+  /\babout ((?:[a-z-]+\s+){0,2}[a-z-]+)\s*\??$/,
+]
+
+/**
+ * Computes the abstention features of a question against its best candidate sentence.
+ * `knownName` says whether a capitalized word is a name the chapter or the tables know
+ * (through the entity catalog's aliases as well).
+ */
+export function supportFeatures(
+  question: string,
+  best: { lexical: number; dense: number } | undefined,
+  terms: readonly string[],
+  stats: TermStats,
+  catalog: EntityCatalog,
+): SupportFeatures {
+  let total = 0
+  let unknownMass = 0
+  const aliasTerms = new Set(
+    catalog.find(question).flatMap((m) => wordTokens(m.surface).map((t) => searchTerm(t) ?? t)),
+  )
+  for (const t of terms) {
+    const w = stats.idf(t)
+    total += w
+    if (!stats.known(t) && !aliasTerms.has(t)) unknownMass += w
+  }
+  const q = normalizeText(question)
+  const lower = q.toLowerCase()
+  let unknownFocus: string | null = null
+  for (const re of FOCUS_PATTERNS) {
+    const phrase = re.exec(lower)?.[1]
+    // "how much cheaper …" asks for a degree, not about a thing.
+    if (!phrase || /^[a-z]+(er|ly)\b/.test(phrase)) continue
+    const missing = phrase
+      .split(/\s+/)
+      .map((w) => searchTerm(w))
+      .filter((t): t is string => t !== null && !aliasTerms.has(t) && !stats.known(t))
+    if (missing.length > 0) {
+      unknownFocus = phrase
+      break
+    }
+  }
+  const mentioned = catalog.find(q)
+  const unknownNames = [...q.matchAll(/(?<=\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu)]
+    .filter((m) => !mentioned.some((e) => m.index >= e.start && m.index < e.end))
+    .map((m) => m[1] as string)
+    .filter((w) => {
+      const t = searchTerm(w)
+      return (
+        t !== null &&
+        !stats.known(t) &&
+        !aliasTerms.has(t) &&
+        !derivedFromKnown(w.toLowerCase(), stats)
+      )
+    })
+  return {
+    lexical: best?.lexical ?? 0,
+    dense: best?.dense ?? 0,
+    unknown: total === 0 ? 1 : unknownMass / total,
+    unknownFocus,
+    unknownNames,
+  }
+}
+
+/** "Colombian" from "Colombia", "Korean" from "Korea": a name derived from one the chapter uses. */
+function derivedFromKnown(word: string, stats: TermStats): boolean {
+  for (let cut = 1; cut <= 3 && word.length - cut >= 5; cut++) {
+    const base = word.slice(0, word.length - cut)
+    if (stats.known(base) || stats.known(`${base}a`)) return true
+  }
+  return false
+}
+
+/**
+ * The abstention rule. The chapter is taken not to answer when
+ * 1. the thing asked about is a word the chapter never uses, and the best sentence is not strong;
+ * 2. the question names someone or something the chapter never names, and little of it is found;
+ * 3. the best sentence matches neither the question's words nor its meaning well enough.
+ */
+export function decideAbstention(
+  f: SupportFeatures,
+  t: AbstentionThresholds = DEFAULT_THRESHOLDS,
+): string | null {
+  if (f.unknownFocus && f.lexical < t.focusGuard && f.dense < t.focusGuard)
+    return `the chapter never mentions "${f.unknownFocus}"`
+  if (f.unknownNames.length > 0 && f.lexical < t.nameGuard)
+    return `the chapter never names ${f.unknownNames.join(', ')}`
+  if (f.lexical < t.minLexical && f.dense < t.minDense)
+    return 'no passage is close enough to the question'
+  return null
+}

@@ -1,0 +1,234 @@
+import { normalizeText } from '../text/normalize.ts'
+import type { Entity, EntityCatalog, EntityMention } from './entities.ts'
+import { columnsIn, joinAnd, possessive, type ValueColumn } from './table-engine.ts'
+import type { ChatTurn } from './types.ts'
+
+/** What the conversation so far is about. */
+export interface DialogState {
+  /** Standalone form of the last user question. */
+  lastQuestion: string | null
+  /** Entities of the last user question (or, if it named none, of the last answer). */
+  entities: Entity[]
+  /** Every entity named so far, most recent last: "both of them" takes the last two. */
+  mentioned: Entity[]
+  column: ValueColumn | null
+  /** Text of the last exchange, to find what "that initiative" or "those projects" refers to. */
+  recentText: string
+}
+
+const EMPTY: DialogState = {
+  lastQuestion: null,
+  entities: [],
+  mentioned: [],
+  column: null,
+  recentText: '',
+}
+
+const COLUMN_PHRASE: Record<ValueColumn, string> = {
+  papers: 'number of papers',
+  coauthored: 'number of internationally coauthored papers',
+  share: 'share of internationally coauthored papers',
+  centrality: 'centrality',
+}
+
+const ELLIPSIS =
+  /^(?:and|but|also|so|then|now|ok|okay)?\s*(?:what|how)\s+about\s+(.+?)\s*\??$|^(?:and|but|also|same for|and for|and in|and also|what of)\s+(.+?)\s*\??$/i
+
+/**
+ * Rewrites a follow-up into a standalone question using the conversation the client sent (the
+ * server keeps no state): ellipsis ("And Canada's?", "What about Spain?"), pronouns and
+ * demonstratives ("its", "both of them", "that initiative", "those projects") and comparisons
+ * over entities named in earlier turns.
+ *
+ * @example
+ * resolveFollowUp('And Canada?', [{ role: 'user', content: "What is Spain's share of internationally coauthored papers?" }], catalog)
+ * // "What is Canada's share of internationally coauthored papers?"
+ */
+export function resolveFollowUp(
+  question: string,
+  history: readonly ChatTurn[],
+  catalog: EntityCatalog,
+): string {
+  let state = EMPTY
+  for (let i = 0; i < history.length; i++) {
+    const turn = history[i] as ChatTurn
+    if (turn.role === 'user') {
+      const standalone = rewrite(turn.content, state, catalog)
+      state = observeQuestion(state, standalone, catalog)
+    } else state = observeAnswer(state, turn.content, catalog)
+  }
+  return rewrite(question, state, catalog)
+}
+
+function observeQuestion(
+  state: DialogState,
+  standalone: string,
+  catalog: EntityCatalog,
+): DialogState {
+  const entities = named(catalog.find(standalone))
+  return {
+    lastQuestion: standalone,
+    entities: entities.length > 0 ? entities : state.entities,
+    mentioned: remember(state.mentioned, entities),
+    column: columnsIn(standalone)[0] ?? (entities.length > 0 ? null : state.column),
+    recentText: standalone,
+  }
+}
+
+function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalog): DialogState {
+  const firstSentence = answer.split(/(?<=[.!?])\s/)[0] ?? answer
+  const fromAnswer = named(catalog.find(firstSentence.replace(/\([^)]*\)/g, ''))).slice(0, 2)
+  const questionNamed = state.lastQuestion
+    ? named(catalog.find(state.lastQuestion)).length > 0
+    : false
+  const useAnswer = !questionNamed && fromAnswer.length > 0
+  return {
+    ...state,
+    entities: useAnswer ? fromAnswer : state.entities,
+    mentioned: useAnswer ? remember(state.mentioned, fromAnswer) : state.mentioned,
+    recentText: `${state.recentText}\n${answer}`,
+  }
+}
+
+const remember = (list: Entity[], fresh: Entity[]): Entity[] => [
+  ...list.filter((e) => !fresh.includes(e)),
+  ...fresh,
+]
+
+const named = (mentions: EntityMention[]): Entity[] => {
+  const out: Entity[] = []
+  for (const m of mentions) if (!out.includes(m.entity)) out.push(m.entity)
+  return out
+}
+
+/** One question rewritten against the state. */
+function rewrite(question: string, state: DialogState, catalog: EntityCatalog): string {
+  let q = normalizeText(question).trim().replace(/\s+/g, ' ')
+  if (!state.lastQuestion) return q
+  q = replacePronouns(q, state)
+  const ellipsis = ELLIPSIS.exec(q)
+  if (!ellipsis) {
+    // "Compare France and Italy" after a question about centrality: keep the column.
+    const comparing =
+      /\b(compare|comparison|versus|vs\.?|which of|which one|more|higher|lower|bigger|smaller|difference)\b/i.test(
+        q,
+      )
+    if (comparing && state.column && columnsIn(q).length === 0 && catalog.find(q).length >= 2) {
+      return `${q.replace(/\?$/, '')} by ${COLUMN_PHRASE[state.column]}${q.endsWith('?') ? '?' : ''}`
+    }
+    return q
+  }
+  const said = (ellipsis[1] ?? ellipsis[2] ?? '').trim()
+  // "And how many solar pump systems?" is a question of its own once the "and" is dropped.
+  if (/^(how|what|which|who|when|where|why|is|are|was|were|did|does|do)\b/i.test(said)) {
+    return `${said.charAt(0).toUpperCase()}${said.slice(1).replace(/\?$/, '')}?`
+  }
+  const rest = said.replace(/^(?:in|for|on)\s+/i, '').trim()
+  if (rest.split(/\s+/).length > 8) return q
+  const mentions = catalog.find(rest)
+  const newEntities = named(mentions)
+  const restColumns = columnsIn(rest)
+  const prev = state.lastQuestion
+
+  if (newEntities.length > 0) {
+    const prevMentions = catalog.find(prev)
+    const sameType = prevMentions.filter((m) => m.entity.type === (newEntities[0] as Entity).type)
+    if (restColumns.length > 0 || (sameType.length === 0 && state.column)) {
+      const column = restColumns[0] ?? state.column
+      if (column)
+        return `What is ${possessive(joinAnd(newEntities.map((e) => e.name)))} ${COLUMN_PHRASE[column]}?`
+    }
+    if (sameType.length > 0) return substitute(prev, sameType, newEntities)
+    return `${prev.replace(/\?$/, '')} for ${joinAnd(newEntities.map((e) => e.name))}?`
+  }
+  if (restColumns.length > 0 && state.entities.length > 0) {
+    return `What is ${possessive(joinAnd(state.entities.map((e) => e.name)))} ${COLUMN_PHRASE[restColumns[0] as ValueColumn]}?`
+  }
+  return `What does the chapter say about ${said.replace(/\?$/, '')}?`
+}
+
+/** Replaces the previous question's entities with the new ones (one for one, or the last one). */
+function substitute(prev: string, old: EntityMention[], fresh: Entity[]): string {
+  const targets = fresh.length === old.length ? old : old.slice(-1)
+  const names =
+    fresh.length === old.length ? fresh.map((e) => e.name) : [joinAnd(fresh.map((e) => e.name))]
+  let out = normalizeText(prev)
+  targets
+    .map((m, i) => ({ m, name: names[i] ?? (names[0] as string) }))
+    .sort((a, b) => b.m.start - a.m.start)
+    .forEach(({ m, name }) => {
+      const owns = /['’]s$/.test(m.surface)
+      const the = /^the\s/i.test(m.surface) && !/^the\s/i.test(name) ? '' : ''
+      out = `${out.slice(0, m.start)}${the}${owns ? possessive(name) : name}${out.slice(m.end)}`
+    })
+  return out
+}
+
+const HEADS =
+  'initiative|initiatives|project|projects|agreement|agreements|report|reports|forum|forums|law|laws|model|models|partnership|partnerships|dialogue|statement|memorandum|memoranda|cooperation|village|line|field|fields|table|box|section|program|plan|planning|conference|competition|platform|zone|zones|system|systems|cluster|clusters|tools|technology|technologies|countries|economies'
+
+/** "its", "their", "it", "they", "them", "both (of them)", "that initiative", "those projects". */
+function replacePronouns(q: string, state: DialogState): string {
+  let out = q
+  const demonstrative = new RegExp(`\\b(?:that|this|these|those|the same)\\s+(${HEADS})\\b`, 'gi')
+  out = out.replace(
+    demonstrative,
+    (whole, head: string) => antecedent(head, state.recentText) ?? whole,
+  )
+  const last = state.entities.at(-1)
+  if (!last) return out
+  // Plural references take the entities of the last question if it named several, else the
+  // last two named in the conversation; singular ones the last entity.
+  const plural = joinAnd(
+    (state.entities.length >= 2 ? state.entities : state.mentioned.slice(-2)).map((e) => e.name),
+  )
+  const single = state.entities.length === 1 ? last.name : plural
+  return out
+    .replace(
+      /\b(?:both of them|both of these|the two of them|the two|both|each of them|these two|those two)\b/gi,
+      plural,
+    )
+    .replace(/\b(which|who) of them\b/gi, (_m, w: string) => `${w} of ${plural}`)
+    .replace(/\btheir\b/gi, possessive(plural))
+    .replace(/\bits\b/gi, possessive(single))
+    .replace(/\b(?:they|them)\b(?!['’])/gi, plural)
+    .replace(/\bit\b(?!['’])/gi, single)
+}
+
+/**
+ * The phrase of the recent conversation that "that <head>" points at: the last mention of a name
+ * or noun phrase ending in the same head word ("the Global AI Governance Initiative", "green
+ * energy projects").
+ */
+function antecedent(head: string, text: string): string | null {
+  const singular = head
+    .toLowerCase()
+    .replace(/(ies)$/, 'y')
+    .replace(/s$/, '')
+  const anyCase = (w: string) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1)}`
+  const heads = `${anyCase(singular)}s?|${anyCase(singular.replace(/y$/, 'ies'))}`
+  const proper = new RegExp(
+    `((?:[A-Z][\\w’'-]*\\s+)(?:(?:[A-Z][\\w’'-]*|of|on|and|for|in|the|to)\\s+){0,10}(?:${heads}))\\b`,
+    'g',
+  )
+  const properHits = [...text.matchAll(proper)].map((m) =>
+    (m[1] as string).replace(/^(?:The|A|An|In|On|For|And|What|Which|When|How|Who|Where)\s+/, ''),
+  )
+  const lastProper = properHits.filter((h) => /^[A-Z]/.test(h) && h.split(/\s+/).length >= 2).at(-1)
+  if (lastProper) return `the ${lastProper}`
+  const common = new RegExp(`((?:[a-z][\\w-]*\\s+){1,3}(?:${heads}))\\b`, 'g')
+  const stop =
+    /^(the|a|an|of|in|on|for|and|to|are|is|was|were|did|does|do|how|many|what|which|there|that|this|these|those|with|by|has|have|had)$/
+  const commonHits = [...text.matchAll(common)]
+    .map((m) => (m[1] as string).split(/\s+/))
+    .map((words) => {
+      // Keep what follows the last determiner: "issued a joint statement" → "joint statement".
+      const det = words.findLastIndex((w) => /^(a|an|the|its|their|this|that)$/.test(w))
+      const kept = det >= 0 ? words.slice(det + 1) : words
+      while (kept.length > 1 && stop.test(kept[0] as string)) kept.shift()
+      return kept.join(' ')
+    })
+    .filter((h) => h.split(/\s+/).length >= 2)
+  const lastCommon = commonHits.at(-1)
+  return lastCommon ? `the ${lastCommon}` : null
+}

@@ -1,0 +1,194 @@
+import { continents, countries } from 'countries-list'
+import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
+import { normalizeText } from '../text/normalize.ts'
+
+export type EntityType = 'economy' | 'field' | 'place'
+
+/** Something a question can name: an economy or field of the tables, or another place. */
+export interface Entity {
+  /** Canonical name, as printed in the chapter's tables when it is there. */
+  name: string
+  type: EntityType
+  /** Ids of the tables whose rows name it (`8.3`, `8.4`, `8.2`); empty when no table has it. */
+  tables: string[]
+}
+
+export interface EntityMention {
+  entity: Entity
+  start: number
+  end: number
+  surface: string
+}
+
+/**
+ * Reviewed aliases of the tables' names: common names, abbreviations, demonyms, and the field
+ * names readers use.
+ */
+const ALIASES: Record<string, string[]> = {
+  'United States': [
+    'US',
+    'U.S.',
+    'USA',
+    'U.S.A.',
+    'America',
+    'American',
+    'the States',
+    'United States of America',
+  ],
+  'United Kingdom': ['UK', 'U.K.', 'Britain', 'Great Britain', 'British', 'England'],
+  'Rep. of Korea': ['Korea', 'South Korea', 'Republic of Korea', 'Rep of Korea', 'Korean'],
+  'Taiwan, China': ['Taiwan'],
+  'Czech Rep.': ['Czech Republic', 'Czechia', 'Czech'],
+  Netherlands: ['Holland', 'Dutch'],
+  China: ['Chinese', 'PRC', "People's Republic of China"],
+  Germany: ['German'],
+  Japan: ['Japanese'],
+  France: ['French'],
+  Italy: ['Italian'],
+  Spain: ['Spanish'],
+  Canada: ['Canadian'],
+  India: ['Indian'],
+  Russia: ['Russian', 'Russian Federation'],
+  Switzerland: ['Swiss'],
+  Australia: ['Australian'],
+  'Microelectromechanical systems technology': [
+    'MEMS',
+    'microelectromechanical systems',
+    'microelectromechanical',
+    'micro-electro-mechanical systems',
+  ],
+  'Laser manufacturing': ['laser', 'lasers'],
+  'Additive manufacturing': ['3D printing', 'additive'],
+  'CNC machine tools': ['CNC', 'machine tools', 'computer numerical control'],
+  'Flexible electronics': ['flexible electronic'],
+  'Industrial robotics': ['robotics', 'industrial robots', 'robots'],
+  'Very-large-scale integration circuits': [
+    'VLSI',
+    'very large scale integration',
+    'integration circuits',
+    'VLSI circuits',
+  ],
+  'Smart sensors': ['sensors', 'smart sensor'],
+  'Wide bandgap semiconductor': [
+    'wide bandgap',
+    'wide-bandgap',
+    'bandgap',
+    'wide bandgap semiconductors',
+  ],
+  'Digital twins': ['digital twin'],
+}
+
+/** Aliases that only count in this exact case (`US` is not `us`). */
+const CASE_SENSITIVE = new Set(['US', 'UK', 'PRC', 'MEMS', 'CNC', 'VLSI'])
+
+/** Regions the chapter mentions, for follow-ups like "And in Asia?". */
+const REGIONS = [
+  'Southeast Asia',
+  'Eastern Europe',
+  'Central Asia',
+  'South America',
+  'Latin America',
+  'North America',
+  'Middle East',
+  'Europe',
+  'Asia',
+  'Africa',
+  'Oceania',
+]
+
+/** Names in the gazetteer that are ordinary words or clash with the chapter's vocabulary. */
+const GAZETTEER_SKIP = new Set(['Jersey', 'Chad', 'Georgia', 'Guinea', 'Niger', 'Jordan', 'Turkey'])
+
+interface Pattern {
+  re: RegExp
+  entity: Entity
+  length: number
+}
+
+/**
+ * The catalog of names a question can mention: every economy, country and field of Tables
+ * 8.2–8.4 (with reviewed aliases), every other country of the world (from `countries-list`, so a
+ * question about an economy the tables lack is recognized as such), and world regions.
+ */
+export class EntityCatalog {
+  readonly entities: Entity[]
+  private readonly patterns: Pattern[]
+
+  constructor(doc: ChapterDocument) {
+    const byName = new Map<string, Entity>()
+    const add = (name: string, type: EntityType, table?: string): Entity => {
+      const e = byName.get(name) ?? { name, type, tables: [] }
+      if (table && !e.tables.includes(table)) e.tables.push(table)
+      byName.set(name, e)
+      return e
+    }
+    for (const t of doc.blocks.filter((b): b is TableBlock => b.kind === 'table')) {
+      if (t.entityKey === 'title') continue
+      for (const r of t.rows)
+        add(String(r.values[t.entityKey]), t.entityKey === 'field' ? 'field' : 'economy', t.tableId)
+    }
+    const known = new Set([...byName.keys()].map((n) => n.toLowerCase()))
+    const aliasOwners = new Set(
+      Object.values(ALIASES)
+        .flat()
+        .map((a) => a.toLowerCase()),
+    )
+    for (const c of Object.values(countries)) {
+      const name = c.name
+      if (
+        GAZETTEER_SKIP.has(name) ||
+        known.has(name.toLowerCase()) ||
+        aliasOwners.has(name.toLowerCase())
+      )
+        continue
+      add(name, 'economy')
+    }
+    for (const r of [...REGIONS, ...Object.values(continents)]) if (!byName.has(r)) add(r, 'place')
+
+    this.entities = [...byName.values()]
+    const patterns: Pattern[] = []
+    const push = (surface: string, entity: Entity) => {
+      const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')
+      const flags = CASE_SENSITIVE.has(surface) ? 'gu' : 'giu'
+      patterns.push({
+        re: new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?${escaped}(?:['’]s)?(?![\\p{L}\\p{N}])`, flags),
+        entity,
+        length: surface.length,
+      })
+    }
+    for (const e of this.entities) {
+      push(e.name, e)
+      if (e.name.includes('. ')) push(e.name.replace(/\.\s/g, ' '), e)
+      for (const a of ALIASES[e.name] ?? []) push(a, e)
+    }
+    // Longest surface first, so "South Korea" wins over "Korea" and "South Africa" over "Africa".
+    this.patterns = patterns.sort((a, b) => b.length - a.length)
+  }
+
+  /** An entity by canonical name. */
+  get(name: string): Entity | undefined {
+    return this.entities.find((e) => e.name === name)
+  }
+
+  /**
+   * The entities a text mentions, in order, longest match first and never overlapping.
+   *
+   * @example
+   * catalog.find('Compare South Korea and the USA').map((m) => m.entity.name) // ['Rep. of Korea', 'United States']
+   */
+  find(text: string): EntityMention[] {
+    const t = normalizeText(text)
+    const taken: Array<[number, number]> = []
+    const out: EntityMention[] = []
+    for (const p of this.patterns) {
+      for (const m of t.matchAll(p.re)) {
+        const start = m.index
+        const end = start + m[0].length
+        if (taken.some(([a, b]) => start < b && a < end)) continue
+        taken.push([start, end])
+        out.push({ entity: p.entity, start, end, surface: m[0] })
+      }
+    }
+    return out.sort((a, b) => a.start - b.start)
+  }
+}

@@ -1,0 +1,309 @@
+import type { Chunk } from '../chunk/chunk.ts'
+import { originalSpan } from '../corpus/mapped-text.ts'
+import type { Block, ChapterDocument } from '../corpus/types.ts'
+import type { SearchHit } from '../retrieve/hybrid.ts'
+import { expandGlossary } from '../text/glossary.ts'
+import { normalizeText, searchTerms } from '../text/normalize.ts'
+import { splitSentences } from '../text/sentences.ts'
+import type { Cited } from './types.ts'
+
+/** A sentence that could answer, with where it is and how it scored. */
+export interface ScoredSentence {
+  cite: Cited
+  /** Block and position within it, for reading order and merging neighbours. */
+  blockId: string
+  blockOrder: number
+  index: number
+  text: string
+  lexical: number
+  dense: number
+  cue: number
+  score: number
+}
+
+/** What the question asks for, read from its wording. */
+export interface QuestionCues {
+  number: boolean
+  date: boolean
+  name: boolean
+  list: boolean
+}
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December'
+const NUMBER_WORDS =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundreds?|thousands?|millions?|billions?|trillion|dozens?)\b/i
+
+/**
+ * The cues of a question: a number for "how many / how much / what share", a date for "when",
+ * a name for "who / which / where", a list for "what are / which … are / list".
+ */
+export function questionCues(question: string): QuestionCues {
+  const q = normalizeText(question).toLowerCase()
+  return {
+    number:
+      /\bhow (many|much|big|large|far|long)\b|\bwhat (share|percentage|proportion|number)\b|\bby how much\b|\bhow (cheap|expensive)\b|\btotal\b/.test(
+        q,
+      ),
+    date: /^when\b|\bwhat (year|date|month)\b|\bsince when\b|\bin which year\b/.test(q),
+    name: /^(who|which|where)\b|\b(which|what) (country|countries|company|companies|organization|universit(y|ies)|city|village|villages|carmakers?|institutions?)\b/.test(
+      q,
+    ),
+    list:
+      /\b(list|enumerate)\b/.test(q) ||
+      /\b(two|three|four|five|six|several|various|different|main)\s+(types|kinds|dimensions|perspectives|advancements|aspects|ways|steps|regions|projects|areas|elements)\b/.test(
+        q,
+      ) ||
+      /^(what|which) (are|were) the\b.*\b(types|kinds|dimensions|perspectives|advancements|aspects|steps|elements)\b/.test(
+        q,
+      ),
+  }
+}
+
+/** Inverse document frequencies of search terms over the chunks (BM25's idf). */
+export class TermStats {
+  private readonly df = new Map<string, number>()
+  readonly docs: number
+
+  constructor(chunks: readonly Chunk[]) {
+    this.docs = chunks.length
+    for (const c of chunks)
+      for (const t of new Set(searchTerms(expandGlossary(c.text))))
+        this.df.set(t, (this.df.get(t) ?? 0) + 1)
+  }
+
+  idf(term: string): number {
+    const df = this.df.get(term) ?? 0
+    return Math.log(1 + (this.docs - df + 0.5) / (df + 0.5))
+  }
+
+  /** Whether the chapter uses the term anywhere. */
+  known(term: string): boolean {
+    return this.df.has(term)
+  }
+}
+
+/** Stems of the words that frame a question rather than say what it is about. */
+const SCAFFOLD = new Set([
+  'why',
+  'when',
+  'where',
+  'how',
+  'what',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'give',
+  'mention',
+  'describ',
+  'explain',
+  'chapter',
+  'text',
+  'book',
+  'passag',
+  'section',
+  'footnot',
+  'note',
+  'kind',
+  'type',
+  'exampl',
+  'accord',
+  'tell',
+  'list',
+  'name',
+  'doe',
+  'did',
+  'do',
+  'ar',
+  'is',
+])
+
+/** The query's search terms (stemmed, stop words and question scaffolding removed). */
+export function queryTerms(question: string): string[] {
+  return [...new Set(searchTerms(expandGlossary(normalizeText(question))))].filter(
+    (t) => !SCAFFOLD.has(t),
+  )
+}
+
+/** Share of the query's idf mass that `text` contains. */
+export function lexicalCoverage(terms: readonly string[], text: string, stats: TermStats): number {
+  if (terms.length === 0) return 0
+  const have = new Set(searchTerms(expandGlossary(normalizeText(text))))
+  let total = 0
+  let hit = 0
+  for (const t of terms) {
+    const w = stats.idf(t)
+    total += w
+    if (have.has(t)) hit += w
+  }
+  return total === 0 ? 0 : hit / total
+}
+
+function cueScore(cues: QuestionCues, sentence: string): number {
+  let s = 0
+  if (cues.number) s += /\d/.test(sentence) || NUMBER_WORDS.test(sentence) ? 0.1 : -0.15
+  if (cues.date)
+    s += new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b`).test(sentence) ? 0.12 : -0.15
+  if (cues.name) s += /\s[A-Z][a-z]+/.test(sentence) ? 0.03 : -0.03
+  return s
+}
+
+/** The sentences of the retrieved prose chunks (and the rows of retrieved table rows). */
+export function candidateSentences(
+  hits: readonly SearchHit[],
+  chunksById: ReadonlyMap<string, Chunk>,
+  doc: ChapterDocument,
+): Array<Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { rank: number }> {
+  const blocks = new Map(doc.blocks.map((b, i) => [b.id, { b, i }]))
+  const out: Array<Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { rank: number }> =
+    []
+  hits.forEach((hit, rank) => {
+    const chunk = chunksById.get(hit.id)
+    const entry = chunk ? blocks.get(chunk.blockId) : undefined
+    if (!chunk || !entry) return
+    const { b, i } = entry
+    const base = {
+      label: chunk.label,
+      section: chunk.section,
+      sectionTitle: chunk.sectionTitle,
+      kind: chunk.kind,
+    }
+    if (chunk.kind === 'table') return
+    if (chunk.kind === 'table-row') {
+      out.push({
+        cite: { ...base, id: chunk.id, quote: chunk.quote, start: chunk.start, end: chunk.end },
+        blockId: b.id,
+        blockOrder: i,
+        index: 0,
+        text: chunk.text,
+        rank,
+      })
+      return
+    }
+    const from = b.text.indexOf(chunk.text)
+    if (from === -1) return
+    const to = from + chunk.text.length
+    splitSentences(b.text).forEach((s, k) => {
+      if (s.start < from || s.end > to) return
+      const span = originalSpan(b, s.start, s.end)
+      const text = b.text.slice(s.start, s.end)
+      out.push({
+        cite: { ...base, id: `${b.id}/s-${k + 1}`, quote: text, ...span },
+        blockId: b.id,
+        blockOrder: i,
+        index: k,
+        text,
+        rank,
+      })
+    })
+  })
+  return out
+}
+
+export interface PassageInputs {
+  question: string
+  hits: readonly SearchHit[]
+  chunksById: ReadonlyMap<string, Chunk>
+  doc: ChapterDocument
+  stats: TermStats
+  /** Embeds texts (unit vectors); used for sentence-level similarity. */
+  embed: (texts: string[]) => Promise<number[][]>
+}
+
+/**
+ * Scores every sentence of the retrieved chunks against the question: coverage of the question's
+ * terms (idf-weighted), embedding similarity, the chunk's retrieval rank, and the question's cues
+ * (a number for "how many", a date for "when", a name for "who/which"). Best first.
+ */
+export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSentence[]> {
+  const cands = candidateSentences(inputs.hits, inputs.chunksById, inputs.doc)
+  if (cands.length === 0) return []
+  const terms = queryTerms(inputs.question)
+  const cues = questionCues(inputs.question)
+  const [qv, ...vs] = await inputs.embed([
+    expandGlossary(normalizeText(inputs.question)),
+    ...cands.map((c) => expandGlossary(c.text)),
+  ])
+  // A sentence is read with its neighbours: "The country has been deepening …" answers a
+  // question about China because the sentence before names it.
+  const byBlock = new Map<string, string[]>()
+  for (const b of inputs.doc.blocks)
+    byBlock.set(
+      b.id,
+      splitSentences(b.text).map((x) => b.text.slice(x.start, x.end)),
+    )
+  const scored = cands.map((c, i) => {
+    const siblings = byBlock.get(c.blockId) ?? []
+    const window =
+      c.cite.kind === 'table-row'
+        ? c.text
+        : [siblings[c.index - 1], c.text, siblings[c.index + 1]].filter(Boolean).join(' ')
+    const lexical =
+      0.7 * lexicalCoverage(terms, c.text, inputs.stats) +
+      0.3 * lexicalCoverage(terms, window, inputs.stats)
+    const dense = dot(qv as number[], vs[i] as number[])
+    const cue = cueScore(cues, c.text)
+    const prior = 1 / (1 + c.rank)
+    const score = 0.55 * lexical + 0.3 * dense + 0.1 * prior + cue
+    const { rank: _rank, ...rest } = c
+    return { ...rest, lexical, dense, cue, score }
+  })
+  return scored.sort((a, b) => b.score - a.score)
+}
+
+const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0)
+
+/**
+ * Picks the 1–3 sentences that answer: the best one, plus close runners-up that add something
+ * (a neighbour in the same block, or terms of the question the best one lacks). Returned in
+ * reading order.
+ */
+export function selectSentences(
+  scored: readonly ScoredSentence[],
+  question: string,
+  stats: TermStats,
+): ScoredSentence[] {
+  const best = scored[0]
+  if (!best) return []
+  const terms = queryTerms(question)
+  const picked = [best]
+  let coveredText = best.text
+  for (const s of scored.slice(1, 8)) {
+    if (picked.length >= 3) break
+    if (
+      s.score < 0.85 * best.score ||
+      picked.some((p) => p.cite.id === s.cite.id || p.text === s.text)
+    )
+      continue
+    const neighbour = picked.some(
+      (p) => p.blockId === s.blockId && Math.abs(p.index - s.index) === 1,
+    )
+    const gain =
+      lexicalCoverage(terms, `${coveredText} ${s.text}`, stats) -
+      lexicalCoverage(terms, coveredText, stats)
+    if (neighbour || gain > 0.1) {
+      picked.push(s)
+      coveredText += ` ${s.text}`
+    }
+  }
+  return picked.sort((a, b) => a.blockOrder - b.blockOrder || a.index - b.index)
+}
+
+/** The first sentence of a block (two if the first is only a title like "Advancement of laborers."). */
+export function openingOf(b: Block, chunkLabel: string, chunk: Chunk | undefined): Cited {
+  const sentences = splitSentences(b.text)
+  const first = sentences[0] as { start: number; end: number }
+  const end =
+    first.end - first.start < 40 && sentences[1] ? (sentences[1] as { end: number }).end : first.end
+  const span = originalSpan(b, first.start, end)
+  return {
+    id: `${b.id}/s-1${end !== first.end ? '-2' : ''}`,
+    label: chunkLabel,
+    section: b.sectionId,
+    sectionTitle: chunk?.sectionTitle ?? '',
+    kind: b.kind,
+    quote: b.text.slice(first.start, end),
+    ...span,
+  }
+}
