@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
@@ -19,6 +20,7 @@ import {
   type ScoredSentence,
   scoreSentences,
   selectSentences,
+  sentenceSplitter,
   TermStats,
 } from './passage.ts'
 import {
@@ -68,6 +70,8 @@ export class Answerer {
   private readonly stats: TermStats
   private readonly chunksById: Map<string, Chunk>
   private readonly thresholds: AbstentionThresholds
+  private readonly sentencesOf: (blockId: string) => string[]
+  private readonly vectors = new LRUCache<string, number[]>({ max: 10_000 })
 
   constructor(deps: AnswererDeps) {
     this.deps = deps
@@ -77,6 +81,17 @@ export class Answerer {
     this.stats = new TermStats(deps.chunks)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
+    this.sentencesOf = sentenceSplitter(deps.doc)
+  }
+
+  /** Embeds texts, reusing vectors already computed (the chapter's sentences recur on every query). */
+  private readonly embed = async (texts: string[]): Promise<number[][]> => {
+    const missing = [...new Set(texts.filter((t) => !this.vectors.has(t)))]
+    if (missing.length > 0) {
+      const fresh = await this.deps.embed(missing)
+      for (const [i, t] of missing.entries()) this.vectors.set(t, fresh[i] as number[])
+    }
+    return texts.map((t) => this.vectors.get(t) as number[])
   }
 
   /** The rewritten, standalone form of a (follow-up) question. */
@@ -122,7 +137,8 @@ export class Answerer {
       chunksById: this.chunksById,
       doc: this.deps.doc,
       stats: this.stats,
-      embed: this.deps.embed,
+      embed: this.embed,
+      sentencesOf: this.sentencesOf,
     })
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]

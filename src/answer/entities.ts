@@ -1,4 +1,5 @@
 import { continents, countries } from 'countries-list'
+import { LRUCache } from 'lru-cache'
 import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
 import { normalizeText } from '../text/normalize.ts'
 
@@ -99,12 +100,6 @@ const REGIONS = [
 /** Names in the gazetteer that are ordinary words or clash with the chapter's vocabulary. */
 const GAZETTEER_SKIP = new Set(['Jersey', 'Chad', 'Georgia', 'Guinea', 'Niger', 'Jordan', 'Turkey'])
 
-interface Pattern {
-  re: RegExp
-  entity: Entity
-  length: number
-}
-
 /**
  * The catalog of names a question can mention: every economy, country and field of Tables
  * 8.2–8.4 (with reviewed aliases), every other country of the world (from `countries-list`, so a
@@ -112,7 +107,9 @@ interface Pattern {
  */
 export class EntityCatalog {
   readonly entities: Entity[]
-  private readonly patterns: Pattern[]
+  /** One alternation per case mode, longest surface first; the match's surface finds the entity. */
+  private readonly matchers: Array<{ re: RegExp; bySurface: Map<string, Entity>; fold: boolean }>
+  private readonly memo = new LRUCache<string, EntityMention[]>({ max: 5000 })
 
   constructor(doc: ChapterDocument) {
     const byName = new Map<string, Entity>()
@@ -146,23 +143,40 @@ export class EntityCatalog {
     for (const r of [...REGIONS, ...Object.values(continents)]) if (!byName.has(r)) add(r, 'place')
 
     this.entities = [...byName.values()]
-    const patterns: Pattern[] = []
-    const push = (surface: string, entity: Entity) => {
-      const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')
-      const flags = CASE_SENSITIVE.has(surface) ? 'gu' : 'giu'
-      patterns.push({
-        re: new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?${escaped}(?:['’]s)?(?![\\p{L}\\p{N}])`, flags),
-        entity,
-        length: surface.length,
-      })
-    }
+    const surfaces: Array<{ surface: string; entity: Entity; caseSensitive: boolean }> = []
     for (const e of this.entities) {
-      push(e.name, e)
-      if (e.name.includes('. ')) push(e.name.replace(/\.\s/g, ' '), e)
-      for (const a of ALIASES[e.name] ?? []) push(a, e)
+      surfaces.push({ surface: e.name, entity: e, caseSensitive: false })
+      if (e.name.includes('. '))
+        surfaces.push({ surface: e.name.replace(/\.\s/g, ' '), entity: e, caseSensitive: false })
+      for (const a of ALIASES[e.name] ?? [])
+        surfaces.push({ surface: a, entity: e, caseSensitive: CASE_SENSITIVE.has(a) })
     }
-    // Longest surface first, so "South Korea" wins over "Korea" and "South Africa" over "Africa".
-    this.patterns = patterns.sort((a, b) => b.length - a.length)
+    const surfacePattern = (s: string) =>
+      s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')
+    const build = (list: typeof surfaces, fold: boolean) => {
+      // Longest first: "South Korea" before "Korea", "South Africa" before "Africa".
+      const sorted = [...list].sort((a, b) => b.surface.length - a.surface.length)
+      const bySurface = new Map(sorted.map((x) => [canonicalSurface(x.surface, fold), x.entity]))
+      const body = sorted.map((x) => surfacePattern(x.surface)).join('|')
+      return {
+        re: new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:the )?(${body})(?:['’]s)?(?![\\p{L}\\p{N}])`,
+          fold ? 'giu' : 'gu',
+        ),
+        bySurface,
+        fold,
+      }
+    }
+    this.matchers = [
+      build(
+        surfaces.filter((x) => x.caseSensitive),
+        false,
+      ),
+      build(
+        surfaces.filter((x) => !x.caseSensitive),
+        true,
+      ),
+    ]
   }
 
   /** An entity by canonical name. */
@@ -177,18 +191,27 @@ export class EntityCatalog {
    * catalog.find('Compare South Korea and the USA').map((m) => m.entity.name) // ['Rep. of Korea', 'United States']
    */
   find(text: string): EntityMention[] {
+    const cached = this.memo.get(text)
+    if (cached) return cached
     const t = normalizeText(text)
-    const taken: Array<[number, number]> = []
     const out: EntityMention[] = []
-    for (const p of this.patterns) {
-      for (const m of t.matchAll(p.re)) {
+    for (const { re, bySurface, fold } of this.matchers) {
+      for (const m of t.matchAll(re)) {
+        const entity = bySurface.get(canonicalSurface(m[1] as string, fold))
         const start = m.index
         const end = start + m[0].length
-        if (taken.some(([a, b]) => start < b && a < end)) continue
-        taken.push([start, end])
-        out.push({ entity: p.entity, start, end, surface: m[0] })
+        if (!entity || out.some((x) => start < x.end && x.start < end)) continue
+        out.push({ entity, start, end, surface: m[0] })
       }
     }
-    return out.sort((a, b) => a.start - b.start)
+    out.sort((a, b) => a.start - b.start)
+    this.memo.set(text, out)
+    return out
   }
+}
+
+/** The key a matched surface is looked up by: hyphens as spaces, and lower-cased when folding. */
+function canonicalSurface(s: string, fold: boolean): string {
+  const t = s.replace(/-/g, ' ')
+  return fold ? t.toLowerCase() : t
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import { originalSpan } from '../corpus/mapped-text.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
@@ -63,6 +64,7 @@ export function questionCues(question: string): QuestionCues {
 /** Inverse document frequencies of search terms over the chunks (BM25's idf). */
 export class TermStats {
   private readonly df = new Map<string, number>()
+  private readonly termMemo = new LRUCache<string, Set<string>>({ max: 20_000 })
   readonly docs: number
 
   constructor(chunks: readonly Chunk[]) {
@@ -80,6 +82,16 @@ export class TermStats {
   /** Whether the chapter uses the term anywhere. */
   known(term: string): boolean {
     return this.df.has(term)
+  }
+
+  /** The search terms of a text (memoized: the chapter's sentences come back on every query). */
+  termsOf(text: string): Set<string> {
+    let t = this.termMemo.get(text)
+    if (!t) {
+      t = new Set(searchTerms(expandGlossary(normalizeText(text))))
+      this.termMemo.set(text, t)
+    }
+    return t
   }
 }
 
@@ -129,7 +141,7 @@ export function queryTerms(question: string): string[] {
 /** Share of the query's idf mass that `text` contains. */
 export function lexicalCoverage(terms: readonly string[], text: string, stats: TermStats): number {
   if (terms.length === 0) return 0
-  const have = new Set(searchTerms(expandGlossary(normalizeText(text))))
+  const have = stats.termsOf(text)
   let total = 0
   let hit = 0
   for (const t of terms) {
@@ -209,6 +221,8 @@ export interface PassageInputs {
   stats: TermStats
   /** Embeds texts (unit vectors); used for sentence-level similarity. */
   embed: (texts: string[]) => Promise<number[][]>
+  /** The sentences of each block, if already split. */
+  sentencesOf?: (blockId: string) => string[]
 }
 
 /**
@@ -250,6 +264,17 @@ export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSente
     return { ...rest, lexical, dense, cue, score }
   })
   return scored.sort((a, b) => b.score - a.score)
+}
+
+/** Splits every block into sentences once; returns a lookup by block id. */
+export function sentenceSplitter(doc: ChapterDocument): (blockId: string) => string[] {
+  const byBlock = new Map<string, string[]>()
+  for (const b of doc.blocks)
+    byBlock.set(
+      b.id,
+      splitSentences(b.text).map((x) => b.text.slice(x.start, x.end)),
+    )
+  return (id) => byBlock.get(id) ?? []
 }
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0)

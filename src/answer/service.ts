@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { type Answerer, type AnswerTrace, hitToCited } from './answer.ts'
 import type { Complete } from './llm/client.ts'
 import { answerWithLlm, condenseWithLlm, type LlmOutcome } from './llm/llm-answerer.ts'
@@ -24,13 +25,26 @@ export interface AskResult {
 export class AnswerService {
   readonly answerer: Answerer
   readonly llm: LlmLayer | null
+  /** Answers are a pure function of (question, history) and the data: identical requests are served from memory. */
+  private readonly cache: LRUCache<string, AskResult> | null
 
-  constructor(answerer: Answerer, llm: LlmLayer | null = null) {
+  constructor(answerer: Answerer, llm: LlmLayer | null = null, cacheSize = 1000) {
     this.answerer = answerer
     this.llm = llm
+    this.cache = cacheSize > 0 ? new LRUCache({ max: cacheSize }) : null
   }
 
   async ask(question: string, history: readonly ChatTurn[] = []): Promise<AskResult> {
+    const key = JSON.stringify([question.trim(), history])
+    // Cached results are shared: nothing downstream mutates an answer.
+    const cached = this.cache?.get(key)
+    if (cached) return cached
+    const result = await this.compute(question, history)
+    this.cache?.set(key, result)
+    return result
+  }
+
+  private async compute(question: string, history: readonly ChatTurn[]): Promise<AskResult> {
     let rewritten: string | undefined
     if (
       this.llm &&

@@ -1,17 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { STATIC_MODEL_ID, TransformersEmbeddings } from '../embed/index.ts'
 import { loadDevSet } from '../eval/dataset.ts'
 import { distribution } from '../eval/stats.ts'
 import { buildIndex } from '../index/index.ts'
 import { openAssistant } from '../node/assistant.ts'
+import { projectPath } from '../paths.ts'
 import { buildDefaultModel } from './build-model.ts'
 
-export const BENCH_REPORT_PATH = fileURLToPath(
-  new URL('../../eval/reports/bench.md', import.meta.url),
-)
+export const BENCH_REPORT_PATH = projectPath('eval', 'reports', 'bench.md')
 
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 1)} ms`
 

@@ -12,11 +12,10 @@ import { loadDevSet } from '../eval/dataset.ts'
 import { answersReport, retrievalReport } from '../eval/report.ts'
 import { evaluateRetrieval } from '../eval/retrieval.ts'
 import { openAssistant } from '../node/assistant.ts'
+import { projectPath } from '../paths.ts'
 
 /** Where `npm run eval` writes its report. */
-export const EVAL_REPORT_PATH = fileURLToPath(
-  new URL('../../eval/reports/latest.md', import.meta.url),
-)
+export const EVAL_REPORT_PATH = projectPath('eval', 'reports', 'latest.md')
 
 /** `eval [--no-baseline]`: runs the evaluation harness and writes `eval/reports/latest.md`. */
 export async function runEvalCommand(args: string[]): Promise<number> {

@@ -5,25 +5,33 @@
  */
 import { runAskCommand } from './ask.ts'
 import { runBenchCommand } from './bench.ts'
+import { runBenchBaselineCommand } from './bench-baseline.ts'
+import { runBenchHttpCommand } from './bench-http.ts'
 import { runIndexCommand } from './build-index.ts'
 import { runBuildModelCommand } from './build-model.ts'
 import { runCorpusCommand } from './corpus.ts'
 import { runEvalCommand } from './eval.ts'
+import { runServeCommand } from './serve.ts'
 
 const USAGE = `usage: chapter-assistant <command>
 
 commands:
+  serve                   the HTTP server (PORT, HOST; builds what is missing)
   ask "question"          answer one question with numbered citations
   ask [--chat]            interactive chat that keeps the conversation
   corpus [--out FILE]     print the parsed structure, repairs and cross-checks; write it as JSON
   build-model [--out DIR] build the offline embedding model glove-sif-100d into models/
   index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
   eval [--no-baseline]    run the evaluation harness; writes eval/reports/latest.md
-  bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md`
+  bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md
+  bench-http [--seconds N] [--soak-seconds N]
+                          load-test the HTTP server against a bare Hono baseline; writes eval/reports/bench-http.md`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   switch (command) {
+    case 'serve':
+      return runServeCommand()
     case 'ask':
       return runAskCommand(args)
     case 'corpus':
@@ -36,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
       return runEvalCommand(args)
     case 'bench':
       return runBenchCommand(args)
+    case 'bench-http':
+      return runBenchHttpCommand(args)
+    case 'bench-baseline':
+      return runBenchBaselineCommand()
     case undefined:
     case '-h':
     case '--help':

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { projectPath } from '../paths.ts'
 import { parseChapter } from './parse.ts'
 import type { ChapterDocument } from './types.ts'
 
 /** The chapter file every offset points into. Never edited. */
-export const CORPUS_PATH = fileURLToPath(new URL('../../corpus/chapter-08.txt', import.meta.url))
+export const CORPUS_PATH = projectPath('corpus', 'chapter-08.txt')
 
 /** sha256 of the original file as supplied (see corpus/README.md). */
 export const CORPUS_SHA256 = 'ed0a8af3916a3a0330a5b66d92eaceef0d3cc8fd6ef89baa83422c7ba1f84b2d'

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectPath } from '../paths.ts'
 
 /** `models/`: local models in the transformers.js layout (`models/<id>/…`). */
-export const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url))
+export const MODELS_DIR = `${projectPath('models')}/`
 
 /** The folder of a local model. Ids with a slash (`Xenova/all-MiniLM-L6-v2`) nest. */
 export function modelDir(modelId: string, root: string = MODELS_DIR): string {

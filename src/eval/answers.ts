@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { Answerer } from '../answer/answer.ts'
 import type { Answer, ChatTurn } from '../answer/types.ts'
 import type { Chunk } from '../chunk/chunk.ts'
+import { projectPath } from '../paths.ts'
 import { foldPunctuation } from '../text/normalize.ts'
 import type { DevQuestion } from './dataset.ts'
 
-export const DIALOGS_PATH = fileURLToPath(new URL('../../eval/dialogs.json', import.meta.url))
+export const DIALOGS_PATH = projectPath('eval', 'dialogs.json')
 
 const Turn = z.object({
   question: z.string().min(1),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { projectPath } from '../paths.ts'
 
 /** `eval/dev-set.json`, the development question set. */
-export const DEV_SET_PATH = fileURLToPath(new URL('../../eval/dev-set.json', import.meta.url))
+export const DEV_SET_PATH = projectPath('eval', 'dev-set.json')
 
 export const QUESTION_CATEGORIES = [
   'lexical',

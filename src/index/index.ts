@@ -1,5 +1,4 @@
-/** The search index: LangChain HNSWLib (dense) + MiniSearch (BM25) + a manifest, built and loaded. */
-import { fileURLToPath } from 'node:url'
+import { projectPath } from '../paths.ts'
 
 export { buildIndex, type IndexInputs } from './build.ts'
 export {
@@ -12,7 +11,4 @@ export {
 export type { IndexManifest } from './manifest.ts'
 
 /** `index/`, the committed index the assistant serves from (override with `INDEX_DIR`). */
-export const DEFAULT_INDEX_DIR = fileURLToPath(new URL('../../index/', import.meta.url)).replace(
-  /\/$/,
-  '',
-)
+export const DEFAULT_INDEX_DIR = projectPath('index')

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { PromptTemplates } from '../answer/llm/prompts.ts'
+import { projectPath } from '../paths.ts'
 
 /** `prompts/`: the LLM prompt templates, kept as files. */
-export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url))
+export const PROMPTS_DIR = `${projectPath('prompts')}/`
 
 /** Reads `prompts/system.md`, `answer.md` and `condense.md`. */
 export function loadPromptFiles(dir: string = PROMPTS_DIR): PromptTemplates {

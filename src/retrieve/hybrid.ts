@@ -1,7 +1,5 @@
-import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/manager'
-import { Document } from '@langchain/core/documents'
 import type { Embeddings } from '@langchain/core/embeddings'
-import { BaseRetriever } from '@langchain/core/retrievers'
+import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import { BM25_SEARCH_OPTIONS } from '../index/bm25.ts'
 import type { LoadedIndex } from '../index/load.ts'
@@ -62,16 +60,17 @@ export interface SearchHit {
 /**
  * Hybrid retrieval over the chapter index: BM25 (MiniSearch) and dense (HNSW) rankings fused by
  * weighted reciprocal rank fusion. The query gets the corpus normalization first, so `AI`/`Al`,
- * `Italy`/`Ttaly` and curly/straight quotes match. Also a LangChain retriever.
+ * `Italy`/`Ttaly` and curly/straight quotes match. `asLangChainRetriever` (./langchain.ts) wraps
+ * it as a LangChain `BaseRetriever`.
  *
  * @example
  * const retriever = new HybridRetriever(index, embeddings)
  * const hits = await retriever.search('Which economy has the highest share?', { k: 3 })
  */
-export class HybridRetriever extends BaseRetriever {
-  lc_namespace = ['chapter_assistant', 'retrievers']
+export class HybridRetriever {
   private readonly index: LoadedIndex
   private readonly embeddings: Embeddings
+  private readonly queryVectors = new LRUCache<string, number[]>({ max: 2000 })
   readonly defaults: RetrievalOptions
 
   constructor(
@@ -79,7 +78,6 @@ export class HybridRetriever extends BaseRetriever {
     embeddings: Embeddings,
     defaults: Partial<RetrievalOptions> = {},
   ) {
-    super()
     this.index = index
     this.embeddings = embeddings
     this.defaults = { ...DEFAULT_RETRIEVAL, ...defaults }
@@ -104,7 +102,12 @@ export class HybridRetriever extends BaseRetriever {
 
   /** Dense ranking: chunk ids with cosine similarity, best first. */
   async dense(query: string, limit: number): Promise<Array<{ id: string; score: number }>> {
-    const v = await this.embeddings.embedQuery(expandGlossary(normalizeText(query)))
+    const text = expandGlossary(normalizeText(query))
+    let v = this.queryVectors.get(text)
+    if (!v) {
+      v = await this.embeddings.embedQuery(text)
+      this.queryVectors.set(text, v)
+    }
     const k = Math.min(limit, this.index.chunks.length)
     const found = await this.index.dense.similaritySearchVectorWithScore(v, k)
     return found.map(([doc, distance]) => ({ id: String(doc.metadata.id), score: 1 - distance }))
@@ -145,14 +148,6 @@ export class HybridRetriever extends BaseRetriever {
       .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
       .slice(0, o.k)
       .map(([id, e], i) => toHit(this.index.byId.get(id) as Chunk, i + 1, e))
-  }
-
-  override async _getRelevantDocuments(
-    query: string,
-    _runManager?: CallbackManagerForRetrieverRun,
-  ): Promise<Document[]> {
-    const hits = await this.search(query)
-    return hits.map((h) => new Document({ pageContent: h.text, metadata: { ...h } }))
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { adaptWeights } from '../../src/retrieve/hybrid.ts'
+import { asLangChainRetriever } from '../../src/retrieve/langchain.ts'
 import { assistant } from '../helpers/assistant.ts'
 import { RAW } from '../helpers/corpus.ts'
 
@@ -74,7 +75,7 @@ describe('hybrid retrieval', () => {
 
   it('is a LangChain retriever', async () => {
     const { retriever } = await assistant()
-    const docs = await retriever.invoke(
+    const docs = await asLangChainRetriever(retriever).invoke(
       'Where was the first China-US intergovernmental dialogue on AI held?',
     )
     expect(docs[0]?.metadata.id).toBe('III.4/box-8.3/p-4')

@@ -1,5 +1,3 @@
-import OpenAI from 'openai'
-
 /** An OpenAI-compatible Chat Completions endpoint, from the environment. Off unless a base URL is set. */
 export interface LlmConfig {
   baseURL: string
@@ -40,13 +38,18 @@ export type Complete = (messages: ChatMessage[]) => Promise<string>
 
 /** A completion function over the official `openai` client (no retries: the fallback is instant). */
 export function openAiCompletion(config: LlmConfig): Complete {
-  const client = new OpenAI({
-    baseURL: config.baseURL,
-    apiKey: config.apiKey,
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-  })
+  // Loaded on first use: the client is only needed when an LLM is configured.
+  let client: import('openai').OpenAI | undefined
   return async (messages) => {
+    if (!client) {
+      const { OpenAI } = await import('openai')
+      client = new OpenAI({
+        baseURL: config.baseURL,
+        apiKey: config.apiKey,
+        timeout: config.timeoutMs,
+        maxRetries: 0,
+      })
+    }
     const signal = AbortSignal.timeout(config.timeoutMs)
     if (!config.stream) {
       const r = await client.chat.completions.create(

@@ -1,0 +1,189 @@
+import { EntityCatalog } from '../answer/entities.ts'
+import { TermStats } from '../answer/passage.ts'
+import type { Citation } from '../answer/types.ts'
+import type { Chunk } from '../chunk/chunk.ts'
+import type { Block, ChapterDocument } from '../corpus/types.ts'
+import type { SearchHit } from '../retrieve/hybrid.ts'
+import { type ClaimSupport, supportForClaim } from './claims.ts'
+import {
+  type BibliographicRecord,
+  type CitationStyle,
+  formatCitation,
+  type Pinpoint,
+} from './format.ts'
+import { type QuoteLocation, QuoteLocator, type WordDiff } from './locate.ts'
+
+export {
+  BibliographicRecord,
+  CITATION_STYLES,
+  type CitationStyle,
+  formatCitation,
+} from './format.ts'
+export { verifyQuote } from './verify.ts'
+
+/** One match, as in the HTTP contract (`Citation` plus `match` and `similarity`). */
+export interface CiteMatch extends Citation {
+  match: 'exact' | 'fuzzy' | 'related'
+  similarity: number
+  /** Fuzzy quotes: the writer's words against the chapter's. */
+  diff?: WordDiff[]
+  /** Claims: whether this sentence supports the claim (a related sentence does not). */
+  supports?: boolean
+  conflicts?: string[]
+}
+
+export interface CiteResult {
+  matches: CiteMatch[]
+  /** The formatted citation, with a pinpoint to the best match (the chapter alone if none). */
+  citation: string
+  /** Whether the text was found as a quote, or weighed as a claim. */
+  mode: 'quote' | 'claim'
+  verdict: 'exact' | 'fuzzy' | 'supported' | 'unsupported'
+}
+
+export interface CiteDeps {
+  doc: ChapterDocument
+  chunks: readonly Chunk[]
+  search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
+  embed: (texts: string[]) => Promise<number[][]>
+  record: BibliographicRecord
+}
+
+/**
+ * Citation lookup for writers: locates a quotation (exact or fuzzy, with a word-level diff), or
+ * else finds the sentences that support a claim, and formats the citation with a pinpoint.
+ *
+ * @example
+ * const r = await citer.cite('Openness is a distinctive feature of Chinese modernization.', 'apa')
+ * r.matches[0].match // 'exact'
+ */
+export class CiteService {
+  private readonly deps: CiteDeps
+  private readonly locator: QuoteLocator
+  private readonly stats: TermStats
+  private readonly catalog: EntityCatalog
+  private readonly chunksById: Map<string, Chunk>
+
+  constructor(deps: CiteDeps) {
+    this.deps = deps
+    this.locator = new QuoteLocator(deps.doc)
+    this.stats = new TermStats(deps.chunks)
+    this.catalog = new EntityCatalog(deps.doc)
+    this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
+  }
+
+  /** Finds a quotation only (no claim search). */
+  locate(text: string): QuoteLocation | null {
+    const found = this.locator.locate(text)
+    // A "few changed words" may not include a changed number: that is another claim.
+    if (
+      found?.match === 'fuzzy' &&
+      found.diff?.some((d) => d.op === 'changed' && /\d/.test(d.quote + d.chapter))
+    )
+      return null
+    return found
+  }
+
+  async cite(text: string, style: CitationStyle = 'apa'): Promise<CiteResult> {
+    const found = this.locate(text)
+    if (found) {
+      const m: CiteMatch = {
+        n: 1,
+        ...this.citationFor(found.blocks, found.span, found.chapterText),
+        match: found.match,
+        similarity: found.similarity,
+        ...(found.diff ? { diff: found.diff } : {}),
+      }
+      return {
+        matches: [m],
+        citation: formatCitation(this.deps.record, style, this.pinpoint(found.blocks[0])),
+        mode: 'quote',
+        verdict: found.match,
+      }
+    }
+    const supports = await this.support(text)
+    const matches: CiteMatch[] = supports.map((s, i) => ({
+      n: i + 1,
+      ...s.cite,
+      match: 'related',
+      similarity: s.support,
+      supports: s.supports,
+      ...(s.conflicts.length ? { conflicts: s.conflicts } : {}),
+    }))
+    const best = supports.find((s) => s.supports)
+    const bestBlock = best ? this.blockOfCite(best.cite.id) : undefined
+    return {
+      matches,
+      citation: formatCitation(
+        this.deps.record,
+        style,
+        bestBlock ? this.pinpoint(bestBlock) : null,
+      ),
+      mode: 'claim',
+      verdict: best ? 'supported' : 'unsupported',
+    }
+  }
+
+  /** Sentences that support a claim, best first. */
+  support(claim: string): Promise<ClaimSupport[]> {
+    return supportForClaim(claim, {
+      doc: this.deps.doc,
+      chunksById: this.chunksById,
+      stats: this.stats,
+      search: this.deps.search,
+      embed: this.deps.embed,
+      namesIn: (t) =>
+        this.catalog
+          .find(t)
+          .filter((m) => m.entity.tables.length > 0)
+          .map((m) => m.entity.name),
+    })
+  }
+
+  /** The pinpoint of a block: section, box/table/figure/footnote, paragraph number. */
+  pinpoint(block: Block | undefined): Pinpoint | null {
+    if (!block) return null
+    const element =
+      block.kind === 'table' || block.kind === 'table-row'
+        ? `Table ${block.tableId}`
+        : block.kind === 'figure'
+          ? `Figure ${block.figureId}`
+          : block.kind === 'footnote'
+            ? `footnote ${block.footnoteNumber}`
+            : 'boxId' in block && block.boxId
+              ? `Box ${block.boxId}`
+              : null
+    const paragraph = 'ordinal' in block ? block.ordinal : null
+    return { section: block.sectionId === 'intro' ? null : block.sectionId, element, paragraph }
+  }
+
+  private blockOfCite(id: string): Block | undefined {
+    const blocks = this.deps.doc.blocks
+    return (
+      blocks.find((b) => b.id === id) ??
+      [...blocks].sort((a, b) => b.id.length - a.id.length).find((b) => id.startsWith(`${b.id}/`))
+    )
+  }
+
+  private citationFor(
+    blocks: Block[],
+    span: { start: number; end: number },
+    quote: string,
+  ): Omit<Citation, 'n'> {
+    const first = blocks[0] as Block
+    const chunk =
+      this.deps.chunks.find(
+        (c) => c.blockId === first.id && c.start <= span.start && span.start < c.end,
+      ) ?? this.deps.chunks.find((c) => c.blockId === first.id)
+    return {
+      id: blocks.length === 1 ? first.id : `${first.id}..${(blocks.at(-1) as Block).id}`,
+      label: chunk?.label ?? first.id,
+      section: first.sectionId,
+      sectionTitle: chunk?.sectionTitle ?? '',
+      kind: first.kind,
+      quote,
+      start: span.start,
+      end: span.end,
+    }
+  }
+}

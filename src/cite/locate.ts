@@ -1,0 +1,195 @@
+import { diffArrays } from 'diff'
+import type { Block, Span } from '../corpus/types.ts'
+import { buildFlows, type Flow, flowSpan, letterStream, normWord } from './flows.ts'
+
+/** Where a quotation is in the chapter. */
+export interface QuoteLocation {
+  match: 'exact' | 'fuzzy'
+  /** 1 for an exact match; for a fuzzy one, the share of words that agree. */
+  similarity: number
+  span: Span
+  /** The chapter's own wording of the located text (cleaned). */
+  chapterText: string
+  blocks: Block[]
+  /** Word-level differences from the chapter's wording (fuzzy matches). */
+  diff?: WordDiff[]
+  /** The quote used `…` or `...` for omitted text. */
+  elided: boolean
+}
+
+/** One step of a word-level diff: words both share, or the quote's and the chapter's wording. */
+export type WordDiff =
+  | { op: 'same'; text: string }
+  | { op: 'changed'; quote: string; chapter: string }
+
+/** Accept a fuzzy match when at least this share of words agree… */
+export const FUZZY_MIN_SIMILARITY = 0.7
+/** …and at least this many words do. */
+const FUZZY_MIN_WORDS = 5
+
+const ELLIPSIS = /\s*(?:\.\s*\.\s*\.|…|\[\s*(?:\.\s*\.\s*\.|…)\s*\])\s*/g
+
+/**
+ * Finds where a quotation is in the chapter, despite straight or curly quotes, dashes,
+ * whitespace and line breaks, the printed hyphenation, OCR misreadings on either side, case,
+ * ellipses for omitted text, a few changed words, or a page break or footnote in the middle.
+ *
+ * Exact: the quote's letters and digits (or, with an ellipsis, each of its parts in order, close
+ * together) are the chapter's. Fuzzy: a word alignment where most words agree. Otherwise `null`.
+ */
+export class QuoteLocator {
+  readonly flows: Flow[]
+
+  constructor(doc: import('../corpus/types.ts').ChapterDocument) {
+    this.flows = buildFlows(doc)
+  }
+
+  locate(quote: string): QuoteLocation | null {
+    const text = stripQuoteMarks(quote)
+    const parts = text.split(ELLIPSIS).filter((p) => letterStream(p).length > 0)
+    const elided = parts.length > 1
+    if (parts.length === 0) return null
+    return this.exact(parts, elided) ?? this.fuzzy(text.replace(ELLIPSIS, ' '), elided)
+  }
+
+  private exact(parts: string[], elided: boolean): QuoteLocation | null {
+    const streams = parts.map(letterStream)
+    if (streams.some((s) => s.length < 3)) return null
+    for (const flow of this.flows) {
+      let from = flow.letters.indexOf(streams[0] as string)
+      while (from !== -1) {
+        let end = from + (streams[0] as string).length
+        let ok = true
+        for (const s of streams.slice(1)) {
+          const next = flow.letters.indexOf(s, end)
+          // An ellipsis stands for a few omitted words, not for pages.
+          if (next === -1 || next - end > 1500) {
+            ok = false
+            break
+          }
+          end = next + s.length
+        }
+        if (ok) {
+          const a = flow.at[from] as { b: number; i: number }
+          const z = flow.at[end - 1] as { b: number; i: number }
+          const { span, quote, blocks } = flowSpan(flow, a, { b: z.b, i: z.i + 1 })
+          return { match: 'exact', similarity: 1, span, chapterText: quote, blocks, elided }
+        }
+        from = flow.letters.indexOf(streams[0] as string, from + 1)
+      }
+    }
+    return null
+  }
+
+  private fuzzy(text: string, elided: boolean): QuoteLocation | null {
+    const qWords = [...text.matchAll(/[\p{L}\p{N}]+(?:[,.'’][\p{L}\p{N}]+)*/gu)].map((m) => m[0])
+    const q = joinHyphenated(qWords.map(normWord), this.flows)
+    if (q.length < FUZZY_MIN_WORDS) return null
+    let best: { flow: Flow; from: number; to: number; same: number; sim: number } | null = null
+    for (const flow of this.flows) {
+      // Cheap filter: enough of the quote's words occur in the flow at all.
+      const vocab = new Set(flow.words.map((w) => w.norm))
+      const present = q.filter((w) => vocab.has(w)).length
+      if (present / q.length < FUZZY_MIN_SIMILARITY) continue
+      const chapter = flow.words.map((w) => w.norm)
+      const parts = diffArrays(q, chapter)
+      // The aligned region: from the first to the last chapter word matched with the quote.
+      let ci = 0
+      let first = -1
+      let last = -1
+      let same = 0
+      for (const p of parts) {
+        if (!p.added && !p.removed) {
+          if (p.count > 0) {
+            if (first === -1) first = ci
+            last = ci + p.count - 1
+            same += p.count
+          }
+          ci += p.count
+        } else if (p.added) ci += p.count
+      }
+      if (first === -1) continue
+      const span = last - first + 1
+      const sim = same / Math.max(q.length, span)
+      if (same >= FUZZY_MIN_WORDS && (!best || sim > best.sim))
+        best = { flow, from: first, to: last, same, sim }
+    }
+    if (!best || best.sim < FUZZY_MIN_SIMILARITY) return null
+    const { flow } = best
+    const a = flow.words[best.from] as Flow['words'][number]
+    const z = flow.words[best.to] as Flow['words'][number]
+    const { span, quote, blocks } = flowSpan(flow, { b: a.b, i: a.from }, { b: z.b, i: z.to })
+    return {
+      match: 'fuzzy',
+      similarity: round(best.sim),
+      span,
+      chapterText: quote,
+      blocks,
+      diff: wordDiff(qWords, quote),
+      elided,
+    }
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+function stripQuoteMarks(s: string): string {
+  return s
+    .trim()
+    .replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, '')
+    .trim()
+}
+
+/** "trans formation" → "transformation" when only the joined word is the chapter's. */
+function joinHyphenated(words: string[], flows: Flow[]): string[] {
+  const vocab = new Set(flows.flatMap((f) => f.words.map((w) => w.norm)))
+  const out: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    const next = words[i + 1]
+    if (next && !vocab.has(w) && vocab.has(w + next)) {
+      out.push(w + next)
+      i++
+    } else out.push(w)
+  }
+  return out
+}
+
+/** Word-level diff of the writer's quote against the chapter's wording. */
+export function wordDiff(quoteWords: string[], chapterText: string): WordDiff[] {
+  const chapterWords = chapterText.split(/\s+/).filter(Boolean)
+  const key = (w: string) => normWord(w).replace(/[^\p{L}\p{N}.]/gu, '')
+  const parts = diffArrays(quoteWords.map(key), chapterWords.map(key))
+  const out: WordDiff[] = []
+  let qi = 0
+  let ci = 0
+  let pending: { quote: string[]; chapter: string[] } | null = null
+  const flush = () => {
+    if (pending && (pending.quote.length > 0 || pending.chapter.length > 0)) {
+      out.push({
+        op: 'changed',
+        quote: pending.quote.join(' '),
+        chapter: pending.chapter.join(' '),
+      })
+    }
+    pending = null
+  }
+  for (const p of parts) {
+    if (p.added) {
+      pending ??= { quote: [], chapter: [] }
+      pending.chapter.push(...chapterWords.slice(ci, ci + p.count))
+      ci += p.count
+    } else if (p.removed) {
+      pending ??= { quote: [], chapter: [] }
+      pending.quote.push(...quoteWords.slice(qi, qi + p.count))
+      qi += p.count
+    } else {
+      flush()
+      out.push({ op: 'same', text: chapterWords.slice(ci, ci + p.count).join(' ') })
+      qi += p.count
+      ci += p.count
+    }
+  }
+  flush()
+  return out
+}

@@ -1,0 +1,203 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import autocannon from 'autocannon'
+import { loadDevSet } from '../eval/dataset.ts'
+import { distribution } from '../eval/stats.ts'
+import { projectPath } from '../paths.ts'
+
+export const HTTP_BENCH_REPORT = projectPath('eval', 'reports', 'bench-http.md')
+/** Keep in step with the `start` script of package.json. */
+const SERVER_HEAP_FLAG = '--max-old-space-size=384'
+
+interface RunResult {
+  name: string
+  requests: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+/** Starts a child process and resolves with the URL it prints ("… at http://…"). */
+function startChild(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 120_000)
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString()
+      const m = /at (http:\/\/[^\s]+)/.exec(err)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ child, url: m[1] as string })
+      }
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}: ${err}`))
+    })
+  })
+}
+
+const rssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+/** One autocannon run; latencies are taken from every response (autocannon reports no p95). */
+async function load(
+  name: string,
+  url: string,
+  seconds: number,
+  connections: number,
+  requests: autocannon.Request[],
+): Promise<RunResult> {
+  const times: number[] = []
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests,
+    timeout: 10,
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>
+  instance.on(
+    'response',
+    (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      times.push(responseTime),
+  )
+  const r = await instance
+  const d = distribution(times)
+  return {
+    name,
+    requests: r.requests.total,
+    rps: r.requests.total / seconds,
+    p50: d.median,
+    p95: d.p95,
+    p99: d.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  }
+}
+
+/**
+ * `bench-http [--seconds N] [--soak-seconds N]`: starts the real server and a bare Hono JSON
+ * server (the baseline) as separate processes, loads each for N s at 32 connections with
+ * autocannon (`/api/ask` and `/api/search` cycling the dev-set questions), then soaks `/api/ask`
+ * at 64 connections and tracks the server's RSS. Writes `eval/reports/bench-http.md`.
+ */
+export async function runBenchHttpCommand(args: string[]): Promise<number> {
+  const arg = (flag: string, d: number) => {
+    const i = args.indexOf(flag)
+    return i === -1 ? d : Number(args[i + 1] ?? d)
+  }
+  const seconds = arg('--seconds', 10)
+  const soakSeconds = arg('--soak-seconds', 60)
+  const questions = loadDevSet().map((q) => q.question)
+  const env = { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', LLM_BASE_URL: '' }
+  const children: ChildProcess[] = []
+  const start = async (args: string[], extra: Record<string, string> = {}) => {
+    const s = await startChild(args, { ...env, ...extra })
+    children.push(s.child)
+    return s
+  }
+  try {
+    // The same heap cap as `npm start` (package.json): the live heap is ~100 MB, and without a cap
+    // V8 lets a busy server's heap grow far beyond it before collecting.
+    const server = [SERVER_HEAP_FLAG, projectPath('scripts', 'start.mjs')]
+    const app = await start(server)
+    const uncached = await start(server, { ANSWER_CACHE_SIZE: '0' })
+    const base = await start([projectPath('dist', 'cli.mjs'), 'bench-baseline'])
+    const cycle = (make: (q: string) => autocannon.Request): autocannon.Request[] =>
+      questions.map(make)
+    const askRequests = cycle((q) => ({
+      method: 'POST',
+      path: '/api/ask',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: q }),
+    }))
+    const searchRequests = cycle((q) => ({
+      method: 'GET',
+      path: `/api/search?k=5&q=${encodeURIComponent(q)}`,
+    }))
+    // Warm both servers.
+    await load('warm-up', app.url, 2, 8, askRequests)
+    await load('warm-up', app.url, 1, 8, searchRequests)
+    await load('warm-up', uncached.url, 2, 8, askRequests)
+    await load('warm-up', base.url, 1, 8, [{ method: 'GET', path: '/json' }])
+
+    const baseline = await load('bare Hono JSON route (baseline)', base.url, seconds, 32, [
+      { method: 'GET', path: '/json' },
+    ])
+    const search = await load('GET /api/search', app.url, seconds, 32, searchRequests)
+    const ask = await load('POST /api/ask', app.url, seconds, 32, askRequests)
+    const searchCold = await load(
+      'GET /api/search, cache off',
+      uncached.url,
+      seconds,
+      32,
+      searchRequests,
+    )
+    const askCold = await load('POST /api/ask, cache off', uncached.url, seconds, 32, askRequests)
+    uncached.child.kill('SIGTERM')
+
+    // The heap grows to its working size under this load before it levels off; measure growth
+    // after that, so that a leak (steady growth) is not confused with V8 sizing its heap.
+    const pid = app.child.pid as number
+    const rssBeforeWarmUp = rssMb(pid)
+    await load('soak warm-up', app.url, Math.min(20, soakSeconds), 64, askRequests)
+    const rssStart = rssMb(pid)
+    const samples: number[] = [rssStart]
+    const sampler = setInterval(() => samples.push(rssMb(pid)), 5000)
+    const soak = await load('POST /api/ask soak', app.url, soakSeconds, 64, askRequests)
+    clearInterval(sampler)
+    const rssEnd = rssMb(pid)
+    samples.push(rssEnd)
+
+    const f = (x: number) => x.toFixed(2)
+    const row = (r: RunResult) =>
+      `| ${r.name} | ${Math.round(r.rps)} | ${r === baseline ? '1.00' : f(r.rps / baseline.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors + r.non2xx} |`
+    const growth = ((rssEnd - rssStart) / rssStart) * 100
+    const report = [
+      '# HTTP load benchmark',
+      '',
+      `One run of \`npm run bench:http\` on this machine (${process.version}; 2 cores shared by the server, the baseline and autocannon). ${seconds} s per endpoint at 32 connections; requests cycle the ${questions.length} dev-set questions. Rate limiting is off for the run (it is per client, and the load generator is one client).`,
+      '',
+      '| endpoint | req/s | ratio to baseline | p50 ms | p95 ms | p99 ms | errors + non-2xx |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      row(baseline),
+      row(search),
+      row(ask),
+      row(searchCold),
+      row(askCold),
+      '',
+      'The default server keeps the last 1,000 answers and search results in memory (`ANSWER_CACHE_SIZE`): answers are a pure function of the request and the data, so a repeated question is served without recomputation. The "cache off" rows (`ANSWER_CACHE_SIZE=0`) measure the full pipeline on every request: retrieval, table engine, sentence scoring and abstention.',
+      '',
+      `## Soak: ${soakSeconds} s of POST /api/ask at 64 connections`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| requests | ${soak.requests} (${Math.round(soak.rps)} req/s) |`,
+      `| latency p50 / p95 / p99 | ${f(soak.p50)} / ${f(soak.p95)} / ${f(soak.p99)} ms |`,
+      `| errors + non-2xx | ${soak.errors + soak.non2xx} |`,
+      `| server RSS before the ${Math.min(20, soakSeconds)} s soak warm-up (same load, not measured) | ${rssBeforeWarmUp.toFixed(1)} MB |`,
+      `| server RSS at start → end of the soak | ${rssStart.toFixed(1)} MB → ${rssEnd.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%) |`,
+      `| RSS samples (every 5 s) | ${samples.map((s) => s.toFixed(0)).join(', ')} MB |`,
+      '',
+    ].join('\n')
+    mkdirSync(dirname(HTTP_BENCH_REPORT), { recursive: true })
+    writeFileSync(HTTP_BENCH_REPORT, report)
+    console.log(report)
+    return 0
+  } finally {
+    for (const c of children) c.kill('SIGTERM')
+  }
+}

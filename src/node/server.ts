@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs'
+import { type ServerType, serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+import { BibliographicRecord, CiteService } from '../cite/index.ts'
+import { projectPath } from '../paths.ts'
+import { type AppConfig, createApp } from '../server/app.ts'
+import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
+import type { StaticAssets } from '../server/routes/pages.ts'
+import { type AssistantContext, type OpenOptions, openAssistant } from './assistant.ts'
+
+/** `corpus/chapter-08.meta.json`: the bibliographic record used to format citations. */
+export const META_PATH = projectPath('corpus', 'chapter-08.meta.json')
+const DIST = `${projectPath('dist')}/`
+
+/** Reads the bibliographic record, refusing a malformed one with the reason. */
+export function loadBibliographicRecord(path: string = META_PATH): BibliographicRecord {
+  return BibliographicRecord.parse(JSON.parse(readFileSync(path, 'utf8')))
+}
+
+/** The built front-end files, when they exist (`npm run build:widget`). */
+export function loadAssets(dir: string = DIST): StaticAssets {
+  const read = (f: string) => {
+    try {
+      return readFileSync(`${dir}${f}`, 'utf8')
+    } catch {
+      return undefined
+    }
+  }
+  const assets: StaticAssets = {}
+  const entries: Array<[keyof StaticAssets, string]> = [
+    ['widgetJs', 'widget.js'],
+    ['readerJs', 'reader.js'],
+    ['siteCss', 'site.css'],
+    ['readerHtml', 'read.html'],
+    ['demoHtml', 'index.html'],
+  ]
+  for (const [k, f] of entries) {
+    const v = read(f)
+    if (v !== undefined) assets[k] = v
+  }
+  return assets
+}
+
+/** The app configuration from the environment. */
+export function appConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Partial<AppConfig> {
+  const num = (v: string | undefined, d: number) =>
+    v !== undefined && Number.isFinite(Number(v)) ? Number(v) : d
+  return {
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: num(env.RATE_LIMIT_PER_MINUTE, 120),
+    requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 15_000),
+    clientKey: (c: Context) => getConnInfo(c).remote.address ?? 'unknown',
+  }
+}
+
+/** Wires the Node host: assistant data + cite service + app. */
+export function buildNodeApp(
+  ctx: AssistantContext,
+  config: Partial<AppConfig> = appConfigFromEnv(),
+  logger?: Logger,
+) {
+  const citer = new CiteService({
+    doc: ctx.corpus.doc,
+    chunks: ctx.chunks,
+    search: (q, o) => ctx.retriever.search(q, o),
+    embed: (t) => ctx.embeddings.embedDocuments(t),
+    record: loadBibliographicRecord(),
+  })
+  return createApp({
+    doc: ctx.corpus.doc,
+    chunks: ctx.chunks,
+    service: ctx.service,
+    citer,
+    search: (q, o) => ctx.retriever.search(q, o),
+    health: {
+      model: ctx.embeddings.modelId,
+      chunks: ctx.chunks.length,
+      builtAt: ctx.index.manifest.builtAt,
+      corpusSha256: ctx.corpus.sha256,
+    },
+    assets: loadAssets(),
+    cacheSize: Number(process.env.ANSWER_CACHE_SIZE ?? 1000) || 0,
+    config,
+    ...(logger ? { logger } : {}),
+  })
+}
+
+export interface StartOptions extends OpenOptions {
+  port?: number
+  hostname?: string
+  config?: Partial<AppConfig>
+  logger?: Logger
+}
+
+/**
+ * Starts the HTTP server: builds what is missing (model, index) with progress, then serves on
+ * `PORT` (default 8787) and `HOST` (default 127.0.0.1). SIGTERM and SIGINT close it gracefully:
+ * no new connections, in-flight requests finish (10 s at most).
+ */
+export async function startServer(
+  options: StartOptions = {},
+): Promise<{ server: ServerType; url: string; close: () => Promise<void> }> {
+  const ctx = await openAssistant({ build: true, ...options })
+  // Load the model now, so that the first request is as fast as the others.
+  await ctx.embeddings.load()
+  const logger =
+    options.logger ?? (process.env.LOG_LEVEL === 'silent' ? undefined : jsonLinesLogger())
+  const app = buildNodeApp(ctx, { ...appConfigFromEnv(), ...options.config }, logger)
+  const port = options.port ?? Number(process.env.PORT ?? 8787)
+  const hostname = options.hostname ?? process.env.HOST ?? '127.0.0.1'
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s))
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${actualPort}`
+  const close = () =>
+    new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, 10_000)
+      force.unref()
+      server.close(() => {
+        clearTimeout(force)
+        resolve()
+      })
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    })
+  return { server, url, close }
+}

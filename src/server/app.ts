@@ -1,0 +1,259 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { timeout } from 'hono/timeout'
+import { rateLimiter } from 'hono-rate-limiter'
+import type { AnswerService } from '../answer/service.ts'
+import type { Chunk } from '../chunk/chunk.ts'
+import type { CiteService } from '../cite/index.ts'
+import type { ChapterDocument } from '../corpus/types.ts'
+import type { SearchHit } from '../retrieve/hybrid.ts'
+import { type Logger, structuredLogger } from './middleware/logger.ts'
+import { problem, sendProblem } from './problem.ts'
+import { registerApiRoutes } from './routes/api.ts'
+import { registerOpenAiRoutes } from './routes/openai.ts'
+import { registerPageRoutes, type StaticAssets } from './routes/pages.ts'
+import { LIMITS } from './schemas.ts'
+
+/** Everything the app serves from; the host (Node or Workers) builds it and passes it in. */
+export interface AppDeps {
+  doc: ChapterDocument
+  chunks: readonly Chunk[]
+  service: AnswerService
+  citer: CiteService
+  search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
+  health: { model: string; chunks: number; builtAt: string; corpusSha256: string }
+  assets?: StaticAssets
+  /** Entries of the search result cache (0 turns it off). */
+  cacheSize?: number
+  config?: Partial<AppConfig>
+  logger?: Logger
+}
+
+/** Operational settings; all have safe defaults. */
+export interface AppConfig {
+  /** Origins allowed to call the API from a browser (the sites embedding the widget). `*` = any. */
+  corsOrigins: string[]
+  /** Requests per client per minute on `/api/*` and `/v1/*`; 0 disables the limiter. */
+  rateLimitPerMinute: number
+  /** Abandon a request after this long. */
+  requestTimeoutMs: number
+  /** Identifies a client for rate limiting (the host knows how: socket address, CF header). */
+  clientKey: (c: Context) => string
+}
+
+const DEFAULTS: AppConfig = {
+  corsOrigins: [],
+  rateLimitPerMinute: 120,
+  requestTimeoutMs: 15_000,
+  clientKey: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'anonymous',
+}
+
+/** The CSP of the pages this app serves itself (/, /read, /docs). */
+export const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+}
+
+/**
+ * Builds the Hono app: the HTTP contract of API.md, an OpenAI-compatible endpoint, the pages and
+ * the widget script. No Node-only API is used here: the index, the model, the answerer and the
+ * configuration are passed in, so the same factory serves `@hono/node-server` and Workers.
+ *
+ * @example
+ * const app = createApp({ doc, chunks, service, citer, search, health })
+ * const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Why?' }) })
+ */
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const config: AppConfig = { ...DEFAULTS, ...deps.config }
+  const app = new OpenAPIHono({
+    // Validation failures become RFC 9457 problems, never the validator's raw output.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+        return sendProblem(c, problem('invalidRequest', issues.slice(0, 5).join('; ')))
+      }
+    },
+  })
+
+  app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }))
+  app.use('*', structuredLogger(deps.logger))
+  // The widget script is loaded by other sites' pages (registered before secureHeaders so that
+  // this runs after it on the way out).
+  app.use('/widget.js', async (c, next) => {
+    await next()
+    c.res.headers.set('cross-origin-resource-policy', 'cross-origin')
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: PAGE_CSP,
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  )
+
+  const allowed = new Set(config.corsOrigins)
+  const originAllowed = (origin: string, c: Context) =>
+    allowed.has('*') || allowed.has(origin) || origin === new URL(c.req.url).origin
+  const corsMiddleware = cors({
+    origin: (origin, c) => (originAllowed(origin, c) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['content-type', 'accept', 'authorization', 'x-request-id'],
+    exposeHeaders: [
+      'x-request-id',
+      'retry-after',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+    ],
+    maxAge: 600,
+  })
+  // CORS headers matter only to browsers, which always send Origin on cross-origin requests;
+  // skipping the middleware otherwise keeps responses on the adapter's fast path.
+  const corsOnlyWithOrigin: MiddlewareHandler = (c, next) =>
+    c.req.header('origin') ? corsMiddleware(c, next) : next()
+  const limitBody = bodyLimit({
+    maxSize: LIMITS.bodyBytes,
+    onError: (c) =>
+      sendProblem(
+        c,
+        problem('payloadTooLarge', `The body must be at most ${LIMITS.bodyBytes} bytes.`),
+      ),
+  })
+  const api: MiddlewareHandler[] = [
+    // A browser on a site outside the allowlist gets a clear refusal, not just a missing header.
+    async (c, next) => {
+      const origin = c.req.header('origin')
+      if (origin && !originAllowed(origin, c))
+        return sendProblem(c, problem('originNotAllowed', `${origin} may not call this API`))
+      await next()
+    },
+    corsOnlyWithOrigin,
+  ]
+  if (config.rateLimitPerMinute > 0) {
+    api.push(
+      rateLimiter({
+        windowMs: 60_000,
+        limit: config.rateLimitPerMinute,
+        standardHeaders: 'draft-6',
+        keyGenerator: (c) => config.clientKey(c),
+        handler: (c) => {
+          const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined
+          const retry = Math.max(
+            1,
+            Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
+          )
+          return sendProblem(c, problem('rateLimited', `Try again in ${retry} s.`), {
+            'retry-after': String(retry),
+          })
+        },
+      }),
+    )
+  }
+  api.push(
+    // Bodies over 64 KB are refused: at once when Content-Length says so (Node frames the body by
+    // it), by counting bytes for a chunked body; requests without a body skip the check.
+    (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+        return next()
+      const length = c.req.header('content-length')
+      if (length === undefined) return limitBody(c, next)
+      if (Number(length) > LIMITS.bodyBytes) {
+        return Promise.resolve(
+          sendProblem(
+            c,
+            problem('payloadTooLarge', `The body must be at most ${LIMITS.bodyBytes} bytes.`),
+          ),
+        )
+      }
+      return next()
+    },
+    // A JSON API takes JSON: anything else is refused before it is read.
+    async (c, next) => {
+      if (
+        c.req.method === 'POST' &&
+        !/^application\/json\b/i.test(c.req.header('content-type') ?? '')
+      ) {
+        return sendProblem(c, problem('unsupportedMediaType', 'Send the body as application/json.'))
+      }
+      await next()
+    },
+    timeout(config.requestTimeoutMs, () => new HTTPException(503, { message: 'timeout' })),
+  )
+  for (const prefix of ['/api/*', '/v1/*']) app.use(prefix, ...api)
+
+  registerApiRoutes(app, deps)
+  registerOpenAiRoutes(app, deps)
+  registerPageRoutes(app, deps.assets)
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'chapter-assistant API',
+      version: '1.0.0',
+      description:
+        'Answers questions about Chapter 8 ("Development of New Quality Productive Forces and Global Cooperation on Open Innovation") and cites the exact passages and table rows it used. Errors are RFC 9457 problem details.',
+    },
+  })
+
+  // Known paths with another method: 405 with Allow.
+  const methods = new Map<string, string[]>()
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || r.path.includes('*')) continue
+    methods.set(r.path, [...new Set([...(methods.get(r.path) ?? []), r.method])])
+  }
+  for (const [path, allowedMethods] of methods) {
+    app.all(path, (c) =>
+      sendProblem(
+        c,
+        problem(
+          'methodNotAllowed',
+          `${c.req.method} is not allowed here; use ${allowedMethods.join(', ')}.`,
+        ),
+        { allow: allowedMethods.join(', ') },
+      ),
+    )
+  }
+
+  app.notFound((c) =>
+    sendProblem(c, problem('notFound', `Nothing at ${new URL(c.req.url).pathname}.`)),
+  )
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      if (err.status === 503)
+        return sendProblem(c, problem('timeout', `No answer within ${config.requestTimeoutMs} ms.`))
+      if (err.status === 400)
+        return sendProblem(c, problem('invalidRequest', 'The body is not valid JSON.'))
+      if (err.status === 413) return sendProblem(c, problem('payloadTooLarge'))
+      return sendProblem(c, {
+        type: 'about:blank',
+        title: err.message || 'Request failed',
+        status: err.status,
+      })
+    }
+    deps.logger?.error?.({
+      msg: 'unhandled error',
+      requestId: c.get('requestId'),
+      error: err instanceof Error ? err.message : String(err),
+    })
+    return sendProblem(
+      c,
+      problem('internal', `Reference ${c.get('requestId')} when reporting this.`),
+    )
+  })
+  return app
+}

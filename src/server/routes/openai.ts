@@ -1,0 +1,181 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { streamSSE } from 'hono/streaming'
+import type { Answer, ChatTurn } from '../../answer/types.ts'
+import type { AppDeps } from '../app.ts'
+import { problem, sendProblem } from '../problem.ts'
+import { LIMITS, ProblemSchema } from '../schemas.ts'
+import { tokenPieces } from './api.ts'
+
+export const OPENAI_MODEL_ID = 'chapter-assistant'
+
+const Content = z.union([
+  z.string(),
+  z.array(z.object({ type: z.string(), text: z.string().optional() }).passthrough()),
+])
+const ChatCompletionRequest = z
+  .object({
+    model: z.string().max(200).optional(),
+    messages: z
+      .array(
+        z
+          .object({
+            role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
+            content: Content.nullable().optional(),
+          })
+          .passthrough(),
+      )
+      .min(1)
+      .max(LIMITS.historyTurns + 5),
+    stream: z.boolean().optional(),
+  })
+  .passthrough()
+  .openapi('ChatCompletionRequest')
+
+const textOf = (content: z.infer<typeof Content> | null | undefined): string =>
+  typeof content === 'string'
+    ? content
+    : (content ?? []).map((p) => (p.type === 'text' ? (p.text ?? '') : '')).join('')
+
+/** The answer as a chat message: the text, then its citations listed at the end. */
+export function messageContent(a: Answer): string {
+  const list = a.answerable ? a.citations : (a.related ?? [])
+  if (list.length === 0) return a.answer
+  const title = a.answerable ? 'Citations' : 'Related passages'
+  return `${a.answer}\n\n${title}:\n${list.map((c) => `[${c.n}] ${c.label}: “${c.quote}” (chars ${c.start}–${c.end})`).join('\n')}`
+}
+
+/**
+ * `POST /v1/chat/completions`, OpenAI-compatible (streaming and not), so existing clients can use
+ * the assistant. The last user message is the question and earlier user/assistant messages the
+ * conversation; system and developer messages from the client are ignored — they cannot change
+ * how the assistant answers.
+ */
+export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/models',
+      summary: 'OpenAI-compatible model list',
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({ object: z.literal('list'), data: z.array(z.any()) }),
+            },
+          },
+          description: 'One model',
+        },
+      },
+    }),
+    (c) =>
+      c.json(
+        {
+          object: 'list' as const,
+          data: [
+            { id: OPENAI_MODEL_ID, object: 'model', created: 0, owned_by: 'chapter-assistant' },
+          ],
+        },
+        200,
+      ),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/chat/completions',
+      summary: 'OpenAI-compatible chat completions',
+      description:
+        'Answers like `/api/chat`; the citations are listed at the end of the message content (and in a `citations` field). `stream: true` sends `chat.completion.chunk` events and `[DONE]`.',
+      request: {
+        body: {
+          content: { 'application/json': { schema: ChatCompletionRequest } },
+          required: true,
+        },
+      },
+      responses: {
+        200: {
+          content: {
+            'application/json': { schema: z.any() },
+            'text/event-stream': { schema: z.string() },
+          },
+          description: 'A chat completion',
+        },
+        400: {
+          content: { 'application/problem+json': { schema: ProblemSchema } },
+          description: 'Problem details',
+        },
+      },
+    }),
+    async (c) => {
+      const req = c.req.valid('json')
+      const turns = req.messages
+        .filter((m) => m.role === 'user' || m.role === 'assistant')
+        .map((m) => ({ role: m.role as ChatTurn['role'], content: textOf(m.content) }))
+      const last = turns.at(-1)
+      if (last?.role !== 'user' || !/[\p{L}\p{N}]/u.test(last.content)) {
+        return sendProblem(
+          c,
+          problem('invalidRequest', 'The last user or assistant message must be a user question.'),
+        ) as never
+      }
+      if (last.content.length > LIMITS.questionChars)
+        return sendProblem(
+          c,
+          problem(
+            'invalidRequest',
+            `The question must be at most ${LIMITS.questionChars} characters.`,
+          ),
+        ) as never
+      const history = turns.slice(0, -1).slice(-LIMITS.historyTurns)
+      const { answer } = await deps.service.ask(last.content.trim(), history)
+      const id = `chatcmpl-${c.get('requestId') ?? Date.now()}`
+      const created = Math.floor(Date.now() / 1000)
+      const content = messageContent(answer)
+      if (!req.stream) {
+        const completionTokens = content.split(/\s+/).length
+        const promptTokens = turns.reduce((s, t) => s + t.content.split(/\s+/).length, 0)
+        return c.json(
+          {
+            id,
+            object: 'chat.completion',
+            created,
+            model: OPENAI_MODEL_ID,
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content, refusal: null },
+                finish_reason: 'stop',
+                logprobs: null,
+              },
+            ],
+            usage: {
+              prompt_tokens: promptTokens,
+              completion_tokens: completionTokens,
+              total_tokens: promptTokens + completionTokens,
+            },
+            citations: answer.citations,
+            standaloneQuestion: answer.standaloneQuestion,
+            answerable: answer.answerable,
+          },
+          200,
+        )
+      }
+      return streamSSE(c, async (stream) => {
+        const chunk = (delta: object, finish: string | null) =>
+          stream.writeSSE({
+            data: JSON.stringify({
+              id,
+              object: 'chat.completion.chunk',
+              created,
+              model: OPENAI_MODEL_ID,
+              choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+            }),
+          })
+        await chunk({ role: 'assistant', content: '' }, null)
+        for (const piece of tokenPieces(content)) await chunk({ content: piece }, null)
+        await chunk({}, 'stop')
+        await stream.writeSSE({ data: '[DONE]' })
+      }) as never
+    },
+  )
+}
