@@ -32,8 +32,6 @@ export function loadAssets(dir: string = DIST): StaticAssets {
     ['widgetJs', 'widget.js'],
     ['readerJs', 'reader.js'],
     ['siteCss', 'site.css'],
-    ['readerHtml', 'read.html'],
-    ['demoHtml', 'index.html'],
   ]
   for (const [k, f] of entries) {
     const v = read(f)
@@ -85,6 +83,7 @@ export function buildNodeApp(
       corpusSha256: ctx.corpus.sha256,
     },
     assets: loadAssets(),
+    textLength: ctx.corpus.raw.length,
     cacheSize: Number(process.env.ANSWER_CACHE_SIZE ?? 1000) || 0,
     config,
     ...(logger ? { logger } : {}),

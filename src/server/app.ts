@@ -28,6 +28,8 @@ export interface AppDeps {
   search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
   health: { model: string; chunks: number; builtAt: string; corpusSha256: string }
   assets?: StaticAssets
+  /** Length of the original file, to validate `?hl=` spans. */
+  textLength?: number
   /** Entries of the search result cache (0 turns it off). */
   cacheSize?: number
   config?: Partial<AppConfig>
@@ -198,7 +200,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   registerApiRoutes(app, deps)
   registerOpenAiRoutes(app, deps)
-  registerPageRoutes(app, deps.assets)
+  registerPageRoutes(app, deps.doc, deps.textLength ?? Number.MAX_SAFE_INTEGER, deps.assets)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { html, raw } from 'hono/html'
+import type { ChapterDocument } from '../../corpus/types.ts'
+import { renderDemo } from '../pages/demo.ts'
+import { parseHighlight, renderReader } from '../pages/reader.ts'
 
 /** Files the host provides: the built widget, the page scripts and the stylesheet. */
 export interface StaticAssets {
@@ -9,10 +12,6 @@ export interface StaticAssets {
   siteCss?: string
   /** `/assets/reader.js`: the reader page's script. */
   readerJs?: string
-  /** `/read`: the reader page. */
-  readerHtml?: string
-  /** `/`: the demo page. */
-  demoHtml?: string
 }
 
 const BASE_CSS = `
@@ -25,6 +24,25 @@ pre { background: color-mix(in srgb, var(--fg) 6%, transparent); padding: .75rem
 .op { border-top: 1px solid var(--line); padding: .75rem 0; }
 .method { display: inline-block; min-width: 4.5rem; font-weight: 700; text-transform: uppercase; }
 .muted { color: var(--muted); }
+.reader main { max-width: 46rem; }
+.reader p, .reader li, .reader figcaption { position: relative; }
+.anchor { text-decoration: none; color: var(--muted); margin-left: .25rem; font-size: .85em; }
+.cite { border: 1px solid var(--line); background: transparent; color: var(--muted); border-radius: 4px; font-size: .75em; padding: 0 .35rem; cursor: pointer; }
+mark { background: #ffe066; color: #1b1f24; padding: 0 .1em; }
+tr.hl th, tr.hl td { background: #ffe066; color: #1b1f24; }
+.box { border: 1px solid var(--line); border-left: 4px solid var(--accent); padding: .5rem 1rem; margin: 1rem 0; border-radius: 6px; }
+.box h4 { margin: .25rem 0 .5rem; }
+figure { margin: 1rem 0; padding: .5rem 1rem; border: 1px dashed var(--line); border-radius: 6px; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; margin: 1rem 0; }
+caption { text-align: left; font-weight: 600; padding-bottom: .4rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; }
+td { font-variant-numeric: tabular-nums; }
+.rowlink { white-space: nowrap; }
+.fnref a { text-decoration: none; }
+#cite-panel { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(40rem, calc(100vw - 2rem)); background: var(--bg); border: 1px solid var(--accent); border-radius: 10px; padding: 1rem; box-shadow: 0 8px 24px rgba(0,0,0,.3); }
+#cite-panel pre { white-space: pre-wrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `
 
 type OpenApiDoc = {
@@ -74,7 +92,12 @@ export function renderApiReference(doc: OpenApiDoc): string {
 }
 
 /** `/`, `/read`, `/widget.js`, `/docs` and the shared stylesheet. */
-export function registerPageRoutes(app: OpenAPIHono, assets: StaticAssets = {}): void {
+export function registerPageRoutes(
+  app: OpenAPIHono,
+  doc: ChapterDocument,
+  textLength: number,
+  assets: StaticAssets = {},
+): void {
   const css = `${BASE_CSS}\n${assets.siteCss ?? ''}`
   app.get('/assets/site.css', (c) =>
     c.body(css, 200, {
@@ -108,26 +131,13 @@ export function registerPageRoutes(app: OpenAPIHono, assets: StaticAssets = {}):
       'content-type': 'text/javascript; charset=utf-8',
     }),
   )
-  app.get('/read', (c) =>
-    c.html(
-      assets.readerHtml ??
-        fallbackPage('Reader', 'The reader page is not available in this build.'),
-    ),
-  )
-  app.get('/', (c) =>
-    c.html(
-      assets.demoHtml ??
-        fallbackPage(
-          'chapter-assistant',
-          'Ask questions about Chapter 8 through the API: see the reference.',
-        ),
-    ),
-  )
-}
-
-function fallbackPage(title: string, text: string): string {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="/assets/site.css"></head>
-<body><h1>${title}</h1><p>${text}</p><p><a href="/docs">API reference</a></p></body></html>`.toString()
+  const plainReader = renderReader(doc, null)
+  app.get('/read', (c) => {
+    const hl = parseHighlight(c.req.query('hl'), textLength)
+    return c.html(hl ? renderReader(doc, hl) : plainReader)
+  })
+  const demo = renderDemo()
+  app.get('/', (c) => c.html(demo))
 }
 
 export { raw }

@@ -1,0 +1,79 @@
+/**
+ * The reader page's script: "Cite this" on every block (through `/api/cite`), and scrolling to
+ * the highlighted span of `?hl=START-END`. Text is only ever inserted as text.
+ */
+const panel = document.getElementById('cite-panel') as HTMLDivElement
+const out = document.getElementById('cite-text') as HTMLPreElement
+const status = document.getElementById('cite-status') as HTMLParagraphElement
+let opener: HTMLElement | null = null
+
+/** A block's own text: without its link, buttons and footnote numbers. */
+function blockText(e: Element): string {
+  const copy = e.cloneNode(true) as Element
+  for (const x of copy.querySelectorAll('.anchor, .cite, .fnref, .backref, .muted, .rowlink'))
+    x.remove()
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
+async function cite(button: HTMLButtonElement): Promise<void> {
+  const id = button.dataset.block ?? ''
+  const target = document.getElementById(id)
+  if (!target) return
+  opener = button
+  out.textContent = 'Formatting…'
+  status.textContent = ''
+  panel.hidden = false
+  try {
+    const res = await fetch('/api/cite', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: blockText(target).slice(0, 4000), style: 'apa' }),
+    })
+    const body = (await res.json()) as {
+      citation?: string
+      matches?: Array<{ label: string; match: string }>
+      detail?: string
+    }
+    if (!res.ok) throw new Error(body.detail ?? 'failed')
+    const where = body.matches?.[0]?.label ? `${body.matches[0].label}\n` : ''
+    out.textContent = `${where}${body.citation ?? ''}`
+  } catch {
+    out.textContent = 'The citation could not be made just now.'
+  }
+  ;(document.getElementById('cite-copy') as HTMLButtonElement).focus()
+}
+
+document.addEventListener('click', (e) => {
+  const b = (e.target as Element).closest('button.cite')
+  if (b) cite(b as HTMLButtonElement)
+})
+document.getElementById('cite-copy')?.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(out.textContent ?? '')
+    status.textContent = 'Copied.'
+  } catch {
+    status.textContent = 'Could not copy; select the text instead.'
+  }
+})
+const closePanel = () => {
+  panel.hidden = true
+  opener?.focus()
+}
+document.getElementById('cite-close')?.addEventListener('click', closePanel)
+panel.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') closePanel()
+})
+
+// The #hl fragment puts the highlight at the very top; once the page has loaded, centre it so
+// its context shows.
+const hl = document.getElementById('hl')
+if (hl) {
+  hl.setAttribute('tabindex', '-1')
+  const centre = () =>
+    requestAnimationFrame(() => {
+      hl.scrollIntoView({ block: 'center' })
+      hl.focus({ preventScroll: true })
+    })
+  if (document.readyState === 'complete') centre()
+  else window.addEventListener('load', centre, { once: true })
+}
