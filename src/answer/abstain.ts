@@ -80,8 +80,38 @@ export function supportFeatures(
       break
     }
   }
+  const unknownNames = unknownNamesIn(q, stats, catalog)
+  return {
+    lexical: best?.lexical ?? 0,
+    dense: best?.dense ?? 0,
+    unknown: total === 0 ? 1 : unknownMass / total,
+    unknownFocus,
+    unknownNames,
+  }
+}
+
+/**
+ * Capitalized words of a text (not its first word) that are names the chapter never uses, neither
+ * as such, nor through the entity catalog's aliases, nor as a derived form ("Colombian").
+ *
+ * @example
+ * unknownNamesIn('How many patents did Huawei file?', stats, catalog) // ['Huawei']
+ */
+export function unknownNamesIn(
+  text: string,
+  stats: TermStats,
+  catalog: EntityCatalog,
+  includeFirstWord = false,
+): string[] {
+  const q = normalizeText(text)
   const mentioned = catalog.find(q)
-  const unknownNames = [...q.matchAll(/(?<=\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu)]
+  const aliasTerms = new Set(
+    mentioned.flatMap((m) => wordTokens(m.surface).map((t) => searchTerm(t) ?? t)),
+  )
+  const names = includeFirstWord
+    ? /(?<=^|\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu
+    : /(?<=\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu
+  return [...q.matchAll(names)]
     .filter((m) => !mentioned.some((e) => m.index >= e.start && m.index < e.end))
     .map((m) => m[1] as string)
     .filter((w) => {
@@ -93,13 +123,6 @@ export function supportFeatures(
         !derivedFromKnown(w.toLowerCase(), stats)
       )
     })
-  return {
-    lexical: best?.lexical ?? 0,
-    dense: best?.dense ?? 0,
-    unknown: total === 0 ? 1 : unknownMass / total,
-    unknownFocus,
-    unknownNames,
-  }
 }
 
 /** "Colombian" from "Colombia", "Korean" from "Korea": a name derived from one the chapter uses. */

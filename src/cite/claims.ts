@@ -16,7 +16,7 @@ export interface ClaimSupport {
 }
 
 /** A sentence supports a claim from this score up (calibrated on the claims of the eval set). */
-export const SUPPORT_THRESHOLD = 0.58
+export const SUPPORT_THRESHOLD = 0.5
 
 const numbersIn = (s: string) =>
   (normalizeText(s).match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) =>
@@ -31,6 +31,10 @@ export interface ClaimInputs {
   embed: (texts: string[]) => Promise<number[][]>
   /** Names the claim mentions that the sentence must mention too (economies, fields). */
   namesIn: (text: string) => string[]
+  /** Names in the claim that the chapter never uses at all ("Huawei"). */
+  unknownNames: (text: string) => string[]
+  /** A check of the claim against the typed tables: a contradiction, if any ("Japan is not the highest"). */
+  tableConflict: (text: string) => string | null
 }
 
 /**
@@ -56,6 +60,8 @@ export async function supportForClaim(
   const terms = queryTerms(claim)
   const claimNumbers = numbersIn(claim)
   const claimNames = inputs.namesIn(claim)
+  const strangers = inputs.unknownNames(claim)
+  const contradiction = inputs.tableConflict(claim)
   const seen = new Set<string>()
   const out: ClaimSupport[] = []
   for (const s of scored) {
@@ -75,6 +81,14 @@ export async function supportForClaim(
     if (missingNames.length > 0) {
       support *= 0.7
       conflicts.push(`the sentence does not name ${missingNames.join(', ')}`)
+    }
+    if (strangers.length > 0) {
+      support *= 0.6
+      conflicts.push(`the chapter never names ${strangers.join(', ')}`)
+    }
+    if (contradiction) {
+      support *= 0.3
+      conflicts.push(contradiction)
     }
     out.push({
       cite: s.cite,

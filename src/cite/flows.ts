@@ -5,7 +5,8 @@ import { normalizeText } from '../text/normalize.ts'
 /**
  * A run of text a reader reads without interruption: the paragraphs of one section or box in
  * reading order (footnotes, figures and tables left out, so a quote can run across a footnote
- * printed between them), or one footnote, figure caption or table row on its own.
+ * printed between them), or one heading, footnote, figure caption, table caption or table row on
+ * its own.
  */
 export interface Flow {
   id: string
@@ -50,6 +51,8 @@ export function buildFlows(doc: ChapterDocument): Flow[] {
     } else if (b.kind === 'heading' || b.kind === 'table') {
       flush()
       key = ''
+      // Headings, box titles and table captions can be quoted too.
+      flows.push(makeFlow(b.id, [b]))
     }
   }
   flush()

@@ -1,8 +1,10 @@
+import { unknownNamesIn } from '../answer/abstain.ts'
 import { EntityCatalog } from '../answer/entities.ts'
 import { TermStats } from '../answer/passage.ts'
+import { columnsIn, tablesOf } from '../answer/table-engine.ts'
 import type { Citation } from '../answer/types.ts'
 import type { Chunk } from '../chunk/chunk.ts'
-import type { Block, ChapterDocument } from '../corpus/types.ts'
+import type { Block, ChapterDocument, TableBlock } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { type ClaimSupport, supportForClaim } from './claims.ts'
 import {
@@ -63,6 +65,7 @@ export class CiteService {
   private readonly stats: TermStats
   private readonly catalog: EntityCatalog
   private readonly chunksById: Map<string, Chunk>
+  private readonly tables: Map<string, TableBlock>
 
   constructor(deps: CiteDeps) {
     this.deps = deps
@@ -70,18 +73,43 @@ export class CiteService {
     this.stats = new TermStats(deps.chunks)
     this.catalog = new EntityCatalog(deps.doc)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
+    this.tables = tablesOf(deps.doc)
   }
 
   /** Finds a quotation only (no claim search). */
   locate(text: string): QuoteLocation | null {
     const found = this.locator.locate(text)
-    // A "few changed words" may not include a changed number: that is another claim.
-    if (
-      found?.match === 'fuzzy' &&
-      found.diff?.some((d) => d.op === 'changed' && /\d/.test(d.quote + d.chapter))
-    )
-      return null
+    if (found?.match !== 'fuzzy') return found
+    // "A few changed words" may not change a number or a name: that would be another claim.
+    if (found.diff?.some((d) => d.op === 'changed' && /\d/.test(d.quote + d.chapter))) return null
+    const named = (t: string) => new Set(this.catalog.find(t).map((m) => m.entity.name))
+    const inChapter = named(found.chapterText)
+    if ([...named(text)].some((n) => !inChapter.has(n))) return null
     return found
+  }
+
+  /**
+   * Checks a claim that names one economy or field with a superlative against its table:
+   * "Japan has the highest centrality" is contradicted by Table 8.4.
+   */
+  private tableConflict(claim: string): string | null {
+    const lower = claim.toLowerCase()
+    const max = /\b(highest|most|largest|biggest|greatest|top|leading|leads|first)\b/.test(lower)
+    const min = /\b(lowest|least|smallest|fewest|last)\b/.test(lower)
+    const column = columnsIn(claim)[0]
+    const named = this.catalog.find(claim).filter((m) => m.entity.tables.length > 0)
+    if ((!max && !min) || !column || named.length !== 1) return null
+    const entity = (named[0] as (typeof named)[number]).entity
+    const table = column === 'centrality' ? '8.4' : entity.type === 'field' ? '8.2' : '8.3'
+    const t = this.tables.get(table)
+    if (!t || !entity.tables.includes(table)) return null
+    const sorted = [...t.rows].sort(
+      (a, b) => (b.values[column] as number) - (a.values[column] as number),
+    )
+    const top = (max ? sorted[0] : sorted.at(-1)) as (typeof sorted)[number]
+    const own = t.rows.find((r) => r.values[t.entityKey] === entity.name)
+    if (!own || own.values[column] === top.values[column]) return null
+    return `Table ${table} gives the ${max ? 'highest' : 'lowest'} ${column} to ${String(top.values[t.entityKey])} (${top.printed[column]}), not ${entity.name} (${own.printed[column]})`
   }
 
   async cite(text: string, style: CitationStyle = 'apa'): Promise<CiteResult> {
@@ -137,6 +165,8 @@ export class CiteService {
           .find(t)
           .filter((m) => m.entity.tables.length > 0)
           .map((m) => m.entity.name),
+      unknownNames: (t) => unknownNamesIn(t, this.stats, this.catalog, true),
+      tableConflict: (t) => this.tableConflict(t),
     })
   }
 

@@ -70,8 +70,21 @@ export class QuoteLocator {
           end = next + s.length
         }
         if (ok) {
-          const a = flow.at[from] as { b: number; i: number }
-          const z = flow.at[end - 1] as { b: number; i: number }
+          const a = { ...(flow.at[from] as { b: number; i: number }) }
+          const z = { ...(flow.at[end - 1] as { b: number; i: number }) }
+          // Keep the chapter's own quotation marks when the writer's quote has them at its ends.
+          const firstText = (flow.blocks[a.b] as Block).text
+          const lastText = (flow.blocks[z.b] as Block).text
+          if (
+            QUOTE_MARK.test(parts[0]?.trimStart()[0] ?? '') &&
+            QUOTE_MARK.test(firstText[a.i - 1] ?? '')
+          )
+            a.i -= 1
+          if (
+            QUOTE_MARK.test(parts.at(-1)?.trimEnd().at(-1) ?? '') &&
+            QUOTE_MARK.test(lastText[z.i + 1] ?? '')
+          )
+            z.i += 1
           const { span, quote, blocks } = flowSpan(flow, a, { b: z.b, i: z.i + 1 })
           return { match: 'exact', similarity: 1, span, chapterText: quote, blocks, elided }
         }
@@ -86,33 +99,50 @@ export class QuoteLocator {
     const q = joinHyphenated(qWords.map(normWord), this.flows)
     if (q.length < FUZZY_MIN_WORDS) return null
     let best: { flow: Flow; from: number; to: number; same: number; sim: number } | null = null
+    const qSet = new Set(q)
     for (const flow of this.flows) {
       // Cheap filter: enough of the quote's words occur in the flow at all.
       const vocab = new Set(flow.words.map((w) => w.norm))
       const present = q.filter((w) => vocab.has(w)).length
       if (present / q.length < FUZZY_MIN_SIMILARITY) continue
       const chapter = flow.words.map((w) => w.norm)
-      const parts = diffArrays(q, chapter)
-      // The aligned region: from the first to the last chapter word matched with the quote.
-      let ci = 0
-      let first = -1
-      let last = -1
-      let same = 0
-      for (const p of parts) {
-        if (!p.added && !p.removed) {
-          if (p.count > 0) {
-            if (first === -1) first = ci
-            last = ci + p.count - 1
-            same += p.count
-          }
-          ci += p.count
-        } else if (p.added) ci += p.count
+      // Local alignment: windows around places where the quote's rarer words occur, so that common
+      // words elsewhere in a long flow do not stretch the alignment.
+      const freq = new Map<string, number>()
+      for (const w of chapter) freq.set(w, (freq.get(w) ?? 0) + 1)
+      const anchors = [...qSet]
+        .filter((w) => vocab.has(w))
+        .sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0))
+        .slice(0, 3)
+      const starts = new Set<number>()
+      for (const a of anchors) {
+        const qi = q.indexOf(a)
+        chapter.forEach((w, ci) => {
+          if (w === a) starts.add(Math.max(0, ci - qi - 3))
+        })
       }
-      if (first === -1) continue
-      const span = last - first + 1
-      const sim = same / Math.max(q.length, span)
-      if (same >= FUZZY_MIN_WORDS && (!best || sim > best.sim))
-        best = { flow, from: first, to: last, same, sim }
+      for (const start of [...starts].slice(0, 40)) {
+        const window = chapter.slice(start, start + q.length + 8)
+        const parts = diffArrays(q, window)
+        let ci = 0
+        let first = -1
+        let last = -1
+        let same = 0
+        for (const p of parts) {
+          if (!p.added && !p.removed) {
+            if (p.count > 0) {
+              if (first === -1) first = ci
+              last = ci + p.count - 1
+              same += p.count
+            }
+            ci += p.count
+          } else if (p.added) ci += p.count
+        }
+        if (first === -1) continue
+        const sim = same / Math.max(q.length, last - first + 1)
+        if (same >= FUZZY_MIN_WORDS && (!best || sim > best.sim))
+          best = { flow, from: start + first, to: start + last, same, sim }
+      }
     }
     if (!best || best.sim < FUZZY_MIN_SIMILARITY) return null
     const { flow } = best
@@ -133,11 +163,16 @@ export class QuoteLocator {
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
+const QUOTE_MARK = /["“”'‘’«»]/
+
+/** Removes quotation marks that wrap the whole text (not ones that open or close a word inside it). */
 function stripQuoteMarks(s: string): string {
-  return s
-    .trim()
-    .replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, '')
-    .trim()
+  const t = s.trim()
+  const opens = /^["“'‘«]/.test(t)
+  const closes = /["”'’»]$/.test(t)
+  const inner = t.slice(opens ? 1 : 0, closes ? -1 : undefined)
+  // Only strip when both ends are marks and the inside has no other double quotation mark.
+  return opens && closes && !/["“”]/.test(inner) ? inner.trim() : t
 }
 
 /** "trans formation" → "transformation" when only the joined word is the chapter's. */

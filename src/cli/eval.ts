@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { CiteService } from '../cite/index.ts'
 import {
   evaluateAnswers,
   evaluateDialogs,
@@ -8,10 +9,12 @@ import {
   scoreAnswers,
   scoreByCategory,
 } from '../eval/answers.ts'
+import { evaluateCitations, loadCiteSet } from '../eval/cite.ts'
 import { loadDevSet } from '../eval/dataset.ts'
-import { answersReport, retrievalReport } from '../eval/report.ts'
+import { answersReport, citeReport, retrievalReport } from '../eval/report.ts'
 import { evaluateRetrieval } from '../eval/retrieval.ts'
 import { openAssistant } from '../node/assistant.ts'
+import { loadBibliographicRecord } from '../node/server.ts'
 import { projectPath } from '../paths.ts'
 
 /** Where `npm run eval` writes its report. */
@@ -31,6 +34,14 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   })
   const answers = await evaluateAnswers(ctx.answerer, questions, ctx.chunks)
   const dialogs = await evaluateDialogs(ctx.answerer, loadDialogs(), ctx.chunks)
+  const citer = new CiteService({
+    doc: ctx.corpus.doc,
+    chunks: ctx.chunks,
+    search: (q, o) => ctx.retriever.search(q, o),
+    embed: (t) => ctx.embeddings.embedDocuments(t),
+    record: loadBibliographicRecord(),
+  })
+  const citations = await evaluateCitations(citer, ctx.corpus.doc, ctx.chunks, loadCiteSet())
   const report = [
     '# Evaluation report',
     '',
@@ -39,6 +50,8 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     retrievalReport(retrieval),
     '',
     answersReport(scoreAnswers(answers), scoreByCategory(answers), failuresOf(answers), dialogs),
+    '',
+    citeReport(citations),
     '',
   ].join('\n')
   mkdirSync(fileURLToPath(new URL('.', `file://${EVAL_REPORT_PATH}`)), { recursive: true })

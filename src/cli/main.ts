@@ -9,6 +9,7 @@ import { runBenchBaselineCommand } from './bench-baseline.ts'
 import { runBenchHttpCommand } from './bench-http.ts'
 import { runIndexCommand } from './build-index.ts'
 import { runBuildModelCommand } from './build-model.ts'
+import { runCiteCommand } from './cite.ts'
 import { runCorpusCommand } from './corpus.ts'
 import { runEvalCommand } from './eval.ts'
 import { runServeCommand } from './serve.ts'
@@ -19,6 +20,7 @@ commands:
   serve                   the HTTP server (PORT, HOST; builds what is missing)
   ask "question"          answer one question with numbered citations
   ask [--chat]            interactive chat that keeps the conversation
+  cite "text" [--style S] find a quotation or support for a claim; format the citation (apa|mla|chicago|bibtex)
   corpus [--out FILE]     print the parsed structure, repairs and cross-checks; write it as JSON
   build-model [--out DIR] build the offline embedding model glove-sif-100d into models/
   index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return runServeCommand()
     case 'ask':
       return runAskCommand(args)
+    case 'cite':
+      return runCiteCommand(args)
     case 'corpus':
       return runCorpusCommand(args)
     case 'build-model':

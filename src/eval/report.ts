@@ -123,3 +123,32 @@ export function answersReport(
   }
   return out.join('\n')
 }
+
+/** The citation lookup section of the evaluation report. */
+export function citeReport(r: {
+  scores: import('./cite.ts').CiteScores
+  results: import('./cite.ts').CiteItemResult[]
+}): string {
+  const s = r.scores
+  const pct = (a: number, b: number) =>
+    `${a}/${b} (${b === 0 ? '—' : `${((a / b) * 100).toFixed(1)}%`})`
+  const out = [
+    `## Citation lookup (${r.results.length} items: eval/cite-set.json)`,
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| altered quotations located, top match overlapping the gold block | ${pct(s.quotesLocated, s.quotes)} |`,
+    `| fabricated quotations reported as exact or fuzzy | ${pct(s.fabricatedAccepted, s.fabricated)} |`,
+    `| claims with a gold passage in the top 3 | ${pct(s.claimsWithGoldInTop3, s.claims)} |`,
+    `| claims marked supported | ${pct(s.claimsSupported, s.claims)} |`,
+    `| unsupported claims marked supported | ${pct(s.unsupportedMarkedSupported, s.unsupported)} |`,
+    '',
+    '| id | kind | alteration | verdict | top match | ok |',
+    '|---|---|---|---|---|---|',
+    ...r.results.map(
+      (x) =>
+        `| ${x.item.id} | ${x.item.kind} | ${x.item.alteration} | ${x.verdict} | ${x.topMatch ?? '—'} | ${x.ok ? 'yes' : 'no'} |`,
+    ),
+  ]
+  return out.join('\n')
+}

@@ -354,6 +354,21 @@ describe.runIf(haveBrowser)('the widget in a real browser', () => {
     await context.close()
   })
 
+  it('the reader’s “Cite this” gives a formatted citation with its pinpoint', async () => {
+    const { context, page } = await newPage(`${app.url}/read`)
+    await page.locator('[id="I.2/p-3"] button.cite').click()
+    const panel = page.locator('#cite-panel')
+    await panel.waitFor()
+    await expect
+      .poll(() => page.locator('#cite-text').textContent(), { timeout: 10_000 })
+      .toContain('In-text: ([Author], n.d., Section I.2, para. 3)')
+    expect(await page.locator('#cite-text').textContent()).toContain('§I.2, ¶3')
+    await shot(page, '09-reader-cite-this')
+    await page.keyboard.press('Escape')
+    expect(await panel.isHidden()).toBe(true)
+    await context.close()
+  })
+
   it('is refused on an origin outside the CORS allowlist', async () => {
     const { context, page } = await newPage(evilUrl)
     await inWidget(page, 'button.launcher').click()
