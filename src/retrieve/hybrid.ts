@@ -70,14 +70,18 @@ export interface SearchHit {
 export class HybridRetriever {
   private readonly index: LoadedIndex
   private readonly embeddings: Embeddings
-  private readonly queryVectors = new LRUCache<string, number[]>({ max: 2000 })
+  private readonly queryVectors: LRUCache<string, number[]> | null
   readonly defaults: RetrievalOptions
 
   constructor(
     index: LoadedIndex,
     embeddings: Embeddings,
     defaults: Partial<RetrievalOptions> = {},
+    /** Query vectors kept in memory (a repeated question is not embedded again); 0 disables. */
+    queryCacheSize = 2000,
   ) {
+    this.queryVectors =
+      queryCacheSize > 0 ? new LRUCache<string, number[]>({ max: queryCacheSize }) : null
     this.index = index
     this.embeddings = embeddings
     this.defaults = { ...DEFAULT_RETRIEVAL, ...defaults }
@@ -103,10 +107,10 @@ export class HybridRetriever {
   /** Dense ranking: chunk ids with cosine similarity, best first. */
   async dense(query: string, limit: number): Promise<Array<{ id: string; score: number }>> {
     const text = expandGlossary(normalizeText(query))
-    let v = this.queryVectors.get(text)
+    let v = this.queryVectors?.get(text)
     if (!v) {
       v = await this.embeddings.embedQuery(text)
-      this.queryVectors.set(text, v)
+      this.queryVectors?.set(text, v)
     }
     const k = Math.min(limit, this.index.chunks.length)
     const found = await this.index.dense.similaritySearchVectorWithScore(v, k)
