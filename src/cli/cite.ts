@@ -1,6 +1,5 @@
-import { CITATION_STYLES, type CitationStyle, CiteService } from '../cite/index.ts'
+import { CITATION_STYLES, type CitationStyle } from '../cite/index.ts'
 import { openAssistant } from '../node/assistant.ts'
-import { loadBibliographicRecord } from '../node/server.ts'
 
 /**
  * `cite "quote or claim" [--style apa|mla|chicago|bibtex]`: where the chapter says it (exact or
@@ -22,13 +21,7 @@ export async function runCiteCommand(args: string[]): Promise<number> {
     return 2
   }
   const ctx = await openAssistant({ build: true })
-  const citer = new CiteService({
-    doc: ctx.corpus.doc,
-    chunks: ctx.chunks,
-    search: (q, o) => ctx.retriever.search(q, o),
-    embed: (t) => ctx.embeddings.embedDocuments(t),
-    record: loadBibliographicRecord(),
-  })
+  const { citer } = ctx
   const r = await citer.cite(text, style)
   const verdicts = {
     exact: 'Found, word for word',

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { CiteService } from '../cite/index.ts'
 import {
   evaluateAnswers,
   evaluateDialogs,
@@ -14,7 +13,6 @@ import { loadDevSet } from '../eval/dataset.ts'
 import { answersReport, citeReport, retrievalReport } from '../eval/report.ts'
 import { evaluateRetrieval } from '../eval/retrieval.ts'
 import { openAssistant } from '../node/assistant.ts'
-import { loadBibliographicRecord } from '../node/server.ts'
 import { projectPath } from '../paths.ts'
 
 /** Where `npm run eval` writes its report. */
@@ -34,13 +32,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   })
   const answers = await evaluateAnswers(ctx.answerer, questions, ctx.chunks)
   const dialogs = await evaluateDialogs(ctx.answerer, loadDialogs(), ctx.chunks)
-  const citer = new CiteService({
-    doc: ctx.corpus.doc,
-    chunks: ctx.chunks,
-    search: (q, o) => ctx.retriever.search(q, o),
-    embed: (t) => ctx.embeddings.embedDocuments(t),
-    record: loadBibliographicRecord(),
-  })
+  const { citer } = ctx
   const citations = await evaluateCitations(citer, ctx.corpus.doc, ctx.chunks, loadCiteSet())
   const report = [
     '# Evaluation report',

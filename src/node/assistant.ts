@@ -2,6 +2,7 @@ import { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
 import { AnswerService } from '../answer/service.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
+import { CiteService } from '../cite/index.ts'
 import { buildDefaultModel } from '../cli/build-model.ts'
 import { startProgress } from '../cli/progress.ts'
 import { type LoadedCorpus, loadCorpus } from '../corpus/index.ts'
@@ -20,6 +21,7 @@ import {
   loadIndex,
 } from '../index/index.ts'
 import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
+import { loadBibliographicRecord } from './bibliography.ts'
 import { loadPromptFiles } from './prompts.ts'
 
 /** Everything the assistant answers from, loaded and verified. */
@@ -32,6 +34,8 @@ export interface AssistantContext {
   answerer: Answerer
   /** The answering approach hosts call: extractive, plus the LLM layer when configured. */
   service: AnswerService
+  /** Citation lookup for writers. */
+  citer: CiteService
 }
 
 export interface OpenOptions {
@@ -83,7 +87,14 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     answerer,
     llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
   )
-  return { corpus, chunks, embeddings, index, retriever, answerer, service }
+  const citer = new CiteService({
+    doc: corpus.doc,
+    chunks,
+    search: (q, o) => retriever.search(q, o),
+    embed: (texts) => embeddings.embedDocuments(texts),
+    record: loadBibliographicRecord(),
+  })
+  return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
 }
 
 /** Builds the index with a progress bar (TTY) or progress lines. */

@@ -1,22 +1,16 @@
+export { loadBibliographicRecord } from './bibliography.ts'
+
 import { readFileSync } from 'node:fs'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
-import { BibliographicRecord, CiteService } from '../cite/index.ts'
 import { projectPath } from '../paths.ts'
 import { type AppConfig, createApp } from '../server/app.ts'
 import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
 import type { StaticAssets } from '../server/routes/pages.ts'
 import { type AssistantContext, type OpenOptions, openAssistant } from './assistant.ts'
 
-/** `corpus/chapter-08.meta.json`: the bibliographic record used to format citations. */
-export const META_PATH = projectPath('corpus', 'chapter-08.meta.json')
 const DIST = `${projectPath('dist')}/`
-
-/** Reads the bibliographic record, refusing a malformed one with the reason. */
-export function loadBibliographicRecord(path: string = META_PATH): BibliographicRecord {
-  return BibliographicRecord.parse(JSON.parse(readFileSync(path, 'utf8')))
-}
 
 /** The built front-end files, when they exist (`npm run build:widget`). */
 export function loadAssets(dir: string = DIST): StaticAssets {
@@ -63,18 +57,11 @@ export function buildNodeApp(
   config: Partial<AppConfig> = appConfigFromEnv(),
   logger?: Logger,
 ) {
-  const citer = new CiteService({
-    doc: ctx.corpus.doc,
-    chunks: ctx.chunks,
-    search: (q, o) => ctx.retriever.search(q, o),
-    embed: (t) => ctx.embeddings.embedDocuments(t),
-    record: loadBibliographicRecord(),
-  })
   return createApp({
     doc: ctx.corpus.doc,
     chunks: ctx.chunks,
     service: ctx.service,
-    citer,
+    citer: ctx.citer,
     search: (q, o) => ctx.retriever.search(q, o),
     health: {
       model: ctx.embeddings.modelId,

@@ -1,29 +1,9 @@
 import { createParser } from 'eventsource-parser'
 
-/** The shapes of API.md the widget uses. */
-export interface Citation {
-  n: number
-  id: string
-  label: string
-  section: string
-  kind: string
-  quote: string
-  start: number
-  end: number
-}
+/** The shapes of API.md the widget uses (types only: nothing of the server is bundled). */
+export type { Answer, ChatTurn as Turn, Citation } from '../answer/types.ts'
 
-export interface Answer {
-  answer: string
-  answerable: boolean
-  citations: Citation[]
-  standaloneQuestion: string
-  related?: Citation[]
-}
-
-export interface Turn {
-  role: 'user' | 'assistant'
-  content: string
-}
+import type { Answer, Citation, ChatTurn as Turn } from '../answer/types.ts'
 
 /** A failure the widget explains to the user. */
 export class WidgetError extends Error {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import type { Answer } from '../../src/answer/types.ts'
 import { projectPath } from '../../src/paths.ts'
 import { answerForClipboard, readerLink, segments } from '../../src/widget/render.ts'
 
@@ -18,7 +19,7 @@ describe('widget rendering helpers', () => {
   })
 
   it('copies an answer with its citations as plain text', () => {
-    const a = {
+    const a: Answer = {
       answer: 'Spain: 45.57%. [1]',
       answerable: true,
       standaloneQuestion: 'q',
@@ -28,6 +29,7 @@ describe('widget rendering helpers', () => {
           id: 'r',
           label: '§II.4, Table 8.3 (Spain)',
           section: 'II.4',
+          sectionTitle: 'Abundant achievements',
           kind: 'table-row',
           quote: '13 Spain 3,676 1,675 45.57',
           start: 20927,

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { streamSSE } from 'hono/streaming'
 import { LRUCache } from 'lru-cache'
+import { hitToCited } from '../../answer/answer.ts'
 import type { Citation } from '../../answer/types.ts'
 import { sectionLabel } from '../../chunk/chunk.ts'
 import { sectionTree } from '../../corpus/tree.ts'
@@ -151,15 +152,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
       }
       const results = hits.map((h) => ({
         n: h.n,
-        id: h.id,
-        label: h.label,
-        section: h.section,
-        sectionTitle: h.sectionTitle,
-        kind: h.kind,
-        quote: h.quote,
-        start: h.start,
-        end: h.end,
-        score: h.score,
+        ...hitToCited(h),
         text: h.text,
         scores: h.scores,
       }))
