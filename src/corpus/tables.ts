@@ -136,9 +136,6 @@ export function scanTable(lines: readonly Line[], at: number): TableLayoutScan {
     const width = pairGrid[0]?.length ?? 0
     for (let c = 0; c < width; c++) for (const line of pairGrid) rows.push([line[c] as Span])
   }
-  // Do not claim trailing blank lines.
-  let next = i
-  while (next > at && lines[next - 1]?.blank) next--
   return {
     printedLabel: m[1] as string,
     captionLines,
@@ -147,7 +144,7 @@ export function scanTable(lines: readonly Line[], at: number): TableLayoutScan {
     columns: columnsFor(layout, entityKey),
     rows,
     noise,
-    nextIndex: Math.max(next, i),
+    nextIndex: i,
   }
 }
 

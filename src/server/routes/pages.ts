@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { html, raw } from 'hono/html'
+import { html } from 'hono/html'
 import type { ChapterDocument } from '../../corpus/types.ts'
 import { renderDemo } from '../pages/demo.ts'
 import { parseHighlight, renderReader } from '../pages/reader.ts'
@@ -139,5 +139,3 @@ export function registerPageRoutes(
   const demo = renderDemo()
   app.get('/', (c) => c.html(demo))
 }
-
-export { raw }
