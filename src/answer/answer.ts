@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
+import { expandGlossary } from '../text/glossary.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -13,6 +14,7 @@ import { resolveFollowUp } from './conversation.ts'
 import { EntityCatalog } from './entities.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
+  chunkSentenceIndex,
   lexicalCoverage,
   openingOf,
   queryTerms,
@@ -71,6 +73,8 @@ export class Answerer {
   private readonly chunksById: Map<string, Chunk>
   private readonly thresholds: AbstentionThresholds
   private readonly sentencesOf: (blockId: string) => string[]
+  private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
+  private readonly expanded = new LRUCache<string, string>({ max: 10_000 })
   private readonly vectors = new LRUCache<string, number[]>({ max: 10_000 })
 
   constructor(deps: AnswererDeps) {
@@ -82,6 +86,17 @@ export class Answerer {
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
     this.sentencesOf = sentenceSplitter(deps.doc)
+    this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
+  }
+
+  /** Glossary expansion of a chapter sentence, computed once. */
+  private readonly expand = (text: string): string => {
+    let e = this.expanded.get(text)
+    if (e === undefined) {
+      e = expandGlossary(text)
+      this.expanded.set(text, e)
+    }
+    return e
   }
 
   /** Embeds texts, reusing vectors already computed (the chapter's sentences recur on every query). */
@@ -139,6 +154,8 @@ export class Answerer {
       stats: this.stats,
       embed: this.embed,
       sentencesOf: this.sentencesOf,
+      chunkSentences: this.chunkSentences,
+      expand: this.expand,
     })
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]

@@ -161,56 +161,79 @@ function cueScore(cues: QuestionCues, sentence: string): number {
   return s
 }
 
-/** The sentences of the retrieved prose chunks (and the rows of retrieved table rows). */
-export function candidateSentences(
-  hits: readonly SearchHit[],
-  chunksById: ReadonlyMap<string, Chunk>,
-  doc: ChapterDocument,
-): Array<Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { rank: number }> {
-  const blocks = new Map(doc.blocks.map((b, i) => [b.id, { b, i }]))
-  const out: Array<Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { rank: number }> =
-    []
-  hits.forEach((hit, rank) => {
-    const chunk = chunksById.get(hit.id)
-    const entry = chunk ? blocks.get(chunk.blockId) : undefined
-    if (!chunk || !entry) return
-    const { b, i } = entry
-    const base = {
-      label: chunk.label,
-      section: chunk.section,
-      sectionTitle: chunk.sectionTitle,
-      kind: chunk.kind,
-    }
-    if (chunk.kind === 'table') return
-    if (chunk.kind === 'table-row') {
-      out.push({
+type Candidate = Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'>
+
+/** The sentences of one retrieved chunk (its row, for a table row), with their citations. */
+export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number): Candidate[] {
+  const base = {
+    label: chunk.label,
+    section: chunk.section,
+    sectionTitle: chunk.sectionTitle,
+    kind: chunk.kind,
+  }
+  if (chunk.kind === 'table') return []
+  if (chunk.kind === 'table-row') {
+    return [
+      {
         cite: { ...base, id: chunk.id, quote: chunk.quote, start: chunk.start, end: chunk.end },
-        blockId: b.id,
-        blockOrder: i,
+        blockId: block.id,
+        blockOrder,
         index: 0,
         text: chunk.text,
-        rank,
-      })
-      return
-    }
-    const from = b.text.indexOf(chunk.text)
-    if (from === -1) return
-    const to = from + chunk.text.length
-    splitSentences(b.text).forEach((s, k) => {
-      if (s.start < from || s.end > to) return
-      const span = originalSpan(b, s.start, s.end)
-      const text = b.text.slice(s.start, s.end)
-      out.push({
-        cite: { ...base, id: `${b.id}/s-${k + 1}`, quote: text, ...span },
-        blockId: b.id,
-        blockOrder: i,
-        index: k,
-        text,
-        rank,
-      })
+      },
+    ]
+  }
+  const from = block.text.indexOf(chunk.text)
+  if (from === -1) return []
+  const to = from + chunk.text.length
+  const out: Candidate[] = []
+  splitSentences(block.text).forEach((s, k) => {
+    if (s.start < from || s.end > to) return
+    const text = block.text.slice(s.start, s.end)
+    out.push({
+      cite: {
+        ...base,
+        id: `${block.id}/s-${k + 1}`,
+        quote: text,
+        ...originalSpan(block, s.start, s.end),
+      },
+      blockId: block.id,
+      blockOrder,
+      index: k,
+      text,
     })
   })
   return out
+}
+
+/**
+ * Memoizes {@link sentencesOfChunk} for a document: the chapter's sentences are split and mapped
+ * to their original offsets once, not on every query.
+ */
+export function chunkSentenceIndex(
+  doc: ChapterDocument,
+  chunksById: ReadonlyMap<string, Chunk>,
+): (chunkId: string) => Candidate[] {
+  const blocks = new Map(doc.blocks.map((b, i) => [b.id, { b, i }]))
+  const memo = new Map<string, Candidate[]>()
+  return (id) => {
+    let list = memo.get(id)
+    if (!list) {
+      const chunk = chunksById.get(id)
+      const entry = chunk ? blocks.get(chunk.blockId) : undefined
+      list = chunk && entry ? sentencesOfChunk(chunk, entry.b, entry.i) : []
+      memo.set(id, list)
+    }
+    return list
+  }
+}
+
+/** The sentences of the retrieved chunks, with the rank of the chunk they come from. */
+export function candidateSentences(
+  hits: readonly SearchHit[],
+  sentencesOf: (chunkId: string) => Candidate[],
+): Array<Candidate & { rank: number }> {
+  return hits.flatMap((hit, rank) => sentencesOf(hit.id).map((c) => ({ ...c, rank })))
 }
 
 export interface PassageInputs {
@@ -223,6 +246,10 @@ export interface PassageInputs {
   embed: (texts: string[]) => Promise<number[][]>
   /** The sentences of each block, if already split. */
   sentencesOf?: (blockId: string) => string[]
+  /** The candidate sentences of each chunk, if already computed. */
+  chunkSentences?: (chunkId: string) => Candidate[]
+  /** Glossary expansion (memoized by the caller, if it likes). */
+  expand?: (text: string) => string
 }
 
 /**
@@ -231,24 +258,23 @@ export interface PassageInputs {
  * (a number for "how many", a date for "when", a name for "who/which"). Best first.
  */
 export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSentence[]> {
-  const cands = candidateSentences(inputs.hits, inputs.chunksById, inputs.doc)
+  const cands = candidateSentences(
+    inputs.hits,
+    inputs.chunkSentences ?? chunkSentenceIndex(inputs.doc, inputs.chunksById),
+  )
+  const expand = inputs.expand ?? expandGlossary
   if (cands.length === 0) return []
   const terms = queryTerms(inputs.question)
   const cues = questionCues(inputs.question)
   const [qv, ...vs] = await inputs.embed([
     expandGlossary(normalizeText(inputs.question)),
-    ...cands.map((c) => expandGlossary(c.text)),
+    ...cands.map((c) => expand(c.text)),
   ])
   // A sentence is read with its neighbours: "The country has been deepening …" answers a
   // question about China because the sentence before names it.
-  const byBlock = new Map<string, string[]>()
-  for (const b of inputs.doc.blocks)
-    byBlock.set(
-      b.id,
-      splitSentences(b.text).map((x) => b.text.slice(x.start, x.end)),
-    )
+  const sentencesOf = inputs.sentencesOf ?? sentenceSplitter(inputs.doc)
   const scored = cands.map((c, i) => {
-    const siblings = byBlock.get(c.blockId) ?? []
+    const siblings = sentencesOf(c.blockId)
     const window =
       c.cite.kind === 'table-row'
         ? c.text

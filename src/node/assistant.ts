@@ -83,9 +83,11 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     embed: (texts) => embeddings.embedDocuments(texts),
   })
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
+  const cacheSize = Number(process.env.ANSWER_CACHE_SIZE ?? 1000)
   const service = new AnswerService(
     answerer,
     llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
+    Number.isFinite(cacheSize) ? cacheSize : 1000,
   )
   const citer = new CiteService({
     doc: corpus.doc,
