@@ -6,7 +6,6 @@ import type { Citation } from '../../answer/types.ts'
 import { sectionLabel } from '../../chunk/chunk.ts'
 import { sectionTree } from '../../corpus/tree.ts'
 import type { Block, TableBlock } from '../../corpus/types.ts'
-import type { SearchHit } from '../../retrieve/hybrid.ts'
 import type { AppDeps } from '../app.ts'
 import { problem, sendProblem } from '../problem.ts'
 import {
@@ -57,7 +56,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const { doc, chunks } = deps
   // Search results depend only on the query: repeated queries are served from memory.
   const cacheSize = deps.cacheSize ?? 1000
-  const searchCache = cacheSize > 0 ? new LRUCache<string, SearchHit[]>({ max: cacheSize }) : null
+  const searchCache = cacheSize > 0 ? new LRUCache<string, string>({ max: cacheSize }) : null
   const sectionTitle = (id: string) => doc.sections.find((s) => s.id === id)?.title ?? ''
 
   app.openapi(
@@ -145,18 +144,20 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const { q, k } = c.req.valid('query')
       const key = `${k ?? 5}|${q}`
-      let hits = searchCache?.get(key)
-      if (!hits) {
-        hits = await deps.search(q, { k: k ?? 5 })
-        searchCache?.set(key, hits)
+      // The serialized response is what is kept: a repeated query costs no work at all.
+      let body = searchCache?.get(key)
+      if (body === undefined) {
+        const hits = await deps.search(q, { k: k ?? 5 })
+        const results = hits.map((h) => ({
+          n: h.n,
+          ...hitToCited(h),
+          text: h.text,
+          scores: h.scores,
+        }))
+        body = JSON.stringify({ results })
+        searchCache?.set(key, body)
       }
-      const results = hits.map((h) => ({
-        n: h.n,
-        ...hitToCited(h),
-        text: h.text,
-        scores: h.scores,
-      }))
-      return c.json({ results }, 200)
+      return c.body(body, 200, { 'content-type': 'application/json' }) as never
     },
   )
 
