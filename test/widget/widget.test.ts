@@ -59,3 +59,43 @@ describe('the widget bundle', () => {
     expect(js.toString().match(/https?:\/\/[a-z0-9.-]+/gi) ?? []).toEqual([])
   })
 })
+
+describe('widget colours', () => {
+  // WCAG 2 relative luminance and contrast ratio.
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    return 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number)
+  }
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)]
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
+  }
+  const themes = (css: string) =>
+    [...css.matchAll(/:host(?:\(\[data-theme="dark"\]\))? \{([^}]*--bg:[^}]*)\}/g)].map((m) =>
+      Object.fromEntries(
+        [...(m[1] as string).matchAll(/--([\w-]+): (#[0-9a-f]{6})/g)].map((v) => [v[1], v[2]]),
+      ),
+    )
+
+  it('meet WCAG AA (≥ 4.5:1) for text in the light and dark themes', async () => {
+    const { WIDGET_CSS } = await import('../../src/widget/styles.ts')
+    const [light, dark] = themes(WIDGET_CSS)
+    for (const t of [light, dark]) {
+      expect(t).toBeDefined()
+      const v = t as Record<string, string>
+      const pairs: Array<[string, string]> = [
+        ['fg', 'bg'],
+        ['muted', 'bg'],
+        ['accent', 'bg'],
+        ['accent-fg', 'accent'],
+        ['fg', 'bubble'],
+        ['fg', 'chip'],
+        ['error', 'bg'],
+      ]
+      for (const [a, b] of pairs)
+        expect(contrast(v[a] as string, v[b] as string), `${a} on ${b}`).toBeGreaterThanOrEqual(4.5)
+    }
+  })
+})
