@@ -22,7 +22,6 @@ import {
   type ScoredSentence,
   scoreSentences,
   selectSentences,
-  sentenceSplitter,
   TermStats,
 } from './passage.ts'
 import {
@@ -72,7 +71,6 @@ export class Answerer {
   private readonly stats: TermStats
   private readonly chunksById: Map<string, Chunk>
   private readonly thresholds: AbstentionThresholds
-  private readonly sentencesOf: (blockId: string) => string[]
   private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
   private readonly expanded = new LRUCache<string, string>({ max: 10_000 })
   private readonly vectors = new LRUCache<string, number[]>({ max: 10_000 })
@@ -85,7 +83,6 @@ export class Answerer {
     this.stats = new TermStats(deps.chunks)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
-    this.sentencesOf = sentenceSplitter(deps.doc)
     this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
   }
 
@@ -153,7 +150,7 @@ export class Answerer {
       doc: this.deps.doc,
       stats: this.stats,
       embed: this.embed,
-      sentencesOf: this.sentencesOf,
+      terms,
       chunkSentences: this.chunkSentences,
       expand: this.expand,
     })
@@ -175,7 +172,7 @@ export class Answerer {
         scored.splice(0, scored.length, ...rest)
       }
     }
-    const picked = selectSentences(scored, standaloneQuestion, this.stats)
+    const picked = selectSentences(scored, standaloneQuestion, this.stats, terms)
     const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), this.stats)
 
     if (

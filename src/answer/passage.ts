@@ -64,19 +64,24 @@ export function questionCues(question: string): QuestionCues {
 /** Inverse document frequencies of search terms over the chunks (BM25's idf). */
 export class TermStats {
   private readonly df = new Map<string, number>()
+  private readonly idfs = new Map<string, number>()
   private readonly termMemo = new LRUCache<string, Set<string>>({ max: 20_000 })
   readonly docs: number
+  /** The idf of a term no chunk contains. */
+  private readonly unseenIdf: number
 
   constructor(chunks: readonly Chunk[]) {
     this.docs = chunks.length
     for (const c of chunks)
       for (const t of new Set(searchTerms(expandGlossary(c.text))))
         this.df.set(t, (this.df.get(t) ?? 0) + 1)
+    const idf = (df: number) => Math.log(1 + (this.docs - df + 0.5) / (df + 0.5))
+    for (const [t, df] of this.df) this.idfs.set(t, idf(df))
+    this.unseenIdf = idf(0)
   }
 
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0
-    return Math.log(1 + (this.docs - df + 0.5) / (df + 0.5))
+    return this.idfs.get(term) ?? this.unseenIdf
   }
 
   /** Whether the chapter uses the term anywhere. */
@@ -152,16 +157,18 @@ export function lexicalCoverage(terms: readonly string[], text: string, stats: T
   return total === 0 ? 0 : hit / total
 }
 
+const DATE = new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b`)
+
 function cueScore(cues: QuestionCues, sentence: string): number {
   let s = 0
   if (cues.number) s += /\d/.test(sentence) || NUMBER_WORDS.test(sentence) ? 0.1 : -0.15
-  if (cues.date)
-    s += new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b`).test(sentence) ? 0.12 : -0.15
+  if (cues.date) s += DATE.test(sentence) ? 0.12 : -0.15
   if (cues.name) s += /\s[A-Z][a-z]+/.test(sentence) ? 0.03 : -0.03
   return s
 }
 
-type Candidate = Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'>
+/** A sentence before scoring, with the text it is read in (itself and its neighbours). */
+type Candidate = Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { window: string }
 
 /** The sentences of one retrieved chunk (its row, for a table row), with their citations. */
 export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number): Candidate[] {
@@ -180,6 +187,7 @@ export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number)
         blockOrder,
         index: 0,
         text: chunk.text,
+        window: chunk.text,
       },
     ]
   }
@@ -187,9 +195,17 @@ export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number)
   if (from === -1) return []
   const to = from + chunk.text.length
   const out: Candidate[] = []
-  splitSentences(block.text).forEach((s, k) => {
+  const spans = splitSentences(block.text)
+  const sentence = (k: number) => {
+    const span = spans[k]
+    return span ? block.text.slice(span.start, span.end) : undefined
+  }
+  spans.forEach((s, k) => {
     if (s.start < from || s.end > to) return
     const text = block.text.slice(s.start, s.end)
+    // A sentence is read with its neighbours: "The country has been deepening …" answers a
+    // question about China because the sentence before names it.
+    const window = [sentence(k - 1), text, sentence(k + 1)].filter(Boolean).join(' ')
     out.push({
       cite: {
         ...base,
@@ -201,6 +217,7 @@ export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number)
       blockOrder,
       index: k,
       text,
+      window,
     })
   })
   return out
@@ -228,14 +245,6 @@ export function chunkSentenceIndex(
   }
 }
 
-/** The sentences of the retrieved chunks, with the rank of the chunk they come from. */
-export function candidateSentences(
-  hits: readonly SearchHit[],
-  sentencesOf: (chunkId: string) => Candidate[],
-): Array<Candidate & { rank: number }> {
-  return hits.flatMap((hit, rank) => sentencesOf(hit.id).map((c) => ({ ...c, rank })))
-}
-
 export interface PassageInputs {
   question: string
   hits: readonly SearchHit[]
@@ -244,12 +253,12 @@ export interface PassageInputs {
   stats: TermStats
   /** Embeds texts (unit vectors); used for sentence-level similarity. */
   embed: (texts: string[]) => Promise<number[][]>
-  /** The sentences of each block, if already split. */
-  sentencesOf?: (blockId: string) => string[]
   /** The candidate sentences of each chunk, if already computed. */
   chunkSentences?: (chunkId: string) => Candidate[]
   /** Glossary expansion (memoized by the caller, if it likes). */
   expand?: (text: string) => string
+  /** The question's {@link queryTerms}, if already computed. */
+  terms?: readonly string[]
 }
 
 /**
@@ -258,52 +267,42 @@ export interface PassageInputs {
  * (a number for "how many", a date for "when", a name for "who/which"). Best first.
  */
 export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSentence[]> {
-  const cands = candidateSentences(
-    inputs.hits,
-    inputs.chunkSentences ?? chunkSentenceIndex(inputs.doc, inputs.chunksById),
-  )
+  const sentencesOf = inputs.chunkSentences ?? chunkSentenceIndex(inputs.doc, inputs.chunksById)
+  const cands: Candidate[] = []
+  const ranks: number[] = []
+  inputs.hits.forEach((hit, rank) => {
+    for (const c of sentencesOf(hit.id)) {
+      cands.push(c)
+      ranks.push(rank)
+    }
+  })
   const expand = inputs.expand ?? expandGlossary
   if (cands.length === 0) return []
-  const terms = queryTerms(inputs.question)
+  const terms = inputs.terms ?? queryTerms(inputs.question)
   const cues = questionCues(inputs.question)
   const [qv, ...vs] = await inputs.embed([
     expandGlossary(normalizeText(inputs.question)),
     ...cands.map((c) => expand(c.text)),
   ])
-  // A sentence is read with its neighbours: "The country has been deepening …" answers a
-  // question about China because the sentence before names it.
-  const sentencesOf = inputs.sentencesOf ?? sentenceSplitter(inputs.doc)
-  const scored = cands.map((c, i) => {
-    const siblings = sentencesOf(c.blockId)
-    const window =
-      c.cite.kind === 'table-row'
-        ? c.text
-        : [siblings[c.index - 1], c.text, siblings[c.index + 1]].filter(Boolean).join(' ')
+  const scored = cands.map((c, i): ScoredSentence => {
     const lexical =
       0.7 * lexicalCoverage(terms, c.text, inputs.stats) +
-      0.3 * lexicalCoverage(terms, window, inputs.stats)
+      0.3 * lexicalCoverage(terms, c.window, inputs.stats)
     const dense = dot(qv as number[], vs[i] as number[])
     const cue = cueScore(cues, c.text)
-    const prior = 1 / (1 + c.rank)
+    const prior = 1 / (1 + (ranks[i] as number))
     const score = 0.55 * lexical + 0.3 * dense + 0.1 * prior + cue
-    const { rank: _rank, ...rest } = c
-    return { ...rest, lexical, dense, cue, score }
+    const { cite, blockId, blockOrder, index, text } = c
+    return { cite, blockId, blockOrder, index, text, lexical, dense, cue, score }
   })
   return scored.sort((a, b) => b.score - a.score)
 }
 
-/** Splits every block into sentences once; returns a lookup by block id. */
-export function sentenceSplitter(doc: ChapterDocument): (blockId: string) => string[] {
-  const byBlock = new Map<string, string[]>()
-  for (const b of doc.blocks)
-    byBlock.set(
-      b.id,
-      splitSentences(b.text).map((x) => b.text.slice(x.start, x.end)),
-    )
-  return (id) => byBlock.get(id) ?? []
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] ?? 0)
+  return s
 }
-
-const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0)
 
 /**
  * Picks the 1–3 sentences that answer: the best one, plus close runners-up that add something
@@ -314,10 +313,10 @@ export function selectSentences(
   scored: readonly ScoredSentence[],
   question: string,
   stats: TermStats,
+  terms: readonly string[] = queryTerms(question),
 ): ScoredSentence[] {
   const best = scored[0]
   if (!best) return []
-  const terms = queryTerms(question)
   const picked = [best]
   let coveredText = best.text
   for (const s of scored.slice(1, 8)) {

@@ -1,4 +1,10 @@
-import { lexicalCoverage, queryTerms, scoreSentences, type TermStats } from '../answer/passage.ts'
+import {
+  type chunkSentenceIndex,
+  lexicalCoverage,
+  queryTerms,
+  scoreSentences,
+  type TermStats,
+} from '../answer/passage.ts'
 import type { Cited } from '../answer/types.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
@@ -27,6 +33,8 @@ export interface ClaimInputs {
   doc: ChapterDocument
   chunksById: ReadonlyMap<string, Chunk>
   stats: TermStats
+  /** The candidate sentences of each chunk, memoized (see `chunkSentenceIndex`). */
+  chunkSentences?: (chunkId: string) => ReturnType<ReturnType<typeof chunkSentenceIndex>>
   search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
   embed: (texts: string[]) => Promise<number[][]>
   /** Names the claim mentions that the sentence must mention too (economies, fields). */
@@ -56,6 +64,7 @@ export async function supportForClaim(
     doc: inputs.doc,
     stats: inputs.stats,
     embed: inputs.embed,
+    ...(inputs.chunkSentences ? { chunkSentences: inputs.chunkSentences } : {}),
   })
   const terms = queryTerms(claim)
   const claimNumbers = numbersIn(claim)

@@ -1,6 +1,6 @@
 import { unknownNamesIn } from '../answer/abstain.ts'
 import { EntityCatalog } from '../answer/entities.ts'
-import { TermStats } from '../answer/passage.ts'
+import { chunkSentenceIndex, TermStats } from '../answer/passage.ts'
 import { columnsIn, tablesOf } from '../answer/table-engine.ts'
 import type { Citation } from '../answer/types.ts'
 import type { Chunk } from '../chunk/chunk.ts'
@@ -65,6 +65,7 @@ export class CiteService {
   private readonly stats: TermStats
   private readonly catalog: EntityCatalog
   private readonly chunksById: Map<string, Chunk>
+  private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
   private readonly tables: Map<string, TableBlock>
 
   constructor(deps: CiteDeps) {
@@ -73,6 +74,7 @@ export class CiteService {
     this.stats = new TermStats(deps.chunks)
     this.catalog = new EntityCatalog(deps.doc)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
+    this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
     this.tables = tablesOf(deps.doc)
   }
 
@@ -157,6 +159,7 @@ export class CiteService {
     return supportForClaim(claim, {
       doc: this.deps.doc,
       chunksById: this.chunksById,
+      chunkSentences: this.chunkSentences,
       stats: this.stats,
       search: this.deps.search,
       embed: this.deps.embed,

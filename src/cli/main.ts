@@ -26,7 +26,7 @@ commands:
   index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
   eval [--no-baseline]    run the evaluation harness; writes eval/reports/latest.md
   bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md
-  bench-http [--seconds N] [--soak-seconds N]
+  bench-http [--seconds N] [--rounds R] [--soak-seconds N]
                           load-test the HTTP server against a bare Hono baseline; writes eval/reports/bench-http.md`
 
 async function main(argv: string[]): Promise<number> {

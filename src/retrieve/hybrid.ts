@@ -89,13 +89,13 @@ export class HybridRetriever {
 
   /** BM25 ranking: chunk ids with scores, best first. */
   bm25(query: string, limit: number): Array<{ id: string; score: number }> {
-    return this.bm25WithCoverage(query, limit).hits
+    return this.bm25WithCoverage(prepareQuery(query), limit).hits
   }
 
   /** BM25 ranking plus the share of the query's terms that its best hit contains. */
-  private bm25WithCoverage(query: string, limit: number) {
-    const results = this.index.bm25.search(normalizeText(query), BM25_SEARCH_OPTIONS)
-    const terms = new Set(searchTerms(expandGlossary(normalizeText(query))))
+  private bm25WithCoverage(query: PreparedQuery, limit: number) {
+    const results = this.index.bm25.search(query.normalized, BM25_SEARCH_OPTIONS)
+    const terms = new Set(searchTerms(query.expanded))
     const top = results[0]
     const coverage = top && terms.size > 0 ? new Set(top.queryTerms).size / terms.size : 0
     return {
@@ -106,7 +106,14 @@ export class HybridRetriever {
 
   /** Dense ranking: chunk ids with cosine similarity, best first. */
   async dense(query: string, limit: number): Promise<Array<{ id: string; score: number }>> {
-    const text = expandGlossary(normalizeText(query))
+    return this.denseFor(prepareQuery(query), limit)
+  }
+
+  private async denseFor(
+    query: PreparedQuery,
+    limit: number,
+  ): Promise<Array<{ id: string; score: number }>> {
+    const text = query.expanded
     let v = this.queryVectors?.get(text)
     if (!v) {
       v = await this.embeddings.embedQuery(text)
@@ -124,10 +131,11 @@ export class HybridRetriever {
       ...options,
       weights: { ...this.defaults.weights, ...options.weights },
     }
+    const prepared = prepareQuery(query)
     const lexical =
-      o.mode === 'dense' ? { hits: [], coverage: 0 } : this.bm25WithCoverage(query, o.candidates)
+      o.mode === 'dense' ? { hits: [], coverage: 0 } : this.bm25WithCoverage(prepared, o.candidates)
     const bm25 = lexical.hits
-    const dense = o.mode === 'bm25' ? [] : await this.dense(query, o.candidates)
+    const dense = o.mode === 'bm25' ? [] : await this.denseFor(prepared, o.candidates)
     const weights = o.adaptive ? adaptWeights(o.weights, lexical.coverage) : o.weights
     const fused = new Map<
       string,
@@ -153,6 +161,17 @@ export class HybridRetriever {
       .slice(0, o.k)
       .map(([id, e], i) => toHit(this.index.byId.get(id) as Chunk, i + 1, e))
   }
+}
+
+/** A query in the corpus normalization, and that with the glossary's expansions added. */
+interface PreparedQuery {
+  normalized: string
+  expanded: string
+}
+
+function prepareQuery(query: string): PreparedQuery {
+  const normalized = normalizeText(query)
+  return { normalized, expanded: expandGlossary(normalized) }
 }
 
 /**

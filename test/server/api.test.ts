@@ -294,6 +294,38 @@ describe('CORS, security headers, limits', () => {
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
   })
 
+  it('gives JSON responses the API hardening and leaves the page-only headers to pages', async () => {
+    const app = await testApp()
+    const page = await app.request('/read')
+    for (const r of [
+      await app.request('/api/search?q=solar'),
+      await postJson(app, '/api/ask', { question: 'What is the centrality of Japan?' }),
+      await postJson(app, '/api/ask', { question: '' }),
+    ]) {
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(r.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      )
+      expect(r.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+      expect(r.headers.get('x-request-id')).toBeTruthy()
+      // Headers that only mean something to an HTML document are not sent with every API call.
+      expect(r.headers.get('x-xss-protection')).toBeNull()
+      expect(r.headers.get('x-dns-prefetch-control')).toBeNull()
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    }
+  })
+
+  it('sends a repeated answer byte for byte as the first time', async () => {
+    const app = await testApp()
+    const ask = () => postJson(app, '/api/ask', { question: "What is Spain's centrality?" })
+    const [a, b] = [await ask(), await ask()]
+    expect(a.headers.get('content-type')).toBe('application/json')
+    const text = await a.text()
+    expect(await b.text()).toBe(text)
+    expect(JSON.parse(text).answerable).toBe(true)
+  })
+
   it('rate-limits a client with 429 and Retry-After', async () => {
     const app = await testApp({ rateLimitPerMinute: 3 })
     const statuses: number[] = []

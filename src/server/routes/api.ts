@@ -51,12 +51,32 @@ export function tokenPieces(text: string): string[] {
   )
 }
 
+const utf8 = new TextEncoder()
+/** Encoded JSON of answers already sent: a cached answer is the same object, so it is encoded once. */
+const encodedAnswers = new WeakMap<object, Uint8Array<ArrayBuffer>>()
+
+/**
+ * The JSON body of an answer, UTF-8 encoded once per answer object (the answer cache hands out the
+ * same object for a repeated question, and encoding is most of what such a request costs).
+ */
+function encodedJson(value: object): Uint8Array<ArrayBuffer> {
+  let body = encodedAnswers.get(value)
+  if (!body) {
+    body = utf8.encode(JSON.stringify(value))
+    encodedAnswers.set(value, body)
+  }
+  return body
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 /** The API routes of API.md (JSON), registered with their OpenAPI descriptions. */
 export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const { doc, chunks } = deps
   // Search results depend only on the query: repeated queries are served from memory.
   const cacheSize = deps.cacheSize ?? 1000
-  const searchCache = cacheSize > 0 ? new LRUCache<string, string>({ max: cacheSize }) : null
+  const searchCache =
+    cacheSize > 0 ? new LRUCache<string, Uint8Array<ArrayBuffer>>({ max: cacheSize }) : null
   const sectionTitle = (id: string) => doc.sections.find((s) => s.id === id)?.title ?? ''
 
   app.openapi(
@@ -75,7 +95,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const { question, history } = c.req.valid('json')
       const { answer } = await deps.service.ask(question, history ?? [])
-      return c.json(answer, 200)
+      return c.body(encodedJson(answer), 200, JSON_HEADERS) as never
     },
   )
 
@@ -104,7 +124,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const history = messages.slice(0, -1)
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
         const { answer } = await deps.service.ask(question, history)
-        return c.json(answer, 200)
+        return c.body(encodedJson(answer), 200, JSON_HEADERS) as never
       }
       return streamSSE(c, async (stream) => {
         try {
@@ -154,10 +174,10 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
           text: h.text,
           scores: h.scores,
         }))
-        body = JSON.stringify({ results })
+        body = utf8.encode(JSON.stringify({ results }))
         searchCache?.set(key, body)
       }
-      return c.body(body, 200, { 'content-type': 'application/json' }) as never
+      return c.body(body, 200, JSON_HEADERS) as never
     },
   )
 
