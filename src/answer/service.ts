@@ -17,6 +17,9 @@ export interface AskResult {
   llm?: LlmOutcome
 }
 
+const cacheKey = (question: string, history: readonly ChatTurn[]) =>
+  JSON.stringify([question.trim(), history])
+
 /**
  * `ask(question, history)`: the answering approach the hosts call. The extractive answerer always
  * runs; with an LLM configured, the model may rephrase the answer from the same passages, and its
@@ -35,13 +38,20 @@ export class AnswerService {
   }
 
   async ask(question: string, history: readonly ChatTurn[] = []): Promise<AskResult> {
-    const key = JSON.stringify([question.trim(), history])
-    // Cached results are shared: nothing downstream mutates an answer.
-    const cached = this.cache?.get(key)
+    const cached = this.cached(question, history)
     if (cached) return cached
     const result = await this.compute(question, history)
-    this.cache?.set(key, result)
+    this.cache?.set(cacheKey(question, history), result)
     return result
+  }
+
+  /**
+   * The answer already computed for this request, if any, without doing any work: hosts serve it
+   * at once, and put a deadline only on the requests that compute.
+   */
+  cached(question: string, history: readonly ChatTurn[] = []): AskResult | undefined {
+    // Cached results are shared: nothing downstream mutates an answer.
+    return this.cache?.get(cacheKey(question, history))
   }
 
   private async compute(question: string, history: readonly ChatTurn[]): Promise<AskResult> {

@@ -102,11 +102,25 @@ export async function startServer(
   await ctx.embeddings.load()
   const logger =
     options.logger ?? (process.env.LOG_LEVEL === 'silent' ? undefined : jsonLinesLogger())
-  const app = buildNodeApp(ctx, { ...appConfigFromEnv(), ...options.config }, logger)
+  const config = { ...appConfigFromEnv(), ...options.config }
+  const app = buildNodeApp(ctx, config, logger)
+  // A client gets as long to send its request as the app gives itself to answer it.
+  const readTimeout = config.requestTimeoutMs ?? 15_000
   const port = options.port ?? Number(process.env.PORT ?? 8787)
   const hostname = options.hostname ?? process.env.HOST ?? '127.0.0.1'
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s))
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port,
+        hostname,
+        serverOptions: {
+          requestTimeout: readTimeout,
+          headersTimeout: Math.min(readTimeout, 60_000),
+        },
+      },
+      () => resolve(s),
+    )
   })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port

@@ -5,13 +5,14 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { timeout } from 'hono/timeout'
 import { rateLimiter } from 'hono-rate-limiter'
 import type { AnswerService } from '../answer/service.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { CiteService } from '../cite/index.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
+import { deadline } from './deadline.ts'
+import { API_HEADERS } from './headers.ts'
 import { type Logger, structuredLogger } from './middleware/logger.ts'
 import { problem, sendProblem } from './problem.ts'
 import { registerApiRoutes } from './routes/api.ts'
@@ -69,9 +70,6 @@ export const PAGE_CSP = {
   formAction: ["'self'"],
 }
 
-/** The CSP of JSON responses: nothing in them may be rendered, run or framed. */
-export const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }
-
 const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith('/v1/')
 
 /**
@@ -96,37 +94,21 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   })
 
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }))
-  app.use('*', structuredLogger(deps.logger))
+  if (deps.logger) app.use('*', structuredLogger(deps.logger))
   // The widget script is loaded by other sites' pages (registered before secureHeaders so that
   // this runs after it on the way out).
   app.use('/widget.js', async (c, next) => {
     await next()
     c.res.headers.set('cross-origin-resource-policy', 'cross-origin')
   })
-  // Pages get the full browser hardening; JSON responses get what matters for an API (OWASP REST
-  // cheat sheet): nosniff, a CSP that forbids rendering or framing, and CORP. The headers that
-  // only mean something to HTML documents are left off the API, where every byte is paid per call.
+  // Pages get the full browser hardening; the API gets API_HEADERS (./headers.ts) from its gate.
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: PAGE_CSP,
     crossOriginResourcePolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'strict-origin-when-cross-origin',
   })
-  const apiHeaders = secureHeaders({
-    contentSecurityPolicy: API_CSP,
-    crossOriginResourcePolicy: 'same-origin',
-    crossOriginEmbedderPolicy: false,
-    crossOriginOpenerPolicy: false,
-    originAgentCluster: false,
-    referrerPolicy: false,
-    strictTransportSecurity: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xFrameOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-  })
-  app.use('*', (c, next) => (isApiPath(c.req.path) ? apiHeaders(c, next) : pageHeaders(c, next)))
+  app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageHeaders(c, next)))
 
   const allowed = new Set(config.corsOrigins)
   const originAllowed = (origin: string, c: Context) =>
@@ -150,20 +132,39 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       problem('payloadTooLarge', `The body must be at most ${LIMITS.bodyBytes} bytes.`),
     )
   const limitBody = bodyLimit({ maxSize: LIMITS.bodyBytes, onError: tooLarge })
-  const api: MiddlewareHandler[] = [
-    // CORS matters only to browsers, which always send Origin on cross-origin requests: a site
-    // outside the allowlist gets a clear refusal, an allowed one the CORS headers, and a request
-    // without Origin skips the middleware (keeping responses on the adapter's fast path).
-    (c, next) => {
-      const origin = c.req.header('origin')
-      if (!origin) return next()
-      if (!originAllowed(origin, c))
-        return Promise.resolve(
-          sendProblem(c, problem('originNotAllowed', `${origin} may not call this API`)),
-        )
-      return corsMiddleware(c, next)
-    },
-  ]
+  // A JSON API takes JSON bodies of at most 64 KB: anything else is refused before it is read.
+  // Content-Length is checked at once (Node frames the body by it); a chunked body is counted.
+  const guardBody: MiddlewareHandler = (c, next) => {
+    const method = c.req.method
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
+    if (method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+      return Promise.resolve(
+        sendProblem(c, problem('unsupportedMediaType', 'Send the body as application/json.')),
+      )
+    const length = c.req.header('content-length')
+    if (length === undefined) return limitBody(c, next)
+    return Number(length) > LIMITS.bodyBytes ? Promise.resolve(tooLarge(c)) : next()
+  }
+  // One gate in front of the API (one layer, not four, on every call): the API's security
+  // headers; CORS, which matters only to browsers (they always send Origin on cross-origin
+  // requests), so a site outside the allowlist gets a clear refusal and an allowed one the CORS
+  // headers; then the body checks.
+  const apiGate: MiddlewareHandler = (c, next) => {
+    for (const [name, value] of Object.entries(API_HEADERS)) c.header(name, value)
+    const origin = c.req.header('origin')
+    if (!origin) return guardBody(c, next)
+    if (!originAllowed(origin, c))
+      return Promise.resolve(
+        sendProblem(c, problem('originNotAllowed', `${origin} may not call this API`)),
+      )
+    return corsMiddleware(c, async () => {
+      // A refusal is a response the gate returns; it must become the context's response here,
+      // inside the CORS middleware, to get the CORS headers.
+      const refused = await guardBody(c, next)
+      if (refused instanceof Response) c.res = refused
+    })
+  }
+  const api: MiddlewareHandler[] = [apiGate]
   if (config.rateLimitPerMinute > 0) {
     api.push(
       rateLimiter({
@@ -184,26 +185,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       }),
     )
   }
-  api.push(
-    // A JSON API takes JSON bodies of at most 64 KB: anything else is refused before it is read.
-    // Content-Length is checked at once (Node frames the body by it); a chunked body is counted.
-    (c, next) => {
-      const method = c.req.method
-      if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
-      if (method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-        return Promise.resolve(
-          sendProblem(c, problem('unsupportedMediaType', 'Send the body as application/json.')),
-        )
-      const length = c.req.header('content-length')
-      if (length === undefined) return limitBody(c, next)
-      return Number(length) > LIMITS.bodyBytes ? Promise.resolve(tooLarge(c)) : next()
-    },
-    timeout(config.requestTimeoutMs, () => new HTTPException(503, { message: 'timeout' })),
-  )
   for (const prefix of ['/api/*', '/v1/*']) app.use(prefix, ...api)
 
-  registerApiRoutes(app, deps)
-  registerOpenAiRoutes(app, deps)
+  // The deadline covers the work a request starts (see ./deadline.ts); the host bounds how long
+  // reading a request may take (the Node server's requestTimeout).
+  const within = deadline(config.requestTimeoutMs)
+  registerApiRoutes(app, deps, within)
+  registerOpenAiRoutes(app, deps, within)
   registerPageRoutes(app, deps.doc, deps.textLength ?? Number.MAX_SAFE_INTEGER, deps.assets)
 
   app.doc31('/openapi.json', {

@@ -273,6 +273,26 @@ describe('CORS, security headers, limits', () => {
     expect(bad.headers.get('access-control-allow-origin')).toBeNull()
   })
 
+  it('lets an allowed site read the refusal of a bad body (CORS headers on 415 and 413)', async () => {
+    const app = await testApp()
+    const wrongType = await app.request('/api/ask', {
+      method: 'POST',
+      headers: { origin: ALLOWED_ORIGIN, 'content-type': 'text/plain' },
+      body: 'hello',
+    })
+    expect(wrongType.status).toBe(415)
+    expect(wrongType.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN)
+    const tooBig = await postJson(
+      app,
+      '/api/ask',
+      { question: 'x'.repeat(70_000) },
+      { origin: ALLOWED_ORIGIN, 'content-length': '70020' },
+    )
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN)
+    expect((await problemOf(tooBig)).type).toBe('/problems/payload-too-large')
+  })
+
   it('is open to every origin only when configured with *', async () => {
     const app = await testApp({ corsOrigins: ['*'] })
     const r = await postJson(

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AnswerService } from '../../src/answer/service.ts'
 import { createApp } from '../../src/server/app.ts'
-import { postJson, testApp } from '../helpers/app.ts'
+import { parseSse, postJson, testApp } from '../helpers/app.ts'
 import { assistant } from '../helpers/assistant.ts'
 
 const LONG = 'a'.repeat(2001)
@@ -158,22 +158,46 @@ describe('bad input gets a 4xx problem, never a 500', () => {
     expect(((await after.json()) as { answer: string }).answer).toContain('2.2')
   })
 
-  it('a request that takes too long gets a 503 problem', async () => {
+  it('work that runs past the deadline gets a 503 problem; an answer already known does not wait', async () => {
     const ctx = await assistant()
     const slow = new AnswerService(ctx.answerer)
-    slow.ask = () => new Promise(() => {})
+    const known = await slow.ask('What is the centrality of Japan?')
+    const never = new Promise<never>(() => {})
+    slow.ask = () => never
     const app = createApp({
       doc: ctx.corpus.doc,
       chunks: ctx.chunks,
       service: slow,
-      citer: {} as never,
-      search: (q, o) => ctx.retriever.search(q, o),
+      citer: { cite: () => never } as never,
+      search: () => never,
       health: { model: 'm', chunks: 1, builtAt: '', corpusSha256: '' },
       config: { requestTimeoutMs: 200, rateLimitPerMinute: 0 },
     })
-    const r = await postJson(app, '/api/ask', { question: 'Why?' })
-    expect(r.status).toBe(503)
-    expect((await r.json()).type).toBe('/problems/timeout')
+    for (const r of [
+      await postJson(app, '/api/ask', { question: 'Why?' }),
+      await app.request('/api/search?q=solar'),
+      await postJson(app, '/api/cite', { text: 'solar panels' }),
+      await postJson(app, '/v1/chat/completions', {
+        model: 'chapter-assistant',
+        messages: [{ role: 'user', content: 'Why?' }],
+      }),
+    ]) {
+      expect(r.status).toBe(503)
+      expect(r.headers.get('content-type')).toContain('application/problem+json')
+      expect((await r.json()).type).toBe('/problems/timeout')
+    }
+    const stream = await postJson(
+      app,
+      '/api/chat',
+      { messages: [{ role: 'user', content: 'Why?' }] },
+      { accept: 'text/event-stream' },
+    )
+    const events = parseSse(await stream.text())
+    expect(events.at(-1)?.event).toBe('error')
+    expect(JSON.parse(events.at(-1)?.data ?? '{}').type).toBe('/problems/timeout')
+    const cached = await postJson(app, '/api/ask', { question: 'What is the centrality of Japan?' })
+    expect(cached.status).toBe(200)
+    expect((await cached.json()).answer).toBe(known.answer.answer)
   })
 
   it('an internal failure is a 500 problem that leaks nothing', async () => {

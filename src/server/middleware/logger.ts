@@ -20,16 +20,15 @@ export function jsonLinesLogger(write: (line: string) => void = (l) => console.l
  * @example
  * app.use('*', structuredLogger(jsonLinesLogger()))
  */
-export function structuredLogger(logger?: Logger): MiddlewareHandler {
+export function structuredLogger(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
-    if (!logger) return next()
     const t0 = performance.now()
     await next()
     logger.info({
       msg: 'request',
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - t0) * 10) / 10,
     })

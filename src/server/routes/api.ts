@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
 import { streamSSE } from 'hono/streaming'
 import { LRUCache } from 'lru-cache'
 import { hitToCited } from '../../answer/answer.ts'
@@ -7,6 +8,8 @@ import { sectionLabel } from '../../chunk/chunk.ts'
 import { sectionTree } from '../../corpus/tree.ts'
 import type { Block, TableBlock } from '../../corpus/types.ts'
 import type { AppDeps } from '../app.ts'
+import { answerWithin, type Deadline } from '../deadline.ts'
+import { jsonResponse } from '../headers.ts'
 import { problem, sendProblem } from '../problem.ts'
 import {
   AnswerSchema,
@@ -68,10 +71,8 @@ function encodedJson(value: object): Uint8Array<ArrayBuffer> {
   return body
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' }
-
 /** The API routes of API.md (JSON), registered with their OpenAPI descriptions. */
-export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadline): void {
   const { doc, chunks } = deps
   // Search results depend only on the query: repeated queries are served from memory.
   const cacheSize = deps.cacheSize ?? 1000
@@ -94,8 +95,8 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const { question, history } = c.req.valid('json')
-      const { answer } = await deps.service.ask(question, history ?? [])
-      return c.body(encodedJson(answer), 200, JSON_HEADERS) as never
+      const { answer } = await answerWithin(deps.service, within, question, history ?? [])
+      return jsonResponse(c, encodedJson(answer)) as never
     },
   )
 
@@ -123,8 +124,8 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const question = (messages.at(-1) as { content: string }).content
       const history = messages.slice(0, -1)
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-        const { answer } = await deps.service.ask(question, history)
-        return c.body(encodedJson(answer), 200, JSON_HEADERS) as never
+        const { answer } = await answerWithin(deps.service, within, question, history)
+        return jsonResponse(c, encodedJson(answer)) as never
       }
       return streamSSE(c, async (stream) => {
         try {
@@ -133,16 +134,17 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
             event: 'meta',
             data: JSON.stringify({ standaloneQuestion: standalone }),
           })
-          const { answer } = await deps.service.ask(question, history)
+          const { answer } = await answerWithin(deps.service, within, question, history)
           await stream.writeSSE({ event: 'citations', data: JSON.stringify(answer.citations) })
           for (const text of tokenPieces(answer.answer))
             await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
           await stream.writeSSE({ event: 'done', data: JSON.stringify(answer) })
-        } catch {
-          await stream.writeSSE({
-            event: 'error',
-            data: JSON.stringify(problem('internal', 'The answer could not be completed.')),
-          })
+        } catch (err) {
+          const failure =
+            err instanceof HTTPException && err.status === 503
+              ? problem('timeout', 'No answer within the time limit.')
+              : problem('internal', 'The answer could not be completed.')
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(failure) })
         }
       }) as never
     },
@@ -167,7 +169,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
       // The serialized response is what is kept: a repeated query costs no work at all.
       let body = searchCache?.get(key)
       if (body === undefined) {
-        const hits = await deps.search(q, { k: k ?? 5 })
+        const hits = await within(deps.search(q, { k: k ?? 5 }))
         const results = hits.map((h) => ({
           n: h.n,
           ...hitToCited(h),
@@ -177,7 +179,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
         body = utf8.encode(JSON.stringify({ results }))
         searchCache?.set(key, body)
       }
-      return c.body(body, 200, JSON_HEADERS) as never
+      return jsonResponse(c, body) as never
     },
   )
 
@@ -204,7 +206,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const { text, style } = c.req.valid('json')
-      return c.json(await deps.citer.cite(text, style ?? 'apa'), 200)
+      return c.json(await within(deps.citer.cite(text, style ?? 'apa')), 200)
     },
   )
 

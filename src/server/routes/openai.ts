@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { streamSSE } from 'hono/streaming'
 import type { Answer, ChatTurn } from '../../answer/types.ts'
 import type { AppDeps } from '../app.ts'
+import { answerWithin, type Deadline } from '../deadline.ts'
 import { problem, sendProblem } from '../problem.ts'
 import { LIMITS, ProblemSchema } from '../schemas.ts'
 import { tokenPieces } from './api.ts'
@@ -50,7 +51,7 @@ export function messageContent(a: Answer): string {
  * conversation; system and developer messages from the client are ignored — they cannot change
  * how the assistant answers.
  */
-export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadline): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -127,7 +128,7 @@ export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps): void {
           ),
         ) as never
       const history = turns.slice(0, -1).slice(-LIMITS.historyTurns)
-      const { answer } = await deps.service.ask(last.content.trim(), history)
+      const { answer } = await answerWithin(deps.service, within, last.content.trim(), history)
       const id = `chatcmpl-${c.get('requestId') ?? Date.now()}`
       const created = Math.floor(Date.now() / 1000)
       const content = messageContent(answer)
