@@ -117,13 +117,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     origin: (origin, c) => (originAllowed(origin, c) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['content-type', 'accept', 'authorization', 'x-request-id'],
-    exposeHeaders: [
-      'x-request-id',
-      'retry-after',
-      'ratelimit-limit',
-      'ratelimit-remaining',
-      'ratelimit-reset',
-    ],
+    exposeHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
   })
   const tooLarge = (c: Context) =>
@@ -170,7 +164,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       rateLimiter({
         windowMs: 60_000,
         limit: config.rateLimitPerMinute,
-        standardHeaders: 'draft-6',
+        // A refused client learns when to come back from Retry-After on the 429. The draft
+        // RateLimit-* headers are not sent: the limiter prepares them with `c.header` before the
+        // handler, and API responses are built with their complete header record
+        // (see `jsonResponse`, ./headers.ts).
+        standardHeaders: false,
         keyGenerator: (c) => config.clientKey(c),
         handler: (c) => {
           const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined

@@ -17,6 +17,10 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
  * to the socket; headers added one by one with `c.header` are first collected into a `Headers`
  * object and read back out, which is a large share of what a cached request costs.
  *
+ * Headers that a middleware prepares with `c.header` before the handler do not reach this
+ * response, so the API's middleware prepares none besides these (CORS headers, which Hono's
+ * middleware sets on `c.res`, are merged in as usual). A test checks the full header set.
+ *
  * @example
  * return jsonResponse(c, new TextEncoder().encode(JSON.stringify(answer)))
  */

@@ -346,6 +346,27 @@ describe('CORS, security headers, limits', () => {
     expect(JSON.parse(text).answerable).toBe(true)
   })
 
+  it('sends the same headers on answers and searches as on every other API response', async () => {
+    // Answers and searches are built with one complete header record (src/server/headers.ts);
+    // a header some middleware prepared would show up on /api/sections but be missing here.
+    const app = await testApp({ rateLimitPerMinute: 50 })
+    for (const origin of [{}, { origin: ALLOWED_ORIGIN }]) {
+      const names = (r: Response) => [...r.headers.keys()].filter((k) => k !== 'content-type')
+      const reference = names(await app.request('/api/sections', { headers: origin }))
+      expect(reference).toContain('x-request-id')
+      if ('origin' in origin) expect(reference).toContain('access-control-allow-origin')
+      const ask = await postJson(
+        app,
+        '/api/ask',
+        { question: 'What is the centrality of Japan?' },
+        origin,
+      )
+      const search = await app.request('/api/search?q=solar', { headers: origin })
+      expect(names(ask).sort()).toEqual(reference.sort())
+      expect(names(search).sort()).toEqual(reference.sort())
+    }
+  })
+
   it('rate-limits a client with 429 and Retry-After', async () => {
     const app = await testApp({ rateLimitPerMinute: 3 })
     const statuses: number[] = []
