@@ -40,6 +40,8 @@ const FOCUS_PATTERNS = [
   /\b(?:what|who|which) (?:is|was|are|were) (?:the |a |an )?((?:[a-z-]+\s+){0,2}[a-z-]+) (?:of|in|for|on|at)\b/,
   /\b(?:what|who) (?:is|was|are|were) [a-z]+(?:'s) ((?:[a-z-]+\s+){0,1}[a-z-]+)/,
   /\babout ((?:[a-z-]+\s+){0,2}[a-z-]+)\s*\??$/,
+  // "Which countries have the most R&D personnel?": the thing ranked ends the question.
+  /\b(?:most|highest|largest|biggest|lowest|least|fewest|smallest) ((?:[a-z&-]+\s+){0,3}[a-z&-]+)\s*\??$/,
 ]
 
 /**
@@ -70,9 +72,8 @@ export function supportFeatures(
   for (const re of FOCUS_PATTERNS) {
     const phrase = re.exec(lower)?.[1]
     // "how much cheaper …" asks for a degree, not about a thing.
-    if (!phrase || /^[a-z]+(er|ly)\b/.test(phrase)) continue
-    const missing = phrase
-      .split(/\s+/)
+    if (!phrase || /^[a-z]+(er|ly)$/.test(phrase)) continue
+    const missing = wordTokens(phrase)
       .map((w) => searchTerm(w))
       .filter((t): t is string => t !== null && !aliasTerms.has(t) && !stats.known(t))
     if (missing.length > 0) {
@@ -144,7 +145,7 @@ export function decideAbstention(
   f: SupportFeatures,
   t: AbstentionThresholds = DEFAULT_THRESHOLDS,
 ): string | null {
-  if (f.unknownFocus && f.lexical < t.focusGuard && f.dense < t.focusGuard)
+  if (f.unknownFocus && (f.lexical < t.focusGuard || f.dense < t.focusGuard))
     return `the chapter never mentions "${f.unknownFocus}"`
   if (f.unknownNames.length > 0 && f.lexical < t.nameGuard)
     return `the chapter never names ${f.unknownNames.join(', ')}`

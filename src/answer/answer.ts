@@ -175,8 +175,13 @@ export class Answerer {
     const picked = selectSentences(scored, standaloneQuestion, this.stats, terms)
     const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), this.stats)
 
+    const best = supportBest
+    const features = supportFeatures(standaloneQuestion, best, terms, this.stats, this.catalog)
+    // A table answers only for what the chapter measures: "the highest number of unicorn
+    // startups" is not a column, however close "number of" comes to one.
     if (
       table &&
+      !features.unknownFocus &&
       !this.proseStates(table, scored, standaloneQuestion) &&
       lexicalCoverage(
         terms,
@@ -191,8 +196,6 @@ export class Answerer {
       }
     }
 
-    const best = supportBest
-    const features = supportFeatures(standaloneQuestion, best, terms, this.stats, this.catalog)
     const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
     if (!best || reason) {
       return {

@@ -117,6 +117,24 @@ describe('abstention', () => {
     expect(a.answer).toContain('Mexico is not among them')
     expect(a.related?.[0]?.id).toBe('II.4/table-8.4')
   })
+
+  it.each([
+    ['Which economy has the highest number of unicorn startups?', 'unicorn startups'],
+    ['Which countries have the most R&D personnel?', 'personnel'],
+  ])('does not rank by a measure the chapter never gives: %s', async (q, missing) => {
+    const { answerer } = await assistant()
+    const { answer, trace } = await answerer.answerWithTrace(q)
+    expect(answer.answerable).toBe(false)
+    expect(trace.route).toBe('abstain')
+    expect(trace.reason).toContain(missing)
+  })
+
+  it('still ranks by a measure the tables give', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Which economy has the highest centrality?')
+    expect(a.answerable).toBe(true)
+    expect(a.citations[0]?.id).toMatch(/table-8\.4/)
+  })
 })
 
 describe('stability', () => {

@@ -350,7 +350,8 @@ describe('CORS, security headers, limits', () => {
     // Answers and searches are built with one complete header record (src/server/headers.ts);
     // a header some middleware prepared would show up on /api/sections but be missing here.
     const app = await testApp({ rateLimitPerMinute: 50 })
-    for (const origin of [{}, { origin: ALLOWED_ORIGIN }]) {
+    const withOrigin: Record<string, string>[] = [{}, { origin: ALLOWED_ORIGIN }]
+    for (const origin of withOrigin) {
       const names = (r: Response) => [...r.headers.keys()].filter((k) => k !== 'content-type')
       const reference = names(await app.request('/api/sections', { headers: origin }))
       expect(reference).toContain('x-request-id')
