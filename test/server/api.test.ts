@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer, Citation } from '../../src/answer/types.ts'
 import { verifyQuote } from '../../src/cite/verify.ts'
+import { buildNodeApp } from '../../src/node/server.ts'
 import { ALLOWED_ORIGIN, parseSse, postJson, testApp } from '../helpers/app.ts'
 import { assistant } from '../helpers/assistant.ts'
 
@@ -334,6 +335,34 @@ describe('CORS, security headers, limits', () => {
       expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
       expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     }
+  })
+
+  it('serves a repeated search from memory, after the gate and the rate limit', async () => {
+    const ctx = await assistant()
+    let searches = 0
+    const app = buildNodeApp(
+      {
+        ...ctx,
+        retriever: {
+          search: (q: string, o?: { k?: number }) => {
+            searches++
+            return ctx.retriever.search(q, o)
+          },
+        } as never,
+      },
+      { corsOrigins: [ALLOWED_ORIGIN], rateLimitPerMinute: 3, clientKey: () => 'cache-test' },
+    )
+    const first = await app.request('/api/search?q=solar%20villages&k=2')
+    const again = await app.request('/api/search?q=solar%20villages&k=2')
+    expect(await again.text()).toBe(await first.text())
+    expect(searches).toBe(1)
+    // Another k is another search; the rate limit still counts the cached requests.
+    expect((await app.request('/api/search?q=solar%20villages&k=3')).status).toBe(200)
+    expect(searches).toBe(2)
+    expect((await app.request('/api/search?q=solar%20villages&k=2')).status).toBe(429)
+    // An invalid query is refused the first time and every time.
+    const open = await testApp()
+    for (let i = 0; i < 2; i++) expect((await open.request('/api/search?q=')).status).toBe(400)
   })
 
   it('sends a repeated answer byte for byte as the first time', async () => {

@@ -74,10 +74,19 @@ function encodedJson(value: object): Uint8Array<ArrayBuffer> {
 /** The API routes of API.md (JSON), registered with their OpenAPI descriptions. */
 export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadline): void {
   const { doc, chunks } = deps
-  // Search results depend only on the query: repeated queries are served from memory.
+  // A search response depends only on its URL's path and query: a repeated one is served from
+  // memory, before validation and the handler (the same URL passed them the first time). The
+  // gate, CORS and the rate limit run before it, as for any request.
   const cacheSize = deps.cacheSize ?? 1000
   const searchCache =
     cacheSize > 0 ? new LRUCache<string, Uint8Array<ArrayBuffer>>({ max: cacheSize }) : null
+  const searchKey = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2))
+  if (searchCache) {
+    app.get('/api/search', (c, next) => {
+      const body = searchCache.get(searchKey(c.req.url))
+      return body ? Promise.resolve(jsonResponse(c, body)) : next()
+    })
+  }
   const sectionTitle = (id: string) => doc.sections.find((s) => s.id === id)?.title ?? ''
 
   app.openapi(
@@ -165,20 +174,16 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
     }),
     async (c) => {
       const { q, k } = c.req.valid('query')
-      const key = `${k ?? 5}|${q}`
-      // The serialized response is what is kept: a repeated query costs no work at all.
-      let body = searchCache?.get(key)
-      if (body === undefined) {
-        const hits = await within(deps.search(q, { k: k ?? 5 }))
-        const results = hits.map((h) => ({
-          n: h.n,
-          ...hitToCited(h),
-          text: h.text,
-          scores: h.scores,
-        }))
-        body = utf8.encode(JSON.stringify({ results }))
-        searchCache?.set(key, body)
-      }
+      const hits = await within(deps.search(q, { k: k ?? 5 }))
+      const results = hits.map((h) => ({
+        n: h.n,
+        ...hitToCited(h),
+        text: h.text,
+        scores: h.scores,
+      }))
+      // The encoded response is what is kept: a repeated search costs no work at all.
+      const body = utf8.encode(JSON.stringify({ results }))
+      searchCache?.set(searchKey(c.req.url), body)
       return jsonResponse(c, body) as never
     },
   )
