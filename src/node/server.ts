@@ -117,6 +117,8 @@ export async function startServer(
         serverOptions: {
           requestTimeout: readTimeout,
           headersTimeout: Math.min(readTimeout, 60_000),
+          // How often Node looks for requests past those limits (its default is 30 s).
+          connectionsCheckingInterval: Math.min(30_000, Math.max(250, readTimeout / 4)),
         },
       },
       () => resolve(s),

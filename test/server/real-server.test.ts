@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { connect } from 'node:net'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/node/server.ts'
@@ -95,4 +96,36 @@ describe('npm start', () => {
     expect(stderr).toContain('SIGTERM: closing')
     expect(stderr).toContain('closed')
   }, 90_000)
+})
+
+describe('a client that is slow to send its request', () => {
+  it('is cut off with 408 once the request time is over, and the server keeps answering', async () => {
+    const slow = await startServer({
+      port: 0,
+      config: { rateLimitPerMinute: 0, requestTimeoutMs: 1000 },
+      logger: { info: () => {} },
+      llm: null,
+    })
+    try {
+      const { port } = new URL(slow.url)
+      const socket = connect(Number(port), '127.0.0.1')
+      let reply = ''
+      socket.on('data', (d) => {
+        reply += d.toString()
+      })
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+      const started = Date.now()
+      // Headers and a few bytes of a 100-byte body, then nothing.
+      socket.write(
+        'POST /api/ask HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"quest',
+      )
+      await closed
+      expect(reply).toMatch(/^HTTP\/1\.1 408/)
+      expect(Date.now() - started).toBeLessThan(5000)
+      const ok = await fetch(`${slow.url}/healthz`)
+      expect(ok.status).toBe(200)
+    } finally {
+      await slow.close()
+    }
+  })
 })
