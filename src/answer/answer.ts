@@ -40,6 +40,8 @@ export interface AnswererDeps {
   search: (query: string, options?: Partial<RetrievalOptions>) => Promise<SearchHit[]>
   embed: (texts: string[]) => Promise<number[][]>
   thresholds?: AbstentionThresholds
+  /** Term statistics and the entity catalog of the chapter, if the host already built them (they are pure and can be shared). */
+  shared?: { stats: TermStats; catalog: EntityCatalog }
 }
 
 /** Why an answer was given or withheld; for evaluation and debugging. */
@@ -77,10 +79,10 @@ export class Answerer {
 
   constructor(deps: AnswererDeps) {
     this.deps = deps
-    this.catalog = new EntityCatalog(deps.doc)
+    this.catalog = deps.shared?.catalog ?? new EntityCatalog(deps.doc)
     this.tables = tablesOf(deps.doc)
     this.lists = findListGroups(deps.doc)
-    this.stats = new TermStats(deps.chunks)
+    this.stats = deps.shared?.stats ?? new TermStats(deps.chunks)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
     this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)

@@ -49,6 +49,8 @@ export interface CiteDeps {
   search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
   embed: (texts: string[]) => Promise<number[][]>
   record: BibliographicRecord
+  /** Term statistics and the entity catalog of the chapter, if the host already built them (they are pure and can be shared). */
+  shared?: { stats: TermStats; catalog: EntityCatalog }
 }
 
 /**
@@ -71,8 +73,8 @@ export class CiteService {
   constructor(deps: CiteDeps) {
     this.deps = deps
     this.locator = new QuoteLocator(deps.doc)
-    this.stats = new TermStats(deps.chunks)
-    this.catalog = new EntityCatalog(deps.doc)
+    this.stats = deps.shared?.stats ?? new TermStats(deps.chunks)
+    this.catalog = deps.shared?.catalog ?? new EntityCatalog(deps.doc)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
     this.tables = tablesOf(deps.doc)

@@ -1,5 +1,7 @@
 import { Answerer } from '../answer/answer.ts'
+import { EntityCatalog } from '../answer/entities.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
+import { TermStats } from '../answer/passage.ts'
 import { AnswerService } from '../answer/service.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import { CiteService } from '../cite/index.ts'
@@ -76,9 +78,11 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     index = await loadIndex(indexDir, expectations)
   }
   const retriever = new HybridRetriever(index, embeddings, options.retrieval)
+  const shared = { stats: new TermStats(chunks), catalog: new EntityCatalog(corpus.doc) }
   const answerer = new Answerer({
     doc: corpus.doc,
     chunks,
+    shared,
     search: (q, o) => retriever.search(q, o),
     embed: (texts) => embeddings.embedDocuments(texts),
   })
@@ -94,6 +98,7 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     search: (q, o) => retriever.search(q, o),
     embed: (texts) => embeddings.embedDocuments(texts),
     record: loadBibliographicRecord(),
+    shared,
   })
   return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
 }
