@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -12,7 +10,7 @@ import type { CiteService } from '../cite/index.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { deadline } from './deadline.ts'
-import { API_HEADERS } from './headers.ts'
+import { apiGate } from './middleware/api-gate.ts'
 import { type Logger, structuredLogger } from './middleware/logger.ts'
 import { problem, sendProblem } from './problem.ts'
 import { registerApiRoutes } from './routes/api.ts'
@@ -101,7 +99,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     await next()
     c.res.headers.set('cross-origin-resource-policy', 'cross-origin')
   })
-  // Pages get the full browser hardening; the API gets API_HEADERS (./headers.ts) from its gate.
+  // Pages get the full browser hardening; the API gets API_HEADERS from apiGate (./middleware).
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: PAGE_CSP,
     crossOriginResourcePolicy: 'same-origin',
@@ -113,52 +111,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const allowed = new Set(config.corsOrigins)
   const originAllowed = (origin: string, c: Context) =>
     allowed.has('*') || allowed.has(origin) || origin === new URL(c.req.url).origin
-  const corsMiddleware = cors({
-    origin: (origin, c) => (originAllowed(origin, c) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['content-type', 'accept', 'authorization', 'x-request-id'],
-    exposeHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  })
-  const tooLarge = (c: Context) =>
-    sendProblem(
-      c,
-      problem('payloadTooLarge', `The body must be at most ${LIMITS.bodyBytes} bytes.`),
-    )
-  const limitBody = bodyLimit({ maxSize: LIMITS.bodyBytes, onError: tooLarge })
-  // A JSON API takes JSON bodies of at most 64 KB: anything else is refused before it is read.
-  // Content-Length is checked at once (Node frames the body by it); a chunked body is counted.
-  const guardBody: MiddlewareHandler = (c, next) => {
-    const method = c.req.method
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
-    if (method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-      return Promise.resolve(
-        sendProblem(c, problem('unsupportedMediaType', 'Send the body as application/json.')),
-      )
-    const length = c.req.header('content-length')
-    if (length === undefined) return limitBody(c, next)
-    return Number(length) > LIMITS.bodyBytes ? Promise.resolve(tooLarge(c)) : next()
-  }
-  // One gate in front of the API (one layer, not four, on every call): the API's security
-  // headers; CORS, which matters only to browsers (they always send Origin on cross-origin
-  // requests), so a site outside the allowlist gets a clear refusal and an allowed one the CORS
-  // headers; then the body checks.
-  const apiGate: MiddlewareHandler = (c, next) => {
-    for (const [name, value] of Object.entries(API_HEADERS)) c.header(name, value)
-    const origin = c.req.header('origin')
-    if (!origin) return guardBody(c, next)
-    if (!originAllowed(origin, c))
-      return Promise.resolve(
-        sendProblem(c, problem('originNotAllowed', `${origin} may not call this API`)),
-      )
-    return corsMiddleware(c, async () => {
-      // A refusal is a response the gate returns; it must become the context's response here,
-      // inside the CORS middleware, to get the CORS headers.
-      const refused = await guardBody(c, next)
-      if (refused instanceof Response) c.res = refused
-    })
-  }
-  const api: MiddlewareHandler[] = [apiGate]
+  const api: MiddlewareHandler[] = [apiGate({ originAllowed, maxBodyBytes: LIMITS.bodyBytes })]
   if (config.rateLimitPerMinute > 0) {
     api.push(
       rateLimiter({
