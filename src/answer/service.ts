@@ -38,10 +38,12 @@ export class AnswerService {
   }
 
   async ask(question: string, history: readonly ChatTurn[] = []): Promise<AskResult> {
-    const cached = this.cached(question, history)
+    const key = cacheKey(question, history)
+    // Cached results are shared: nothing downstream mutates an answer.
+    const cached = this.cache?.get(key)
     if (cached) return cached
     const result = await this.compute(question, history)
-    this.cache?.set(cacheKey(question, history), result)
+    this.cache?.set(key, result)
     return result
   }
 
@@ -50,7 +52,6 @@ export class AnswerService {
    * at once, and put a deadline only on the requests that compute.
    */
   cached(question: string, history: readonly ChatTurn[] = []): AskResult | undefined {
-    // Cached results are shared: nothing downstream mutates an answer.
     return this.cache?.get(cacheKey(question, history))
   }
 

@@ -47,8 +47,9 @@ export function apiGate(options: ApiGateOptions): MiddlewareHandler {
     if (length === undefined) return limitBody(c, next)
     return Number(length) > options.maxBodyBytes ? Promise.resolve(tooLarge(c)) : next()
   }
+  const headers = Object.entries(API_HEADERS)
   return (c, next) => {
-    for (const [name, value] of Object.entries(API_HEADERS)) c.header(name, value)
+    for (const [name, value] of headers) c.header(name, value)
     const origin = c.req.header('origin')
     if (!origin) return guardBody(c, next)
     if (!options.originAllowed(origin, c))
