@@ -23,7 +23,6 @@ interface RunResult {
 /** One endpoint over all rounds: median req/s and ratio, pooled latencies, summed errors. */
 interface EndpointSummary {
   name: string
-  rounds: RunResult[]
   /** req/s of each round. */
   rps: number[]
   /** Each round's req/s over the same round's baseline req/s. */
@@ -47,7 +46,6 @@ export function summarize(
   const d = distribution(times)
   return {
     name,
-    rounds: [...rounds],
     rps: rounds.map((r) => r.rps),
     ratios: rounds.map((r, i) => r.rps / (baseline[i]?.rps ?? Number.NaN)),
     p50: d.median,

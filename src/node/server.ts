@@ -5,7 +5,7 @@ import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { projectPath } from '../paths.ts'
-import { type AppConfig, createApp } from '../server/app.ts'
+import { type AppConfig, createApp, DEFAULT_APP_CONFIG } from '../server/app.ts'
 import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
 import type { StaticAssets } from '../server/routes/pages.ts'
 import {
@@ -50,8 +50,8 @@ export function appConfigFromEnv(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    rateLimitPerMinute: num(env.RATE_LIMIT_PER_MINUTE, 120),
-    requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 15_000),
+    rateLimitPerMinute: num(env.RATE_LIMIT_PER_MINUTE, DEFAULT_APP_CONFIG.rateLimitPerMinute),
+    requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, DEFAULT_APP_CONFIG.requestTimeoutMs),
     clientKey: (c: Context) => getConnInfo(c).remote.address ?? 'unknown',
   }
 }
@@ -105,7 +105,7 @@ export async function startServer(
   const config = { ...appConfigFromEnv(), ...options.config }
   const app = buildNodeApp(ctx, config, logger)
   // A client gets as long to send its request as the app gives itself to answer it.
-  const readTimeout = config.requestTimeoutMs ?? 15_000
+  const readTimeout = config.requestTimeoutMs ?? DEFAULT_APP_CONFIG.requestTimeoutMs
   const port = options.port ?? Number(process.env.PORT ?? 8787)
   const hostname = options.hostname ?? process.env.HOST ?? '127.0.0.1'
   const server = await new Promise<ServerType>((resolve) => {

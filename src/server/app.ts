@@ -47,7 +47,8 @@ export interface AppConfig {
   clientKey: (c: Context) => string
 }
 
-const DEFAULTS: AppConfig = {
+/** The settings an app gets when its host gives none. */
+export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = {
   corsOrigins: [],
   rateLimitPerMinute: 120,
   requestTimeoutMs: 15_000,
@@ -80,7 +81,7 @@ const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith(
  * const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Why?' }) })
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const config: AppConfig = { ...DEFAULTS, ...deps.config }
+  const config: AppConfig = { ...DEFAULT_APP_CONFIG, ...deps.config }
   const app = new OpenAPIHono({
     // Validation failures become RFC 9457 problems, never the validator's raw output.
     defaultHook: (result, c) => {
