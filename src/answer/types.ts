@@ -25,6 +25,10 @@ export interface Answer {
   citations: Citation[]
   standaloneQuestion: string
   related?: Citation[]
+  /** Only for yes/no questions; `answer` then starts with "Yes.", "No." or "The chapter does not say." */
+  verdict?: 'yes' | 'no' | 'not-stated'
+  /** Up to 3 questions the chapter can answer next, each checked answerable. */
+  followUps?: string[]
 }
 
 export interface ChatTurn {

@@ -12,15 +12,55 @@ import { evaluateCitations, loadCiteSet } from '../eval/cite.ts'
 import { loadDevSet } from '../eval/dataset.ts'
 import { answersReport, citeReport, retrievalReport } from '../eval/report.ts'
 import { evaluateRetrieval } from '../eval/retrieval.ts'
+import {
+  evaluateRobust,
+  loadRobustSplit,
+  ROBUST_SPLITS,
+  type RobustResult,
+  type RobustSplit,
+  robustReport,
+} from '../eval/robust.ts'
 import { openAssistant } from '../node/assistant.ts'
 import { projectPath } from '../paths.ts'
 
 /** Where `npm run eval` writes its report. */
 export const EVAL_REPORT_PATH = projectPath('eval', 'reports', 'latest.md')
 
-/** `eval [--no-baseline]`: runs the evaluation harness and writes `eval/reports/latest.md`. */
+/** Where `npm run eval -- --robust` writes its report. */
+export const ROBUST_REPORT_PATH = projectPath('eval', 'reports', 'robust.md')
+
+/** Runs both splits of the robustness set (those present) through the answer service. */
+async function runRobust(
+  ctx: Awaited<ReturnType<typeof openAssistant>>,
+): Promise<Partial<Record<RobustSplit, RobustResult[]>>> {
+  const out: Partial<Record<RobustSplit, RobustResult[]>> = {}
+  for (const split of ROBUST_SPLITS) {
+    const items = loadRobustSplit(split, ctx.corpus.raw)
+    out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items)
+  }
+  return out
+}
+
+function write(path: string, report: string): void {
+  mkdirSync(fileURLToPath(new URL('.', `file://${path}`)), { recursive: true })
+  writeFileSync(path, report)
+  console.log(report)
+  console.log(`\nwrote ${path}`)
+}
+
+/**
+ * `eval [--no-baseline] [--robust]`: runs the evaluation harness and writes
+ * `eval/reports/latest.md`; with `--robust`, only the robustness set (`eval/reports/robust.md`).
+ */
 export async function runEvalCommand(args: string[]): Promise<number> {
   const ctx = await openAssistant({ build: true })
+  if (args.includes('--robust')) {
+    write(
+      ROBUST_REPORT_PATH,
+      `# Robustness report\n\nProduced by \`npm run eval -- --robust\`.\n\n${robustReport(await runRobust(ctx))}\n`,
+    )
+    return 0
+  }
   const questions = loadDevSet(new Set(ctx.chunks.map((c) => c.id)))
   const retrieval = await evaluateRetrieval({
     retriever: ctx.retriever,
@@ -45,10 +85,9 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     '',
     citeReport(citations),
     '',
+    robustReport(await runRobust(ctx)),
+    '',
   ].join('\n')
-  mkdirSync(fileURLToPath(new URL('.', `file://${EVAL_REPORT_PATH}`)), { recursive: true })
-  writeFileSync(EVAL_REPORT_PATH, report)
-  console.log(report)
-  console.log(`\nwrote ${EVAL_REPORT_PATH}`)
+  write(EVAL_REPORT_PATH, report)
   return 0
 }

@@ -25,6 +25,7 @@ commands:
   build-model [--out DIR] build the offline embedding model glove-sif-100d into models/
   index [--dir DIR]       build the search index (HNSW + BM25 + manifest) into index/
   eval [--no-baseline]    run the evaluation harness; writes eval/reports/latest.md
+  eval --robust           only the robustness set, both splits; writes eval/reports/robust.md
   bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md
   bench-http [--seconds N] [--rounds R] [--soak-seconds N]
                           load-test the HTTP server against a bare Hono baseline; writes eval/reports/bench-http.md`
