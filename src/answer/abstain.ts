@@ -1,6 +1,6 @@
+import type { EntityCatalog } from '../analysis/entities.ts'
+import type { TermStats } from '../analysis/terms.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
-import type { EntityCatalog } from './entities.ts'
-import type { TermStats } from './passage.ts'
 
 /** What the abstention rule looks at. */
 export interface SupportFeatures {

@@ -1,6 +1,10 @@
 import { LRUCache } from 'lru-cache'
+import { ChapterAnalysis } from '../analysis/chapter.ts'
+import type { EntityCatalog } from '../analysis/entities.ts'
+import type { Question } from '../analysis/question.ts'
+import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
-import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
+import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import {
@@ -11,27 +15,18 @@ import {
   supportFeatures,
 } from './abstain.ts'
 import { resolveFollowUp } from './conversation.ts'
-import { EntityCatalog } from './entities.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
   chunkSentenceIndex,
-  lexicalCoverage,
   openingOf,
-  queryTerms,
   questionCues,
   type ScoredSentence,
   scoreSentences,
   selectSentences,
-  TermStats,
 } from './passage.ts'
-import {
-  columnWordsIn,
-  executeTableQuery,
-  parseTableQuestion,
-  type TableAnswer,
-  tablesOf,
-} from './table-engine.ts'
+import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
+import { proseVerdict, tableVerdict } from './yes-no.ts'
 
 /** What the answerer needs; the Node and Workers hosts pass it in. */
 export interface AnswererDeps {
@@ -40,25 +35,64 @@ export interface AnswererDeps {
   search: (query: string, options?: Partial<RetrievalOptions>) => Promise<SearchHit[]>
   embed: (texts: string[]) => Promise<number[][]>
   thresholds?: AbstentionThresholds
-  /** Term statistics and the entity catalog of the chapter, if the host already built them (they are pure and can be shared). */
-  shared?: { stats: TermStats; catalog: EntityCatalog }
+  /** The chapter's analysis (term statistics, entities, tables, speller), if the host already built it: it is pure and shared with the cite service. */
+  analysis?: ChapterAnalysis
 }
+
+/** How an answer was reached. */
+export type AnswerRoute =
+  | 'table'
+  | 'passage'
+  | 'list'
+  | 'abstain'
+  | 'table-absent'
+  | 'yes-no'
+  | 'structure'
+  | 'multi-part'
+  | 'refuse'
 
 /** Why an answer was given or withheld; for evaluation and debugging. */
 export interface AnswerTrace {
-  route: 'table' | 'passage' | 'list' | 'abstain' | 'table-absent'
+  route: AnswerRoute
   features?: SupportFeatures
   reason?: string
   /** What retrieval returned for the standalone question. */
   hits: SearchHit[]
+  /** The analysed question. */
+  question?: Question
 }
 
 export const NOT_COVERED =
   'The chapter does not cover this question. The closest passages are listed as related, for you to judge.'
 
+/** What a request to do something other than answer from the chapter gets. */
+export const OUT_OF_SCOPE =
+  'I answer questions about this chapter only, from its text; that request is not a question the chapter answers.'
+
+/** One sentence of an answer and its citations. */
+type Sentence = { text: string; cites: Cited[] }
+
+/** An answer before its citations are numbered. */
+interface Draft {
+  sentences: Sentence[]
+  answerable: boolean
+  route: AnswerRoute
+  related?: Cited[]
+  verdict?: 'yes' | 'no' | 'not-stated'
+  features?: SupportFeatures
+  reason?: string
+  hits: SearchHit[]
+}
+
+/** Words a table answer accounts for besides names, captions and columns: for arbitration with passages. */
+const TABLE_WORDS =
+  'table ranks rank ranking ranked highest lowest most least fewest top largest smallest which economy economies country countries field fields figure value number share percentage score position place compare difference ratio average sum total times more less higher lower between above below exactly same tied just next after before'
+
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
  * the chapter or a fact computed from a parsed table, each followed by its citation marker.
+ * Questions are read once by the analysis layer (`src/analysis/`); the strategies here (table,
+ * yes/no, structure, list, passage, parts) consume that reading.
  *
  * @example
  * const answerer = new Answerer({ doc, chunks, search: (q, o) => retriever.search(q, o), embed: (t) => embeddings.embedDocuments(t) })
@@ -67,11 +101,11 @@ export const NOT_COVERED =
  */
 export class Answerer {
   private readonly deps: AnswererDeps
+  readonly analysis: ChapterAnalysis
   readonly catalog: EntityCatalog
-  private readonly tables: Map<string, TableBlock>
   private readonly lists: ListGroup[]
-  private readonly stats: TermStats
   private readonly chunksById: Map<string, Chunk>
+  private readonly blocks: Map<string, Block>
   private readonly thresholds: AbstentionThresholds
   private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
   private readonly expanded = new LRUCache<string, string>({ max: 10_000 })
@@ -79,11 +113,11 @@ export class Answerer {
 
   constructor(deps: AnswererDeps) {
     this.deps = deps
-    this.catalog = deps.shared?.catalog ?? new EntityCatalog(deps.doc)
-    this.tables = tablesOf(deps.doc)
+    this.analysis = deps.analysis ?? new ChapterAnalysis(deps.doc, deps.chunks)
+    this.catalog = this.analysis.catalog
     this.lists = findListGroups(deps.doc)
-    this.stats = deps.shared?.stats ?? new TermStats(deps.chunks)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
+    this.blocks = new Map(deps.doc.blocks.map((b) => [b.id, b]))
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
     this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
   }
@@ -124,42 +158,282 @@ export class Answerer {
     rewritten?: string,
   ): Promise<{ answer: Answer; trace: AnswerTrace }> {
     const standaloneQuestion = rewritten ?? this.standalone(question, history)
-    const hits = await this.deps.search(standaloneQuestion, { k: 8 })
-    const related = () => toCitations(hits.slice(0, 3).map(hitToCited))
-
-    const tq = parseTableQuestion(standaloneQuestion, this.catalog, this.tables)
-    const table = tq ? executeTableQuery(tq, this.tables, this.deps.doc, this.catalog) : null
-    if (table && !table.answerable) {
-      const answer = table.sentences.map((s) => s.text).join(' ')
-      const rel = dedupe([...table.related, ...hits.slice(0, 2).map(hitToCited)])
+    const q = this.analysis.question(standaloneQuestion)
+    const d = await this.draft(q, question, history)
+    const trace: AnswerTrace = {
+      route: d.route,
+      hits: d.hits,
+      question: q,
+      ...(d.features ? { features: d.features } : {}),
+      ...(d.reason ? { reason: d.reason } : {}),
+    }
+    if (!d.answerable) {
+      const text = d.sentences.map((s) => s.text).join(' ') || NOT_COVERED
       return {
         answer: {
-          answer,
+          answer: text,
           answerable: false,
           citations: [],
           standaloneQuestion,
-          related: toCitations(rel),
+          related: toCitations(dedupe(d.related ?? d.hits.slice(0, 3).map(hitToCited))),
+          ...(d.verdict ? { verdict: d.verdict } : {}),
         },
-        trace: { route: 'table-absent', hits },
+        trace,
       }
     }
+    const answer = compose(d.sentences, standaloneQuestion)
+    return { answer: d.verdict ? { ...answer, verdict: d.verdict } : answer, trace }
+  }
 
-    const terms = queryTerms(standaloneQuestion)
-    const scored = await scoreSentences({
-      question: standaloneQuestion,
+  /** Picks the strategy for a question and drafts its answer. */
+  private async draft(q: Question, asked: string, history: readonly ChatTurn[]): Promise<Draft> {
+    if (q.intent === 'refuse')
+      return {
+        sentences: [{ text: OUT_OF_SCOPE, cites: [] }],
+        answerable: false,
+        route: 'refuse',
+        related: [],
+        hits: [],
+      }
+    if (q.parts.length > 1) return this.partsDraft(q, asked, history)
+    if (q.intent === 'yes-no') return this.yesNoDraft(q)
+    if (
+      q.target &&
+      (q.intent === 'summarise' || q.target.kind === 'footnote' || q.target.kind === 'figure')
+    ) {
+      const s = this.structureDraft(q)
+      if (s) return s
+    }
+    return this.lookupDraft(q, asked, history)
+  }
+
+  /** Each part answered on its own; a part the chapter does not cover is named as such. */
+  private async partsDraft(
+    q: Question,
+    asked: string,
+    history: readonly ChatTurn[],
+  ): Promise<Draft> {
+    const drafts: Draft[] = []
+    for (const part of q.parts) drafts.push(await this.draft(part, asked, history))
+    const sentences: Sentence[] = []
+    for (const [i, d] of drafts.entries()) {
+      if (d.answerable) sentences.push(...d.sentences)
+      else
+        sentences.push({
+          text: `The chapter does not say: "${(q.parts[i] as Question).core}"`,
+          cites: [],
+        })
+    }
+    const answerable = drafts.some((d) => d.answerable)
+    return {
+      sentences,
+      answerable,
+      route: 'multi-part',
+      hits: drafts.flatMap((d) => d.hits),
+      related: drafts.flatMap((d) => d.related ?? []),
+    }
+  }
+
+  /** "Yes." / "No." / "The chapter does not say." and the decisive fact, cited. */
+  private async yesNoDraft(q: Question): Promise<Draft> {
+    const byTable = tableVerdict(q, this.analysis.tables, this.deps.doc)
+    const hits = await this.deps.search(q.text, { k: 8 })
+    if (byTable)
+      return {
+        sentences: [
+          { text: byTable.verdict === 'yes' ? 'Yes.' : 'No.', cites: [] },
+          ...byTable.sentences,
+        ],
+        answerable: true,
+        route: 'yes-no',
+        verdict: byTable.verdict,
+        hits,
+      }
+    const claim = q.claim ?? q.text
+    const terms = queryTerms(claim)
+    const scored = await this.score(claim, hits, terms)
+    const best = scored[0]
+    const features = supportFeatures(claim, best, terms, this.analysis.stats, this.catalog)
+    const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
+    if (!best || reason) {
+      return {
+        sentences: [
+          { text: 'The chapter does not say.', cites: [] },
+          {
+            text: NOT_COVERED.replace(/^The chapter does not cover this question\. /, ''),
+            cites: [],
+          },
+        ],
+        answerable: false,
+        route: 'yes-no',
+        verdict: 'not-stated',
+        features,
+        hits,
+        ...(reason ? { reason } : {}),
+      }
+    }
+    const names = this.catalog
+      .find(claim)
+      .map((m) => m.surface.replace(/^the /i, '').replace(/['’]s$/, ''))
+      .concat(
+        (claim.match(/(?<=\s)[A-Z][a-z]{2,}\b/g) ?? []).filter(
+          (w) => this.analysis.stats.known(w.toLowerCase()) || true,
+        ),
+      )
+    const window = scored.slice(0, 2).filter((s) => s.blockId === best.blockId || s === best)
+    const text = window.map((s) => s.text).join(' ')
+    const verdict = proseVerdict(
+      claim,
+      text,
+      [...new Set(names)].filter((n) => this.isChapterName(n)),
+    )
+    return {
+      sentences: [
+        { text: verdict === 'yes' ? 'Yes.' : 'No.', cites: [] },
+        ...mergeNeighbours(window),
+      ],
+      answerable: true,
+      route: 'yes-no',
+      verdict,
+      features,
+      hits,
+    }
+  }
+
+  /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
+  private isChapterName(name: string): boolean {
+    const t = name.toLowerCase()
+    return this.deps.chunks.some((c) => c.text.toLowerCase().includes(t))
+  }
+
+  /** A box, section, footnote or figure the question names: its key sentences, cited, named in the answer. */
+  private structureDraft(q: Question): Draft | null {
+    const target = q.target
+    if (!target) return null
+    const doc = this.deps.doc
+    let blocks: Block[] = []
+    let title = ''
+    switch (target.kind) {
+      case 'box': {
+        const box = doc.boxes.find((b) => b.id === target.id)
+        if (!box) return null
+        blocks = box.blockIds
+          .map((id) => this.blocks.get(id))
+          .filter((b): b is Block => !!b && b.kind !== 'heading')
+        title = `Box ${box.id}, "${box.title}"`
+        break
+      }
+      case 'footnote': {
+        const f = doc.blocks.find(
+          (b) => b.kind === 'footnote' && String(b.footnoteNumber) === target.id,
+        )
+        if (!f) return null
+        blocks = [f]
+        title = `Footnote ${target.id}`
+        break
+      }
+      case 'figure': {
+        const f = doc.blocks.find((b) => b.kind === 'figure' && b.figureId === target.id)
+        if (!f) return null
+        blocks = [f]
+        title = `Figure ${target.id}`
+        break
+      }
+      case 'section': {
+        const sec = doc.sections.find((s) => s.id === target.id)
+        if (!sec) return null
+        blocks = doc.blocks.filter(
+          (b) =>
+            (b.sectionId === sec.id || b.sectionId.startsWith(`${sec.id}.`)) &&
+            (b.kind === 'paragraph' || b.kind === 'list-item') &&
+            !b.id.includes('/box-'),
+        )
+        title = `Section ${sec.id}, "${sec.title}"`
+        break
+      }
+      case 'table':
+        return null
+    }
+    if (blocks.length === 0) return null
+    const cites = blocks
+      .slice(0, 5)
+      .map((b) => this.blockOpening(b, target.kind === 'footnote' || target.kind === 'figure'))
+    return {
+      sentences: [
+        { text: `${title}:`, cites: [] },
+        ...cites.map((c) => ({ text: `- ${c.quote}`, cites: [c] })),
+      ],
+      answerable: true,
+      route: 'structure',
+      hits: [],
+    }
+  }
+
+  /** The opening sentence(s) of a block, or the whole block, as a citation. */
+  private blockOpening(b: Block, whole: boolean): Cited {
+    const chunk = this.deps.chunks.find((c) => c.blockId === b.id)
+    if (
+      whole &&
+      chunk &&
+      chunk.blockId === b.id &&
+      this.deps.chunks.filter((c) => c.blockId === b.id).length === 1
+    )
+      return {
+        id: chunk.id,
+        label: chunk.label,
+        section: chunk.section,
+        sectionTitle: chunk.sectionTitle,
+        kind: chunk.kind,
+        quote: chunk.quote,
+        start: chunk.start,
+        end: chunk.end,
+      }
+    return openingOf(b, chunk?.label ?? b.id, chunk)
+  }
+
+  private score(
+    question: string,
+    hits: readonly SearchHit[],
+    terms: readonly string[],
+  ): Promise<ScoredSentence[]> {
+    return scoreSentences({
+      question,
       hits,
       chunksById: this.chunksById,
       doc: this.deps.doc,
-      stats: this.stats,
+      stats: this.analysis.stats,
       embed: this.embed,
       terms,
       chunkSentences: this.chunkSentences,
       expand: this.expand,
     })
+  }
+
+  /** Tables, lists and passages: the strategies for a question that asks for a fact. */
+  private async lookupDraft(
+    q: Question,
+    asked: string,
+    history: readonly ChatTurn[],
+  ): Promise<Draft> {
+    const text = q.text
+    const hits = await this.deps.search(text, { k: 8 })
+    const table = q.table ? executeTable(q.table, this.analysis.tables, this.deps.doc) : null
+    if (table && !table.answerable) {
+      return {
+        sentences: table.sentences,
+        answerable: false,
+        route: 'table-absent',
+        related: dedupe([...table.related, ...hits.slice(0, 2).map(hitToCited)]),
+        hits,
+      }
+    }
+    const stats = this.analysis.stats
+    const terms = queryTerms(text)
+    const scored = await this.score(text, hits, terms)
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]
     const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant')?.content
-    if (lastAnswer && /\b(else|besides|other than|apart from)\b/i.test(question)) {
+    if (lastAnswer && /\b(else|besides|other than|apart from)\b/i.test(asked)) {
       const said = lastAnswer.replace(/\s*\[\d+\]/g, '')
       const removed = scored.filter((x) => said.includes(x.text))
       if (removed.length > 0) {
@@ -174,51 +448,76 @@ export class Answerer {
         scored.splice(0, scored.length, ...rest)
       }
     }
-    const picked = selectSentences(scored, standaloneQuestion, this.stats, terms)
-    const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), this.stats)
-
+    const picked = selectSentences(scored, text, stats, terms)
+    const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats)
     const best = supportBest
-    const features = supportFeatures(standaloneQuestion, best, terms, this.stats, this.catalog)
-    // A table answers only for what the chapter measures: "the highest number of unicorn
-    // startups" is not a column, however close "number of" comes to one.
-    if (
-      table &&
-      !features.unknownFocus &&
-      !this.proseStates(table, scored, standaloneQuestion) &&
-      lexicalCoverage(
-        terms,
-        `${table.coveredText} ${columnWordsIn(standaloneQuestion).join(' ')}`,
-        this.stats,
-      ) >=
-        passageCoverage - 0.05
-    ) {
-      return {
-        answer: compose(table.sentences, standaloneQuestion),
-        trace: { route: 'table', hits },
-      }
-    }
+    const features = supportFeatures(text, best, terms, stats, this.catalog)
+    if (table && this.tableWins(q, table, scored, terms, passageCoverage, features))
+      return { sentences: table.sentences, answerable: true, route: 'table', hits }
 
     const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
-    if (!best || reason) {
+    if (!best || reason)
       return {
-        answer: {
-          answer: NOT_COVERED,
-          answerable: false,
-          citations: [],
-          standaloneQuestion,
-          related: related(),
-        },
-        trace: { route: 'abstain', features, hits, ...(reason ? { reason } : {}) },
+        sentences: [],
+        answerable: false,
+        route: 'abstain',
+        features,
+        hits,
+        ...(reason ? { reason } : {}),
       }
-    }
 
-    const list = questionCues(standaloneQuestion).list ? this.listAnswer(scored) : null
-    if (list)
-      return { answer: compose(list, standaloneQuestion), trace: { route: 'list', features, hits } }
-    return {
-      answer: compose(mergeNeighbours(picked), standaloneQuestion),
-      trace: { route: 'passage', features, hits },
+    const list = questionCues(text).list || q.intent === 'list' ? this.listAnswer(scored) : null
+    if (list) return { sentences: list, answerable: true, route: 'list', features, hits }
+    const sentences = mergeNeighbours(picked)
+    if (q.intent === 'locate' && best) {
+      const sec = this.deps.doc.sections.find((s) => s.id === best.cite.section)
+      const box = /\/box-(\d+\.\d+)\//.exec(best.blockId)?.[1]
+      if (sec)
+        sentences.unshift({
+          text: `Section ${sec.id}, "${sec.title}"${box ? `, Box ${box}` : ''}, discusses it:`,
+          cites: [],
+        })
     }
+    return { sentences, answerable: true, route: 'passage', features, hits }
+  }
+
+  /**
+   * Whether a table answer beats the passages: always for an operation only a table can do
+   * (ranks, ranges, arithmetic, positions) or a question that names a table; for a lookup or a
+   * comparison, when the prose does not state the figures itself and the table accounts for as
+   * much of the question as the best passage does.
+   */
+  private tableWins(
+    q: Question,
+    table: TableResult,
+    scored: readonly ScoredSentence[],
+    terms: readonly string[],
+    passageCoverage: number,
+    features: SupportFeatures,
+  ): boolean {
+    const op = table.query.op
+    if (/\btable\s*\d/i.test(q.text)) return true
+    if (op !== 'lookup' && op !== 'compare')
+      return !features.unknownFocus || op === 'kth' || op === 'top'
+    if (features.unknownFocus) return false
+    if (this.proseStates(table, scored, q.text)) return false
+    const captions = table.rows
+      .map((r) => this.analysis.tables.get(r.table)?.caption ?? '')
+      .join(' ')
+    const names = table.rows.map((r) => {
+      const t = this.analysis.tables.get(r.table)
+      return t ? this.analysis.tables.nameOf(t, r.row) : ''
+    })
+    const aliases = q.entities.map((e) => e.name).join(' ')
+    const covered = `${captions} ${names.join(' ')} ${aliases} ${TABLE_WORDS} ${this.analysis.tables.tables.flatMap((t) => t.columns.map((c) => c.name)).join(' ')}`
+    const surfaces = this.catalog
+      .find(q.text)
+      .map((m) => m.surface)
+      .join(' ')
+    return (
+      lexicalCoverage(terms, `${covered} ${surfaces}`, this.analysis.stats) >=
+      passageCoverage - 0.05
+    )
   }
 
   /**
@@ -228,7 +527,7 @@ export class Answerer {
    * for?" is answered by a sentence of §II.4, not by Table 8.3.)
    */
   private proseStates(
-    table: TableAnswer,
+    table: TableResult,
     scored: readonly ScoredSentence[],
     question: string,
   ): boolean {
@@ -380,4 +679,4 @@ export function compose(
   return { answer, answerable: true, citations, standaloneQuestion }
 }
 
-export type { AbstentionThresholds, TableAnswer }
+export type { AbstentionThresholds }

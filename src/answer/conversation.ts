@@ -1,5 +1,5 @@
+import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
 import { normalizeText } from '../text/normalize.ts'
-import type { Entity, EntityCatalog, EntityMention } from './entities.ts'
 import { columnsIn, joinAnd, possessive, type ValueColumn } from './table-engine.ts'
 import type { ChatTurn } from './types.ts'
 

@@ -1,10 +1,10 @@
-import { LRUCache } from 'lru-cache'
+import { lexicalCoverage, queryTerms, type TermStats } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import { originalSpan } from '../corpus/mapped-text.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
-import { normalizeText, searchTerms } from '../text/normalize.ts'
+import { normalizeText } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
 import type { Cited } from './types.ts'
 
@@ -59,102 +59,6 @@ export function questionCues(question: string): QuestionCues {
         q,
       ),
   }
-}
-
-/** Inverse document frequencies of search terms over the chunks (BM25's idf). */
-export class TermStats {
-  private readonly df = new Map<string, number>()
-  private readonly idfs = new Map<string, number>()
-  private readonly termMemo = new LRUCache<string, Set<string>>({ max: 20_000 })
-  readonly docs: number
-  /** The idf of a term no chunk contains. */
-  private readonly unseenIdf: number
-
-  constructor(chunks: readonly Chunk[]) {
-    this.docs = chunks.length
-    for (const c of chunks)
-      for (const t of new Set(searchTerms(expandGlossary(c.text))))
-        this.df.set(t, (this.df.get(t) ?? 0) + 1)
-    const idf = (df: number) => Math.log(1 + (this.docs - df + 0.5) / (df + 0.5))
-    for (const [t, df] of this.df) this.idfs.set(t, idf(df))
-    this.unseenIdf = idf(0)
-  }
-
-  idf(term: string): number {
-    return this.idfs.get(term) ?? this.unseenIdf
-  }
-
-  /** Whether the chapter uses the term anywhere. */
-  known(term: string): boolean {
-    return this.df.has(term)
-  }
-
-  /** The search terms of a text (memoized: the chapter's sentences come back on every query). */
-  termsOf(text: string): Set<string> {
-    let t = this.termMemo.get(text)
-    if (!t) {
-      t = new Set(searchTerms(expandGlossary(normalizeText(text))))
-      this.termMemo.set(text, t)
-    }
-    return t
-  }
-}
-
-/** Stems of the words that frame a question rather than say what it is about. */
-const SCAFFOLD = new Set([
-  'why',
-  'when',
-  'where',
-  'how',
-  'what',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'give',
-  'mention',
-  'describ',
-  'explain',
-  'chapter',
-  'text',
-  'book',
-  'passag',
-  'section',
-  'footnot',
-  'note',
-  'kind',
-  'type',
-  'exampl',
-  'accord',
-  'tell',
-  'list',
-  'name',
-  'doe',
-  'did',
-  'do',
-  'ar',
-  'is',
-])
-
-/** The query's search terms (stemmed, stop words and question scaffolding removed). */
-export function queryTerms(question: string): string[] {
-  return [...new Set(searchTerms(expandGlossary(normalizeText(question))))].filter(
-    (t) => !SCAFFOLD.has(t),
-  )
-}
-
-/** Share of the query's idf mass that `text` contains. */
-export function lexicalCoverage(terms: readonly string[], text: string, stats: TermStats): number {
-  if (terms.length === 0) return 0
-  const have = stats.termsOf(text)
-  let total = 0
-  let hit = 0
-  for (const t of terms) {
-    const w = stats.idf(t)
-    total += w
-    if (have.has(t)) hit += w
-  }
-  return total === 0 ? 0 : hit / total
 }
 
 const DATE = new RegExp(`\\b(19|20)\\d{2}\\b|\\b(${MONTHS})\\b`)

@@ -1,7 +1,7 @@
+import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
 import { ordinal, sectionLabel } from '../chunk/chunk.ts'
 import type { ChapterDocument, TableBlock, TableRow } from '../corpus/types.ts'
 import { normalizeText } from '../text/normalize.ts'
-import type { Entity, EntityCatalog, EntityMention } from './entities.ts'
 import type { Cited } from './types.ts'
 
 /** The value columns a question can ask about. */
@@ -337,7 +337,7 @@ const nameOf = (t: TableBlock, r: TableRow) => String(r.values[t.entityKey])
 export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 
 /** "the most papers", "the highest share of internationally coauthored papers". */
-function superlative(c: ValueColumn, direction: 'max' | 'min'): string {
+export function superlative(c: ValueColumn, direction: 'max' | 'min'): string {
   if (c === 'papers' || c === 'coauthored')
     return `the ${direction === 'max' ? 'most' : 'fewest'} ${COLUMN_WORDS[c]}`
   return `the ${direction === 'max' ? 'highest' : 'lowest'} ${COLUMN_WORDS[c]}`
@@ -348,7 +348,7 @@ function comparative(c: ValueColumn): string {
   if (c === 'papers' || c === 'coauthored') return `more ${COLUMN_WORDS[c]}`
   return `a higher ${COLUMN_WORDS[c]}`
 }
-const unit = (c: ValueColumn, v: string) =>
+export const unit = (c: ValueColumn, v: string) =>
   c === 'share'
     ? `${v}%`
     : c === 'centrality'
@@ -357,7 +357,11 @@ const unit = (c: ValueColumn, v: string) =>
 const cellValue = (r: TableRow, c: ValueColumn) => r.values[c] as number
 
 /** Competition rank of a row by a column (ties share the better rank): 1-based. */
-function rankBy(t: TableBlock, r: TableRow, c: ValueColumn): { rank: number; tiedWith: string[] } {
+export function rankBy(
+  t: TableBlock,
+  r: TableRow,
+  c: ValueColumn,
+): { rank: number; tiedWith: string[] } {
   const v = cellValue(r, c)
   const rank = 1 + t.rows.filter((x) => cellValue(x, c) > v).length
   const tiedWith = t.rows.filter((x) => x !== r && cellValue(x, c) === v).map((x) => nameOf(t, x))
@@ -365,10 +369,10 @@ function rankBy(t: TableBlock, r: TableRow, c: ValueColumn): { rank: number; tie
 }
 
 /** "In Table 8.3 (caption)" — every table answer says where its numbers come from. */
-const source = (t: TableBlock) => `Table ${t.tableId} (${t.caption})`
+export const source = (t: TableBlock) => `Table ${t.tableId} (${t.caption})`
 
 /** A full description of one row, every number as printed. */
-function describeRow(t: TableBlock, r: TableRow, withSource = true): string {
+export function describeRow(t: TableBlock, r: TableRow, withSource = true): string {
   const where = withSource ? `In ${source(t)}, ` : ''
   const p = r.printed
   const name = nameOf(t, r)
@@ -382,7 +386,7 @@ function describeRow(t: TableBlock, r: TableRow, withSource = true): string {
 }
 
 /** One column of one row as a sentence. */
-function describeValue(t: TableBlock, r: TableRow, c: ValueColumn): string {
+export function describeValue(t: TableBlock, r: TableRow, c: ValueColumn): string {
   const p = r.printed
   const name = nameOf(t, r)
   switch (c) {

@@ -1,10 +1,5 @@
-import {
-  type chunkSentenceIndex,
-  lexicalCoverage,
-  queryTerms,
-  scoreSentences,
-  type TermStats,
-} from '../answer/passage.ts'
+import { lexicalCoverage, queryTerms, type TermStats } from '../analysis/terms.ts'
+import { type chunkSentenceIndex, scoreSentences } from '../answer/passage.ts'
 import type { Cited } from '../answer/types.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument } from '../corpus/types.ts'

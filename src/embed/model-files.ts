@@ -48,3 +48,22 @@ export function hashModelFiles(dir: string): string {
   }
   return h.digest('hex')
 }
+
+/**
+ * The whole-word vocabulary of a local model's `tokenizer.json`, in id order (for the static
+ * GloVe model: most frequent first), without special tokens. Empty when the model has no
+ * whole-word vocabulary. Used for spelling correction of questions.
+ */
+export function modelVocabulary(dir: string): string[] {
+  const file = join(dir, 'tokenizer.json')
+  if (!existsSync(file)) return []
+  const tok = JSON.parse(readFileSync(file, 'utf8')) as {
+    model?: { vocab?: Record<string, number> }
+  }
+  const vocab = tok.model?.vocab
+  if (!vocab) return []
+  return Object.entries(vocab)
+    .sort((a, b) => a[1] - b[1])
+    .map(([w]) => w)
+    .filter((w) => /^[a-z]+$/.test(w))
+}

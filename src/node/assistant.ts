@@ -1,7 +1,6 @@
+import { ChapterAnalysis } from '../analysis/chapter.ts'
 import { Answerer } from '../answer/answer.ts'
-import { EntityCatalog } from '../answer/entities.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
-import { TermStats } from '../answer/passage.ts'
 import { AnswerService } from '../answer/service.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import { CiteService } from '../cite/index.ts'
@@ -15,6 +14,7 @@ import {
   STATIC_MODEL_ID,
   TransformersEmbeddings,
 } from '../embed/index.ts'
+import { modelDir, modelVocabulary } from '../embed/model-files.ts'
 import {
   buildIndex,
   DEFAULT_INDEX_DIR,
@@ -78,11 +78,16 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     index = await loadIndex(indexDir, expectations)
   }
   const retriever = new HybridRetriever(index, embeddings, options.retrieval)
-  const shared = { stats: new TermStats(chunks), catalog: new EntityCatalog(corpus.doc) }
+  const analysis = new ChapterAnalysis(
+    corpus.doc,
+    chunks,
+    modelVocabulary(modelDir(config.modelId)),
+  )
+  const shared = { stats: analysis.stats, catalog: analysis.catalog }
   const answerer = new Answerer({
     doc: corpus.doc,
     chunks,
-    shared,
+    analysis,
     search: (q, o) => retriever.search(q, o),
     embed: (texts) => embeddings.embedDocuments(texts),
   })

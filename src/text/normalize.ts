@@ -37,6 +37,7 @@ export function foldPunctuation(text: string): string {
   return out
 }
 
+export const STOP_WORDS_EN: readonly string[] = eng
 const STOP = new Set<string>([
   ...eng,
   'also',

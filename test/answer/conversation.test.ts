@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { EntityCatalog } from '../../src/analysis/entities.ts'
 import { resolveFollowUp } from '../../src/answer/conversation.ts'
-import { EntityCatalog } from '../../src/answer/entities.ts'
 import type { ChatTurn } from '../../src/answer/types.ts'
 import { doc } from '../helpers/corpus.ts'
 

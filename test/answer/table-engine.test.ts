@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EntityCatalog } from '../../src/answer/entities.ts'
+import { EntityCatalog } from '../../src/analysis/entities.ts'
 import { executeTableQuery, parseTableQuestion, tablesOf } from '../../src/answer/table-engine.ts'
 import { doc, RAW } from '../helpers/corpus.ts'
 

@@ -80,7 +80,7 @@ const ALIASES: Record<string, string[]> = {
 }
 
 /** Aliases that only count in this exact case (`US` is not `us`). */
-const CASE_SENSITIVE = new Set(['US', 'UK', 'PRC', 'MEMS', 'CNC', 'VLSI'])
+const CASE_SENSITIVE = new Set(['US', 'PRC', 'MEMS', 'CNC', 'VLSI'])
 
 /** Regions the chapter mentions, for follow-ups like "And in Asia?". */
 const REGIONS = [

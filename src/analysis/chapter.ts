@@ -1,0 +1,46 @@
+import type { Chunk } from '../chunk/chunk.ts'
+import type { ChapterDocument } from '../corpus/types.ts'
+import { wordTokens } from '../text/normalize.ts'
+import { EntityCatalog } from './entities.ts'
+import { analyzeQuestion, type Question } from './question.ts'
+import { Speller } from './spelling.ts'
+import { TableRegistry } from './tables.ts'
+import { TermStats } from './terms.ts'
+
+/**
+ * The chapter side of question analysis, built once per chapter and shared by answering and
+ * citation lookup: term statistics, the entity catalog, the table registry and the speller.
+ *
+ * @example
+ * const analysis = new ChapterAnalysis(doc, chunks, vocabulary)
+ * analysis.question('whch economy ranks third in table 8.3').table // { op: 'kth', table: '8.3', … }
+ */
+export class ChapterAnalysis {
+  readonly doc: ChapterDocument
+  readonly chunks: readonly Chunk[]
+  readonly stats: TermStats
+  readonly catalog: EntityCatalog
+  readonly tables: TableRegistry
+  readonly speller: Speller
+
+  /**
+   * @param vocabulary the embedding model's vocabulary, most frequent first, for spelling
+   *   correction (optional: without it only the chapter's words are known)
+   */
+  constructor(doc: ChapterDocument, chunks: readonly Chunk[], vocabulary: readonly string[] = []) {
+    this.doc = doc
+    this.chunks = chunks
+    this.stats = new TermStats(chunks)
+    this.catalog = new EntityCatalog(doc)
+    this.tables = new TableRegistry(doc)
+    const words = new Set<string>()
+    for (const b of doc.blocks) for (const w of wordTokens(b.text)) words.add(w)
+    for (const e of this.catalog.entities) for (const w of wordTokens(e.name)) words.add(w)
+    this.speller = new Speller(words, vocabulary)
+  }
+
+  /** Reads a question (see {@link analyzeQuestion}). */
+  question(text: string): Question {
+    return analyzeQuestion(text, this)
+  }
+}

@@ -1,0 +1,352 @@
+import { normalizeText } from '../text/normalize.ts'
+import type { Entity, EntityCatalog } from './entities.ts'
+import { type NumberMention, numbersIn } from './numbers.ts'
+import type { Correction, Speller } from './spelling.ts'
+import { parseTableQuery, type TableQuery } from './table-query.ts'
+import type { TableRegistry } from './tables.ts'
+
+/** What a question wants done. */
+export type Intent =
+  | 'lookup'
+  | 'list'
+  | 'define'
+  | 'why'
+  | 'yes-no'
+  | 'compare'
+  | 'compute'
+  | 'summarise'
+  | 'locate'
+  | 'refuse'
+
+/** The kind of thing a right answer holds. */
+export type AnswerType =
+  | 'number'
+  | 'date'
+  | 'place'
+  | 'person'
+  | 'organisation'
+  | 'list'
+  | 'reason'
+  | 'text'
+
+/** A part of the chapter a question names: "Box 8.2", "footnote 2", "section II.3", "Figure 8.1", "Table 8.3". */
+export interface StructureRef {
+  kind: 'box' | 'footnote' | 'section' | 'figure' | 'table'
+  id: string
+}
+
+/**
+ * One reading of a question, made once; every answering strategy consumes it and none re-parses
+ * the text.
+ */
+export interface Question {
+  /** As the user sent it. */
+  raw: string
+  /** The question itself, cut out of a long message. */
+  core: string
+  /** `core` normalized (the corpus's OCR repairs) and spelling-corrected: what retrieval and scoring read. */
+  text: string
+  corrections: Correction[]
+  intent: Intent
+  answerType: AnswerType
+  entities: Entity[]
+  numbers: NumberMention[]
+  /** Years the question asks about ("in 2015"). */
+  years: number[]
+  /** The part of the chapter it names, if any. */
+  target: StructureRef | null
+  /** For a yes/no question: the claim it checks, as a statement. */
+  claim: string | null
+  /** Two or more sub-questions, each read on its own; empty for a single question. */
+  parts: Question[]
+  /** The table operation, when the tables can answer. */
+  table: TableQuery | null
+}
+
+/** What question analysis needs from the chapter side. */
+export interface QuestionContext {
+  catalog: EntityCatalog
+  tables: TableRegistry
+  speller: Speller
+}
+
+const YES_NO_START =
+  /^(?:so\s+|and\s+|but\s+|also\s+)?(is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|isn't|aren't|wasn't|doesn't|didn't|hasn't)\b/i
+const TRUE_THAT =
+  /^(?:is it (?:true|correct|right|the case) that|true or false:?|am i right that|is it correct to say that|did the chapter say that|does the chapter (?:say|claim|state) that)\s+/i
+const INSTRUCTION =
+  /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
+const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
+
+/**
+ * The question inside a long message: its sentences that ask something (a question mark, a
+ * request such as "could you tell me", "I'd like to know"), without greetings, context and thanks.
+ *
+ * @example
+ * coreQuestion("Hi! I'm a student. Could you tell me how many papers India published? Thanks!")
+ * // 'how many papers India published?'
+ */
+export function coreQuestion(message: string): string {
+  const text = message.replace(/\s+/g, ' ').trim()
+  if (text.length < 140) return stripRequest(text)
+  const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((s) => s.trim()) ?? [text]
+  const asks = sentences.filter(
+    (s) =>
+      /\?\s*$/.test(s) ||
+      /^(?:so |and |but |now |basically |my question is:? |question:? )?(?:could|can|would|will) you\b/i.test(
+        s,
+      ) ||
+      /\b(i(?:'d| would) like to know|i want to know|i(?:'m| am) (?:curious|wondering)|please (?:tell|explain|list|give|summari[sz]e)|tell me|help me (?:understand|find)|i need (?:to know|the))\b/i.test(
+        s,
+      ),
+  )
+  const chosen = (asks.length > 0 ? asks : sentences.slice(-2)).filter(
+    (s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s),
+  )
+  return stripRequest(chosen.join(' ') || text)
+}
+
+/** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
+function stripRequest(s: string): string {
+  return s
+    .replace(
+      /^(?:(?:so|and|but|ok(?:ay)?|now|basically|anyway|quick question|my question is|question)[,:]?\s+)*(?:(?:could|can|would|will) you (?:please )?(?:tell me|let me know|explain|say|confirm|check)|(?:please )?tell me|i(?:'d| would) like to know|i want to know|i(?:'m| am) (?:curious|wondering)(?: about)?|do you know)\s*,?\s*/i,
+      '',
+    )
+    .replace(
+      /^(?:(?:could|can|would) you (?:please )?)(?=list|give|name|summari[sz]e|explain|describe)/i,
+      '',
+    )
+    .replace(/^please\s+/i, '')
+    .trim()
+}
+
+/**
+ * Splits a two-part question: "What is Germany's centrality, and how many papers does it have?"
+ * → two questions. A part that refers back with "it"/"its"/"they" gets the first part's entity.
+ */
+export function splitParts(text: string, firstEntity: string | null): string[] {
+  const pieces = text
+    .split(
+      /\s*(?:\?\s+(?=[A-Za-z])|;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b))/i,
+    )
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+  if (pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length < 3)) return [text]
+  return pieces.map((p, i) => {
+    let q = p.replace(/\?*$/, '?')
+    if (i > 0 && firstEntity) {
+      q = q
+        .replace(/\b(its|their)\b/i, `${possessive(firstEntity)}`)
+        .replace(
+          /\b(?:does|did|do) (it|they) (have|get|hold|rank|publish)\b/i,
+          `does ${firstEntity} $2`,
+        )
+        .replace(
+          /\b(it|they)\b(?=\s+(?:have|has|had|rank|ranks|ranked|publish|published|score|scores|is|are|was|were)\b)/i,
+          firstEntity,
+        )
+    }
+    return q
+  })
+}
+
+const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
+
+/**
+ * A message that mixes an instruction to the assistant ("Ignore all previous instructions …")
+ * with a real question keeps only the question; a message that is only an instruction stays as it
+ * is (and is refused).
+ */
+export function withoutInstructions(text: string): string {
+  if (!INSTRUCTION.test(text)) return text
+  const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((x) => x.trim()) ?? [text]
+  const rest = sentences
+    .filter((x) => !INSTRUCTION.test(x))
+    .join(' ')
+    .trim()
+  return rest && (WH.test(rest) || /\?\s*$/.test(rest)) ? rest : text
+}
+
+/** The kind of answer a question expects, from its wording. */
+export function answerTypeOf(lower: string, intent: Intent): AnswerType {
+  if (intent === 'why') return 'reason'
+  if (intent === 'list') return 'list'
+  if (
+    /^(?:in )?when\b|\b(what|which) (year|date|month|day)\b|\bin what year\b|\bsince when\b/.test(
+      lower,
+    )
+  )
+    return 'date'
+  if (
+    /\bhow (many|much)\b|\bwhat (?:is the |was the )?(share|percentage|proportion|number|amount|value|figure|score|centrality|total|count)\b|\bhow (big|large|high|low)\b/.test(
+      lower,
+    )
+  )
+    return 'number'
+  if (
+    /^(?:in )?where\b|\b(which|what) (city|cities|place|country|countries|region|village|location)\b/.test(
+      lower,
+    )
+  )
+    return 'place'
+  if (
+    /^who\b|\bwhich (person|official|leader|minister|president|scholar|author|expert)\b/.test(lower)
+  )
+    return 'person'
+  if (
+    /\b(which|what) (company|companies|organi[sz]ations?|institutions?|universit(?:y|ies)|firms?|enterprises?|carmakers?|agenc(?:y|ies)|bod(?:y|ies))\b/.test(
+      lower,
+    )
+  )
+    return 'organisation'
+  return 'text'
+}
+
+/** What the question wants done. */
+export function intentOf(core: string, lower: string, target: StructureRef | null): Intent {
+  if (INSTRUCTION.test(lower)) return 'refuse'
+  if (
+    TRUE_THAT.test(core) ||
+    (YES_NO_START.test(core) &&
+      !/^(?:is|are|was|were) there\b/i.test(core) &&
+      !/^(?:do|does|did|can|could|would|will) you\b/i.test(core) &&
+      !WH.test(core.split(/\s+/).slice(0, 2).join(' ')))
+  )
+    return 'yes-no'
+  if (
+    /\b(which|what) (section|part|chapter|subsection|box|table|figure)\b.*\b(talks?|discuss\w*|covers?|deals?|mentions?|about|describes?|addresses?)\b|\bwhere (?:in the chapter |does the chapter |is )\b.*\b(discuss\w*|mention\w*|talk\w*|covered)\b|\bin which (section|part|box)\b/.test(
+      lower,
+    )
+  )
+    return 'locate'
+  if (
+    /^(?:summari[sz]e|summary|overview|outline|give (?:me )?(?:a |an )?(?:summary|overview)|tl;?dr)\b|\b(summari[sz]e|summary of|overview of|gist of|main points? of|key points? of)\b/.test(
+      lower,
+    )
+  )
+    return 'summarise'
+  if (
+    target &&
+    (target.kind === 'box' ||
+      target.kind === 'section' ||
+      target.kind === 'footnote' ||
+      target.kind === 'figure') &&
+    /^(?:tell me about|what(?:'s| is| does)? (?:in|inside)|what does .* (?:say|cover|discuss|describe|show)|explain|describe|about)\b|^(?:box|footnote|section|figure|note)\b|\b(say|says|cover|covers|about)\s*\??$/.test(
+      lower,
+    )
+  )
+    return 'summarise'
+  if (/^why\b|\bwhat (?:is|was|are) the reasons?\b|\bfor what reason\b|\bhow come\b/.test(lower))
+    return 'why'
+  if (
+    /\b(list|enumerate|name all|what are all|which are all)\b|\ball (?:the )?(?:\w+ )?(fields|regions|economies|countries|titles|achievements|dimensions|types|areas|projects|subsections)\b/.test(
+      lower,
+    )
+  )
+    return 'list'
+  if (
+    /\b(difference|ratio|how many times|average|combined|sum|total of|how much (?:more|higher|lower)|how many (?:more|fewer))\b/.test(
+      lower,
+    )
+  )
+    return 'compute'
+  if (
+    /\b(compare|comparison|versus|vs\.?|higher than|lower than|more than|less than)\b/.test(lower)
+  )
+    return 'compare'
+  if (
+    /^(?:what (?:is|are|does) (?:meant by |the meaning of )?|define |definition of |what do (?:they|you|we) mean by )/.test(
+      lower,
+    ) &&
+    lower.split(/\s+/).length <= 8
+  )
+    return 'define'
+  return 'lookup'
+}
+
+/** The part of the chapter a question names. */
+export function targetOf(lower: string): StructureRef | null {
+  const box = /\bbox\s*(\d+\.\d+)\b/.exec(lower)
+  if (box) return { kind: 'box', id: box[1] as string }
+  const foot = /\b(?:foot)?notes?\s*(?:no\.?\s*|number\s*)?(\d+)\b/.exec(lower)
+  if (foot) return { kind: 'footnote', id: foot[1] as string }
+  const fig = /\b(?:figure|fig\.?)\s*(\d+\.\d+)\b/.exec(lower)
+  if (fig) return { kind: 'figure', id: fig[1] as string }
+  const sec =
+    /\b(?:section|subsection|part|chapter section)\s+((?:iii|ii|i)(?:\.\d)?|intro(?:duction)?)\b/.exec(
+      lower,
+    ) ?? /(?<![\w.])((?:iii|ii|i)\.\d)(?![\w.])/.exec(lower)
+  if (sec)
+    return {
+      kind: 'section',
+      id: (sec[1] as string).toUpperCase().replace(/^INTRO(DUCTION)?$/, 'intro'),
+    }
+  const table = /\btable\s*(\d+\.\d+)\b/.exec(lower)
+  if (table) return { kind: 'table', id: table[1] as string }
+  return null
+}
+
+/** The claim a yes/no question checks: "Did X happen in 2023?" → "X happen in 2023". */
+export function claimOf(core: string): string {
+  return core
+    .replace(TRUE_THAT, '')
+    .replace(YES_NO_START, '')
+    .replace(
+      /^\s*(?:the chapter|the text|the book|box \d+\.\d+)\s+(?:say|says|state|states|claim|claims|argue|argues|call|calls)\s+(?:that\s+)?/i,
+      '',
+    )
+    .replace(/\?+\s*$/, '')
+    .trim()
+}
+
+/**
+ * Reads a question once: the core of a long message, normalization and spelling correction,
+ * intent, expected answer type, entities, numbers and years, the named part of the chapter, the
+ * claim of a yes/no question, its parts, and the table operation.
+ *
+ * @example
+ * analyzeQuestion('whats the centrallity score of germnay', ctx)
+ * // { text: 'what is the centrality score of germany', intent: 'lookup', answerType: 'number', entities: [Germany], table: { op: 'lookup', … } }
+ */
+export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Question {
+  const core = withoutInstructions(coreQuestion(raw))
+  const normalized = normalizeText(core)
+  const { text, corrections } = ctx.speller.correct(normalized)
+  const lower = text.toLowerCase()
+  const entities = uniqueEntities(ctx.catalog.find(text).map((m) => m.entity))
+  const numbers = numbersIn(text)
+  const years = numbers.filter((n) => n.year).map((n) => n.value)
+  const target = targetOf(lower)
+  const intent = intentOf(text, lower, target)
+  const answerType = answerTypeOf(lower, intent)
+  const pieces =
+    depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
+  const parts = pieces.length > 1 ? pieces.map((p) => analyzeQuestion(p, ctx, depth + 1)) : []
+  const table =
+    intent === 'refuse' ||
+    target?.kind === 'box' ||
+    target?.kind === 'footnote' ||
+    target?.kind === 'figure'
+      ? null
+      : parseTableQuery({ lower, entities, numbers, years }, ctx.tables, ctx.catalog)
+  return {
+    raw,
+    core,
+    text,
+    corrections,
+    intent,
+    answerType,
+    entities,
+    numbers,
+    years,
+    target,
+    claim: intent === 'yes-no' ? claimOf(text) : null,
+    parts,
+    table,
+  }
+}
+
+function uniqueEntities(list: Entity[]): Entity[] {
+  return list.filter((e, i) => list.indexOf(e) === i)
+}

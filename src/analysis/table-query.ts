@@ -1,0 +1,486 @@
+import type { Entity, EntityCatalog } from './entities.ts'
+import type { NumberMention } from './numbers.ts'
+import type { TableRegistry, TableSpec } from './tables.ts'
+
+/** A column of a table. */
+export interface ColumnRef {
+  table: string
+  column: string
+}
+
+/** "largest first" or "smallest first". */
+export type Direction = 'max' | 'min'
+
+/** A numeric condition on a column. */
+export type Range =
+  | { kind: 'above'; value: number; inclusive: boolean }
+  | { kind: 'below'; value: number; inclusive: boolean }
+  | { kind: 'between'; low: number; high: number }
+  | { kind: 'equal'; value: number }
+
+/** Arithmetic over rows. */
+export type Arithmetic = 'difference' | 'ratio' | 'sum' | 'average'
+
+/** Which rows an operation works on: named ones, or the first k by a column. */
+export type RowSet =
+  | { kind: 'named'; entities: Entity[] }
+  | { kind: 'top'; k: number; direction: Direction }
+
+/**
+ * A question about the tables, as an AST. Adding an operation is one case here and one in the
+ * executor (`src/answer/table-executor.ts`), whose `switch` the compiler checks for exhaustiveness.
+ */
+export type TableQuery =
+  /** Values of named rows, possibly from several tables ("China's centrality and its share"). */
+  | { op: 'lookup'; entities: Entity[]; columns: ColumnRef[] }
+  /** The k-th row by a column in a direction ("third-highest", "ranked sixth", "second-lowest"). */
+  | { op: 'kth'; table: string; column: string; direction: Direction; k: number; to?: number }
+  /** The first k rows ("top 3", "three lowest"). */
+  | { op: 'top'; table: string; column: string; direction: Direction; k: number }
+  /** Rows whose value meets a condition; with `countOnly`, how many. */
+  | { op: 'filter'; table: string; column: string; range: Range; countOnly: boolean }
+  /** Rows with the same value as a named row ("the same score as Russia"). */
+  | { op: 'same'; table: string; column: string; entity: Entity }
+  /** Difference, ratio, sum or average over rows. */
+  | { op: 'arith'; table: string; column: string; fn: Arithmetic; rows: RowSet }
+  /** The row just above (offset -1) or below (+1) a named row in the table's order by a column. */
+  | { op: 'neighbour'; table: string; column: string; entity: Entity; offset: -1 | 1 }
+  /** Two or more named rows side by side, and which is higher (or lower). */
+  | {
+      op: 'compare'
+      table: string
+      column: string
+      entities: Entity[]
+      direction: Direction | null
+    }
+  /** Where named rows stand by a column. */
+  | { op: 'rank'; table: string; column: string; entities: Entity[] }
+  /** A row by its printed position (Table 8.1's numbered titles). */
+  | { op: 'item'; table: string; positions: number[] }
+  /** The whole table. */
+  | { op: 'all'; table: string }
+  /** How many rows the table has. */
+  | { op: 'count'; table: string }
+  /** Something the tables do not have: an economy not listed, a column the table lacks, a year it does not cover. */
+  | {
+      op: 'absent'
+      table: string
+      name: string
+      column: string | null
+      reason: 'not-listed' | 'year' | 'column'
+      /** For `year`: the year asked about. */
+      year?: number
+    }
+
+/** What the parser reads from a question (already normalized and spelling-corrected, lower-case). */
+export interface TableQueryInput {
+  lower: string
+  entities: Entity[]
+  numbers: NumberMention[]
+  years: number[]
+}
+
+const MAX =
+  /\b(highest|most|largest|biggest|greatest|top|leading|leads?|best|maximum|max|strongest|higher|larger|bigger|more|tops?)\b/
+const MIN = /\b(lowest|least|smallest|fewest|bottom|minimum|min|weakest|lower|smaller|fewer|less)\b/
+const ARITH: Array<[Arithmetic, RegExp]> = [
+  [
+    'ratio',
+    /\b(how many times|times (?:as|more|higher|larger|bigger)|ratio|multiple of|x as many)\b/,
+  ],
+  ['average', /\b(average|mean)\b/],
+  ['sum', /\b(combined|sum|total of|in total|together|add up|altogether|added)\b/],
+  [
+    'difference',
+    /\b(difference|gap|how many more|how much more|how much higher|how much lower|how many fewer|how much (?:bigger|larger|smaller)|how far (?:above|below|ahead|behind)|by how much|percentage points? (?:above|below|higher|lower|more|less)|more than .* by)\b/,
+  ],
+]
+/** Endings of a question that name no field ("… in advanced manufacturing", "… in total"). */
+const GENERIC_TAIL =
+  /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
+
+const NEIGHBOUR_ABOVE =
+  /\b(?:just|right|immediately|directly)?\s*(?:above|ahead of|before|higher than|in front of)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s*(?:by|in|on|for|\?|$))/
+const NEIGHBOUR_BELOW =
+  /\b(?:just|right|immediately|directly)?\s*(?:below|behind|after|beneath|under|lower than|next after)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s*(?:by|in|on|for|\?|$))/
+
+/**
+ * The table and column a question is about: an explicit "Table 8.x", a named column, the kind of
+ * row it asks for ("fields"), or where its entities are listed.
+ */
+function pickTable(
+  input: TableQueryInput,
+  registry: TableRegistry,
+): { table: TableSpec | null; column: string | null; columns: ColumnRef[]; explicit: boolean } {
+  const explicitId = /\btable\s*(\d+\.\d+)\b/.exec(input.lower)?.[1]
+  const explicit = explicitId ? (registry.get(explicitId) ?? null) : null
+  const named = registry.columnsNamedIn(input.lower)
+  const fields = input.entities.filter((e) => e.type === 'field')
+  const economies = input.entities.filter((e) => e.type === 'economy')
+  const columns: ColumnRef[] = []
+  for (const n of named)
+    if (!columns.some((c) => c.column === n.column))
+      columns.push({ table: n.table, column: n.column })
+  let table: TableSpec | null = explicit
+  if (!table) {
+    const centrality = columns.find((c) => c.column === 'centrality')
+    const paperColumn = columns.find((c) => c.column !== 'centrality')
+    if (centrality && !paperColumn) table = registry.get('8.4') ?? null
+    else if (fields.length > 0 && economies.length === 0) table = registry.get('8.2') ?? null
+    else if (paperColumn) {
+      const byCue = registry.tables.find(
+        (t) =>
+          t.columns.length > 0 &&
+          t.cue.test(input.lower) &&
+          t.columns.some((c) => c.key === paperColumn.column),
+      )
+      table = economies.length > 0 ? (registry.get('8.3') ?? null) : (byCue ?? null)
+    } else if (economies.length > 0) {
+      // An economy without a column is not a table question unless it asks for a rank ("What rank
+      // does India hold?") or the table's figures ("Spain's figures in the tables").
+      const ids = economies[0]?.tables ?? []
+      const asksTable = /\b(figures?|numbers|statistics|stats|data)\b/.test(input.lower)
+      table = asksTable && ids.length > 0 ? (registry.get(ids[0] as string) ?? null) : null
+    } else {
+      table = registry.tables.find((t) => t.columns.length === 0 && t.cue.test(input.lower)) ?? null
+    }
+  }
+  const inTable = table ? columns.filter((c) => table?.columns.some((x) => x.key === c.column)) : []
+  const column = inTable[0]?.column ?? null
+  return { table, column, columns, explicit: !!explicit }
+}
+
+/**
+ * Parses a question into a table operation, or `null` when the tables do not answer it.
+ *
+ * @example
+ * parseTableQuery({ lower: 'which economy has the third-highest share in table 8.3', entities: [], numbers, years: [] }, registry, catalog)
+ * // { op: 'kth', table: '8.3', column: 'share', direction: 'max', k: 3 }
+ */
+export function parseTableQuery(
+  input: TableQueryInput,
+  registry: TableRegistry,
+  catalog: EntityCatalog,
+): TableQuery | null {
+  const { lower } = input
+  const picked = pickTable(input, registry)
+  const unlisted = unlistedField(lower, picked, input, registry)
+  if (unlisted) return unlisted
+  const t = picked.table
+  if (!t) return null
+  const listed = input.entities.filter((e) => e.tables.includes(t.id))
+  const strangers = input.entities.filter(
+    (e) =>
+      !e.tables.includes(t.id) &&
+      e.type !== 'place' &&
+      (e.type === 'field') === (t.entityKey === 'field'),
+  )
+  // Ordinals that speak of a position in a table ("third-highest", "ranked sixth", "the fifth
+  // title"), not of something else ("the third tier", "the Third Belt and Road Forum").
+  const ordinals = input.numbers.filter(
+    (n) =>
+      n.ordinal &&
+      (/^[\s-]*(?:highest|lowest|largest|smallest|biggest|most|least|fewest|greatest|strongest|weakest|place|position|rank|row|entry|item|title|one|spot|by|in|on|to|and|among|with|\?|$)/.test(
+        lower.slice(n.end),
+      ) ||
+        /\b(?:ranked|ranks|rank|ranking|is|at|in|placed|comes|came|number)\s*$/.test(
+          lower.slice(0, n.start),
+        ) ||
+        new RegExp(
+          `^[\\s-]*(?:${t.entityNoun.one}|${t.entityNoun.many}|economy|country|field)\\b`,
+        ).test(lower.slice(n.end))),
+  )
+  const amounts = input.numbers.filter((n) => !n.ordinal && !n.year)
+
+  // A year the table does not cover ("in 2015", "in 2023").
+  const outside = input.years.find((y) => t.years && (y < t.years.from || y > t.years.to))
+  if (outside !== undefined && t.columns.length > 0)
+    return {
+      op: 'absent',
+      table: t.id,
+      name: String(outside),
+      column: picked.column,
+      reason: 'year',
+      year: outside,
+    }
+
+  // Table 8.1: titles by position, the whole list, or how many.
+  if (t.columns.length === 0) {
+    const positions = ordinals.map((n) => n.value)
+    if (/\blast\b/.test(lower)) positions.push(t.block.rows.length)
+    if (/\bfirst\b/.test(lower) && !positions.includes(1)) positions.unshift(1)
+    const explicitNo = /\b(?:item|number|no\.?|#|entry)\s*(\d+)\b/.exec(lower)?.[1]
+    if (explicitNo) positions.push(Number(explicitNo))
+    if (positions.length > 0) return { op: 'item', table: t.id, positions: [...new Set(positions)] }
+    if (/\bhow many\b/.test(lower)) return { op: 'count', table: t.id }
+    return { op: 'all', table: t.id }
+  }
+
+  // A column the chosen table does not have ("Table 8.3's centrality").
+  if (picked.explicit && picked.columns.length > 0 && !picked.column) {
+    const c = picked.columns[0] as ColumnRef
+    return { op: 'absent', table: t.id, name: `Table ${t.id}`, column: c.column, reason: 'column' }
+  }
+  // A named economy or field the table does not list (of either kind, when the table is named).
+  const stranger =
+    strangers[0] ??
+    (picked.explicit
+      ? input.entities.find((e) => e.type !== 'place' && !e.tables.includes(t.id))
+      : undefined)
+  if (stranger && (picked.column || picked.explicit) && listed.length === 0)
+    return {
+      op: 'absent',
+      table: t.id,
+      name: stranger.name,
+      column: picked.column,
+      reason: 'not-listed',
+    }
+  const column = picked.column ?? t.defaultColumn
+  if (!column) return null
+  const maxAt = MAX.exec(lower)
+  const minAt = MIN.exec(lower)
+  const direction: Direction | null =
+    maxAt && minAt
+      ? maxAt.index < minAt.index
+        ? 'max'
+        : 'min'
+      : maxAt
+        ? 'max'
+        : minAt
+          ? 'min'
+          : null
+  const countOnly =
+    /\bhow many\b/.test(lower) &&
+    new RegExp(
+      `\\bhow many (?:of the )?(?:${t.entityNoun.many}|countries|economies|nations|fields|of them|rows|entries)\\b`,
+    ).test(lower)
+
+  // Whole-table questions: "how many countries does Table 8.4 list", "list all fields in Table 8.2".
+  if (listed.length === 0 && amounts.length === 0 && ordinals.length === 0) {
+    if (
+      countOnly &&
+      /\b(list(?:ed|s)?|includ\w*|in (?:the|this) table|are there|does .* (?:have|show|contain))\b/.test(
+        lower,
+      ) &&
+      !direction
+    )
+      return { op: 'count', table: t.id }
+    if (
+      /\b(list|name|show|give)\b.*\ball\b|\ball (?:the )?(?:fields|economies|countries)\b|\bwhole table\b|\bevery (?:field|economy|country)\b/.test(
+        lower,
+      ) &&
+      !direction
+    )
+      return { op: 'all', table: t.id }
+  }
+
+  // Arithmetic over named rows or the top k.
+  const fn = ARITH.find(([, re]) => re.test(lower))?.[0]
+  if (fn) {
+    if (listed.length >= (fn === 'difference' || fn === 'ratio' ? 2 : 1))
+      return { op: 'arith', table: t.id, column, fn, rows: { kind: 'named', entities: listed } }
+    const k = topK(lower, amounts)
+    if (k && (fn === 'sum' || fn === 'average'))
+      return {
+        op: 'arith',
+        table: t.id,
+        column,
+        fn,
+        rows: { kind: 'top', k, direction: direction ?? 'max' },
+      }
+  }
+
+  // Neighbours: "just above Canada", "right after France".
+  if (listed.length === 1) {
+    const e = listed[0] as Entity
+    for (const [re, offset] of [
+      [NEIGHBOUR_ABOVE, -1],
+      [NEIGHBOUR_BELOW, 1],
+    ] as const) {
+      const m = re.exec(lower)
+      if (
+        m &&
+        catalog.find(m[1] ?? '').some((x) => x.entity === e) &&
+        /\b(which|who|what)\b/.test(lower)
+      )
+        return { op: 'neighbour', table: t.id, column, entity: e, offset }
+    }
+    if (
+      /\b(same|tied|equal|as much as|as many as|also has)\b/.test(lower) &&
+      /\b(which|who|what|other|another)\b/.test(lower)
+    )
+      return { op: 'same', table: t.id, column, entity: e }
+  }
+
+  // Ranges and equality: "between 30% and 40%", "500 to 1,000", "below 2", "exactly 1.0".
+  if (listed.length === 0 && amounts.length > 0) {
+    const range = rangeOf(lower, amounts)
+    if (range)
+      return { op: 'filter', table: t.id, column, range, countOnly: /\bhow many\b/.test(lower) }
+  }
+
+  // Positions: "ranked sixth", "third-highest", "second to fourth".
+  if (listed.length === 0 && ordinals.length > 0) {
+    const k = (ordinals[0] as NumberMention).value
+    const to = ordinals[1]?.value
+    const dir: Direction = direction ?? (column === 'rank' ? 'min' : 'max')
+    const col = column === 'rank' ? (t.defaultColumn ?? column) : column
+    return {
+      op: 'kth',
+      table: t.id,
+      column: col,
+      direction: column === 'rank' ? 'max' : dir,
+      k,
+      ...(to && to > k ? { to } : {}),
+    }
+  }
+
+  if (listed.length >= 2)
+    return {
+      op: 'compare',
+      table: t.id,
+      column,
+      entities: listed,
+      direction: /\b(which|who)\b/.test(lower) ? direction : null,
+    }
+  if (listed.length === 1) {
+    if (
+      /\b(?:what|which) (?:rank|ranking|position|place)\b|\bwhere (?:does|do|did|is) .*\b(?:rank|stand|place|come)\b|\brank(?:ed|s)? (?:does|is|did)\b|\bhow (?:does|is|did) .*\b(?:rank|ranked|placed)\b|^(?:what is |what's )?\S+(?:'s|s') (?:rank|ranking|position)\b/.test(
+        lower,
+      )
+    )
+      return {
+        op: 'rank',
+        table: t.id,
+        column:
+          picked.columns.find(
+            (c) => c.column !== 'rank' && t.columns.some((x) => x.key === c.column),
+          )?.column ??
+          t.defaultColumn ??
+          column,
+        entities: listed,
+      }
+    const cols = picked.columns.filter((c) => c.column !== 'rank')
+    return {
+      op: 'lookup',
+      entities: listed,
+      columns:
+        cols.length > 0
+          ? cols.map((c) => resolveColumnTable(c, listed[0] as Entity, t, registry))
+          : [{ table: t.id, column }],
+    }
+  }
+  if (direction) {
+    const k =
+      topK(lower, amounts) ??
+      (/\b(which|what) (?:are|were) the\b/.test(lower) &&
+      /(ies|s)\b/.test(lower.split(/\b(?:highest|lowest|most|least|top)\b/)[1] ?? '')
+        ? 3
+        : 1)
+    return { op: k > 1 ? 'top' : 'kth', table: t.id, column, direction, k }
+  }
+  return null
+}
+
+/** "… share of coauthored papers in biotechnology": a field the tables do not list, if the question ends on one. */
+function unlistedField(
+  lower: string,
+  picked: ReturnType<typeof pickTable>,
+  input: TableQueryInput,
+  registry: TableRegistry,
+): TableQuery | null {
+  const column = picked.column ?? picked.columns[0]?.column
+  if (picked.explicit || !column || column === 'centrality' || input.entities.length > 0)
+    return null
+  const tail = /\b(?:in|on|for)\s+(?:the\s+)?(?:field of\s+)?([a-z][a-z -]{2,40}?)\s*\??$/
+    .exec(lower)?.[1]
+    ?.trim()
+  const fieldTable = registry.tables.find((x) => x.entityKey === 'field')
+  if (
+    tail &&
+    fieldTable &&
+    !GENERIC_TAIL.test(tail) &&
+    registry.columnsNamedIn(tail).length === 0 &&
+    !registry.tables.some((x) => x.cue.test(tail))
+  )
+    return { op: 'absent', table: fieldTable.id, name: tail, column, reason: 'not-listed' }
+  return null
+}
+
+/** A column named for an entity goes to the table that has both ("its centrality" → Table 8.4). */
+function resolveColumnTable(
+  c: ColumnRef,
+  e: Entity,
+  t: TableSpec,
+  registry: TableRegistry,
+): ColumnRef {
+  if (t.columns.some((x) => x.key === c.column) && e.tables.includes(t.id))
+    return { table: t.id, column: c.column }
+  const other = registry.tables.find(
+    (x) => e.tables.includes(x.id) && x.columns.some((y) => y.key === c.column),
+  )
+  return { table: other?.id ?? c.table, column: c.column }
+}
+
+/** "top 3", "three highest", "first five": k, if the question gives one. */
+function topK(lower: string, amounts: NumberMention[]): number | null {
+  const m =
+    /\b(?:top|bottom|first|last|leading)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(
+      lower,
+    ) ??
+    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+){0,3}?(?:highest|lowest|largest|smallest|biggest|greatest|most|least|fewest|leading|top|strongest|weakest)\b/.exec(
+      lower,
+    )
+  if (!m) return null
+  const words: Record<string, number> = {
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+  }
+  const raw = m[1] as string
+  return words[raw] ?? (Number(raw) || amounts[0]?.value || null)
+}
+
+/** A numeric condition from the words around the question's numbers. */
+function rangeOf(lower: string, amounts: NumberMention[]): Range | null {
+  const a = amounts[0] as NumberMention
+  const b = amounts[1]
+  const before = (n: NumberMention) => lower.slice(Math.max(0, n.start - 24), n.start)
+  if (
+    b &&
+    (/\bbetween\s*$/.test(lower.slice(0, a.start).slice(-10)) ||
+      /^\s*(?:%|percent)?\s*(?:to|and|-|–)\s*$/.test(lower.slice(a.end, b.start)))
+  )
+    return { kind: 'between', low: Math.min(a.value, b.value), high: Math.max(a.value, b.value) }
+  const w = before(a)
+  if (/\b(exactly|equal to|equals|of exactly|tied at|precisely)\s*$/.test(w))
+    return { kind: 'equal', value: a.value }
+  if (
+    /\b(at least|no less than|not less than|or more)\s*$/.test(w) ||
+    /^\s*(?:%|percent)?\s*or (?:more|higher|above)/.test(lower.slice(a.end))
+  )
+    return { kind: 'above', value: a.value, inclusive: true }
+  if (
+    /\b(at most|no more than|not more than)\s*$/.test(w) ||
+    /^\s*(?:%|percent)?\s*or (?:less|fewer|lower|below)/.test(lower.slice(a.end))
+  )
+    return { kind: 'below', value: a.value, inclusive: true }
+  if (
+    /\b(more than|greater than|higher than|above|over|exceeding|exceeds?|bigger than|larger than)\s*$/.test(
+      w,
+    )
+  )
+    return { kind: 'above', value: a.value, inclusive: false }
+  if (/\b(less than|fewer than|lower than|below|under|smaller than)\s*$/.test(w))
+    return { kind: 'below', value: a.value, inclusive: false }
+  if (/\b(which|what|who)\b/.test(lower) && /\b(ha[sd]|have|with|of|score[sd]?|at)\s*$/.test(w))
+    return { kind: 'equal', value: a.value }
+  return null
+}

@@ -1,0 +1,184 @@
+import type { ChapterDocument, TableBlock, TableRow } from '../corpus/types.ts'
+
+/** What a value column measures, which decides how it is phrased and compared. */
+export type ColumnKind = 'count' | 'percent' | 'score' | 'rank' | 'text'
+
+/** A column a question can ask about, with the words readers use for it. */
+export interface ColumnSpec {
+  /** Key of the parsed row's `values` / `printed`. */
+  key: string
+  /** The chapter's own name, used in answers ("share of internationally coauthored papers"). */
+  name: string
+  kind: ColumnKind
+  /** Words and phrases that name this column in a question (matched on lower-case text). */
+  synonyms: RegExp
+  /** Larger numbers rank first when the table is read by this column (false for `rank`). */
+  higherIsBetter: boolean
+}
+
+/** One table, described once: what it lists, its columns, its years and what its order means. */
+export interface TableSpec {
+  id: string
+  block: TableBlock
+  caption: string
+  /** Key of the column naming each row. */
+  entityKey: string
+  /** What a row is: `economy`, `country`, `field`, `achievement`. */
+  entityNoun: { one: string; many: string }
+  /** Value columns a question can ask about (never the entity column). */
+  columns: ColumnSpec[]
+  /** The column the printed order follows, and the column a bare "highest" means. */
+  defaultColumn: string | null
+  /** Years the figures cover, inclusive; a question about another year is not answered from it. */
+  years: { from: number; to: number } | null
+  /** Question words that point at this table even without a column ("fields", "achievements"). */
+  cue: RegExp
+}
+
+const SHARE =
+  /\b(share|percentage|proportion|percent|per cent|rate|ratio of (?:internationally )?co-?authored)\b|%/
+const CENTRALITY =
+  /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|connectedness|connected)\b/
+const COAUTHORED =
+  /\b(co-?authored|co-?authorship|co-?written|written with foreign|foreign (?:partners|co-?authors)|jointly (?:written|authored)|joint(?:ly)? papers?|internationally (?:collaborat|cooperat|co-?author)\w*|international (?:co-?authorship|collaborations?|papers)|intl|with foreign|cross-border papers?)\b/
+const PAPERS =
+  /\b(papers?|publications?|articles?|publish(?:ed|es|ing)?|output|studies|research output)\b/
+const RANK = /\b(rank(?:ing|ed|s)?|position|place)\b/
+
+/** The columns of Tables 8.2 and 8.3 (they share a layout). */
+const PAPER_COLUMNS: ColumnSpec[] = [
+  {
+    key: 'share',
+    name: 'share of internationally coauthored papers',
+    kind: 'percent',
+    synonyms: SHARE,
+    higherIsBetter: true,
+  },
+  {
+    key: 'coauthored',
+    name: 'internationally coauthored papers',
+    kind: 'count',
+    synonyms: COAUTHORED,
+    higherIsBetter: true,
+  },
+  { key: 'papers', name: 'papers', kind: 'count', synonyms: PAPERS, higherIsBetter: true },
+  { key: 'rank', name: 'ranking', kind: 'rank', synonyms: RANK, higherIsBetter: false },
+]
+
+/** Per table id: what the printed columns mean. Adding a table is one entry here. */
+const SPECS: Record<string, Omit<TableSpec, 'id' | 'block' | 'caption' | 'entityKey'>> = {
+  '8.1': {
+    entityNoun: { one: 'achievement', many: 'achievements' },
+    columns: [],
+    defaultColumn: null,
+    years: { from: 2023, to: 2023 },
+    cue: /\b(achievements?|outcomes?|titles?|entr(?:y|ies)|items?|documents?|initiatives?|declarations?)\b.*\b(brf|belt and road forum|digital cooperations?)\b|\btable 8\.1\b/,
+  },
+  '8.2': {
+    entityNoun: { one: 'field', many: 'fields' },
+    columns: PAPER_COLUMNS,
+    defaultColumn: 'papers',
+    years: { from: 2011, to: 2020 },
+    cue: /\b(fields?|technolog(?:y|ies)|areas?|subfields?|domains?)\b/,
+  },
+  '8.3': {
+    entityNoun: { one: 'economy', many: 'economies' },
+    columns: PAPER_COLUMNS,
+    defaultColumn: 'papers',
+    years: { from: 2011, to: 2020 },
+    cue: /\b(econom(?:y|ies)|countr(?:y|ies)|nations?)\b/,
+  },
+  '8.4': {
+    entityNoun: { one: 'country', many: 'countries' },
+    columns: [
+      {
+        key: 'centrality',
+        name: 'centrality',
+        kind: 'score',
+        synonyms: CENTRALITY,
+        higherIsBetter: true,
+      },
+    ],
+    defaultColumn: 'centrality',
+    years: { from: 2020, to: 2020 },
+    cue: /\b(countr(?:y|ies)|nations?|econom(?:y|ies))\b/,
+  },
+}
+
+/**
+ * The chapter's tables, each described once (see {@link TableSpec}). Table ids come from the
+ * parsed document; nothing else in the code needs to spell them.
+ *
+ * @example
+ * const tables = new TableRegistry(doc)
+ * tables.get('8.4')?.columns[0]?.name // 'centrality'
+ * tables.columnsNamedIn("what is germany's centrality score") // [{ table: '8.4', column: 'centrality' }]
+ */
+export class TableRegistry {
+  readonly tables: TableSpec[]
+  private readonly byId: Map<string, TableSpec>
+
+  constructor(doc: ChapterDocument) {
+    this.tables = doc.blocks
+      .filter((b): b is TableBlock => b.kind === 'table')
+      .map((block) => {
+        const spec = SPECS[block.tableId]
+        if (!spec) throw new Error(`no description of Table ${block.tableId} in the table registry`)
+        return {
+          id: block.tableId,
+          block,
+          caption: block.caption,
+          entityKey: block.entityKey,
+          ...spec,
+        }
+      })
+    this.byId = new Map(this.tables.map((t) => [t.id, t]))
+  }
+
+  get(id: string): TableSpec | undefined {
+    return this.byId.get(id)
+  }
+
+  /** Ids of all tables, in the chapter's order. */
+  ids(): string[] {
+    return this.tables.map((t) => t.id)
+  }
+
+  /**
+   * The value columns a (lower-case, normalized) question names, most specific first: "share of
+   * internationally coauthored papers" names `share`, not also `coauthored` and `papers`.
+   */
+  columnsNamedIn(lower: string): Array<{ table: string; column: string; at: number }> {
+    const out: Array<{ table: string; column: string; at: number }> = []
+    const keys = new Set<string>()
+    for (const t of this.tables)
+      for (const c of t.columns) {
+        const m = c.synonyms.exec(lower)
+        if (m) {
+          out.push({ table: t.id, column: c.key, at: m.index })
+          keys.add(c.key)
+        }
+      }
+    // Nested names: "share of … coauthored papers" is the share; "coauthored papers" is not papers.
+    const drop = new Set<string>()
+    if (keys.has('share')) {
+      const share = out.find((x) => x.column === 'share')?.at ?? 0
+      for (const x of out)
+        if ((x.column === 'coauthored' || x.column === 'papers') && x.at > share) drop.add(x.column)
+    }
+    if (keys.has('coauthored')) drop.add('papers')
+    // "ranked sixth" asks for a position, not the ranking column, when another column is named.
+    if (out.some((x) => x.column !== 'rank' && !drop.has(x.column))) drop.add('rank')
+    return out.filter((x) => !drop.has(x.column))
+  }
+
+  /** The name of a row (`China`, `Laser manufacturing`). */
+  nameOf(t: TableSpec, r: TableRow): string {
+    return String(r.values[t.entityKey])
+  }
+
+  /** A column of a table, if it has it. */
+  column(t: TableSpec, key: string): ColumnSpec | undefined {
+    return t.columns.find((c) => c.key === key)
+  }
+}

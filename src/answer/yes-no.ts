@@ -1,0 +1,176 @@
+import type { Entity } from '../analysis/entities.ts'
+import type { NumberMention } from '../analysis/numbers.ts'
+import type { Question } from '../analysis/question.ts'
+import type { TableRegistry, TableSpec } from '../analysis/tables.ts'
+import type { ChapterDocument, TableRow } from '../corpus/types.ts'
+import { normalizeText, wordTokens } from '../text/normalize.ts'
+import {
+  describeRow,
+  describeValue,
+  rowCitation,
+  source,
+  type ValueColumn,
+} from './table-engine.ts'
+import type { Cited } from './types.ts'
+
+/** A decided yes/no question: the verdict and the decisive facts, cited. */
+export interface Verdict {
+  verdict: 'yes' | 'no'
+  sentences: Array<{ text: string; cites: Cited[] }>
+}
+
+const HIGHER =
+  /\b(higher|more|larger|bigger|greater|ahead of|above|exceeds?|outnumbers?|outperforms?|better)\b/
+const LOWER = /\b(lower|less|fewer|smaller|behind|below|under|worse)\b/
+const TOP =
+  /\b(highest|most|largest|biggest|greatest|leads?|leading|top|tops|first|best|number one|no\.? 1)\b/
+const BOTTOM = /\b(lowest|least|smallest|fewest|last|bottom|weakest)\b/
+
+const value = (r: TableRow, c: string) => r.values[c] as number
+
+/**
+ * Decides a yes/no question (or checks the premise of a "why" question) against the tables:
+ * comparisons ("Is X higher than Y?"), superlatives ("Does Japan lead in centrality?"),
+ * thresholds ("Is China's share below 15 percent?") and values ("Is it exactly 2.7?").
+ * Returns `null` when the tables do not decide it.
+ *
+ * @example
+ * tableVerdict(analysis.question('Is the Netherlands’ centrality lower than Canada’s?'), registry, doc)
+ * // { verdict: 'no', sentences: [Netherlands 3.1 …, Canada 3.0 …] }
+ */
+export function tableVerdict(
+  q: Question,
+  registry: TableRegistry,
+  doc: ChapterDocument,
+): Verdict | null {
+  const lower = q.text.toLowerCase()
+  const named = registry.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
+  const listedIn = (t: TableSpec) => q.entities.filter((e) => e.tables.includes(t.id))
+  // The table: one whose column is named and that lists the entities.
+  const explicit = /\btable\s*(\d+\.\d+)\b/.exec(lower)?.[1]
+  const candidates = registry.tables.filter(
+    (t) => t.columns.length > 0 && (!explicit || t.id === explicit) && listedIn(t).length > 0,
+  )
+  let t: TableSpec | undefined
+  let column: string | undefined
+  for (const c of named) {
+    t = candidates.find((x) => x.columns.some((y) => y.key === c.column))
+    if (t) {
+      column = c.column
+      break
+    }
+  }
+  if (!t && named.length === 0 && /\brank(?:s|ed)?\b/.test(lower)) {
+    t = candidates[0]
+    column = t?.defaultColumn ?? undefined
+  }
+  if (!t || !column) return null
+  const spec = t
+  const col = column
+  const rowOf = (e: Entity) => spec.block.rows.find((r) => registry.nameOf(spec, r) === e.name)
+  const rows = listedIn(spec)
+    .map((e) => ({ e, r: rowOf(e) }))
+    .filter((x): x is { e: Entity; r: TableRow } => !!x.r)
+  if (rows.length === 0) return null
+  const say = (r: TableRow) => ({
+    text:
+      col === 'centrality'
+        ? describeRow(spec.block, r)
+        : describeValue(spec.block, r, col as ValueColumn),
+    cites: [rowCitation(spec.block, r, doc)],
+  })
+  const claimed = claimedValue(q, lower)
+
+  // Two named rows compared.
+  if (rows.length >= 2 && (HIGHER.test(lower) || LOWER.test(lower))) {
+    const [a, b] = rows as [{ e: Entity; r: TableRow }, { e: Entity; r: TableRow }]
+    const higher = HIGHER.exec(lower)
+    const lowerWord = LOWER.exec(lower)
+    const claimsHigher = higher && (!lowerWord || higher.index < lowerWord.index)
+    const holds = claimsHigher
+      ? value(a.r, col) > value(b.r, col)
+      : value(a.r, col) < value(b.r, col)
+    return { verdict: holds ? 'yes' : 'no', sentences: [say(a.r), say(b.r)] }
+  }
+  // A superlative about one row ("Does Japan lead …", "Why does X have the most …").
+  const top = TOP.exec(lower)
+  const bottom = BOTTOM.exec(lower)
+  if (rows.length === 1 && (top || bottom) && claimed === null) {
+    const { e, r } = rows[0] as { e: Entity; r: TableRow }
+    const direction = top && (!bottom || top.index < bottom.index) ? 'max' : 'min'
+    const best = [...spec.block.rows].sort((x, y) =>
+      direction === 'max' ? value(y, col) - value(x, col) : value(x, col) - value(y, col),
+    )[0] as TableRow
+    const holds = value(best, col) === value(r, col)
+    const sentences = [say(r)]
+    if (!holds) {
+      const c = registry.column(spec, col)
+      sentences.push({
+        text: `The ${direction === 'max' ? 'highest' : 'lowest'} ${c?.name ?? col} in ${source(spec.block)} is ${registry.nameOf(spec, best)}'s, not ${e.name}'s: ${best.printed[col]}${c?.kind === 'percent' ? '%' : ''}.`,
+        cites: [rowCitation(spec.block, best, doc)],
+      })
+    }
+    return { verdict: holds ? 'yes' : 'no', sentences }
+  }
+  // A value or a threshold about one row.
+  if (rows.length === 1 && claimed !== null) {
+    const { r } = rows[0] as { e: Entity; r: TableRow }
+    const v = value(r, col)
+    const before = lower.slice(Math.max(0, claimed.start - 24), claimed.start)
+    const holds = /\b(more than|greater than|higher than|above|over|exceed\w*|at least)\s*$/.test(
+      before,
+    )
+      ? /at least/.test(before)
+        ? v >= claimed.value
+        : v > claimed.value
+      : /\b(less than|fewer than|lower than|below|under|at most)\s*$/.test(before)
+        ? /at most/.test(before)
+          ? v <= claimed.value
+          : v < claimed.value
+        : Math.abs(v - claimed.value) < 1e-9
+    return { verdict: holds ? 'yes' : 'no', sentences: [say(r)] }
+  }
+  return null
+}
+
+/** The amount a claim states ("below 15 percent" → 15), if any. */
+function claimedValue(q: Question, _lower: string): NumberMention | null {
+  return q.numbers.find((n) => !n.ordinal && !n.year) ?? null
+}
+
+/** Numbers of a text, without separators ("3,676" → "3676"). */
+const numbersOf = (s: string) =>
+  new Set(
+    (normalizeText(s).match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) =>
+      n.replace(/,/g, '').replace(/\.$/, ''),
+    ),
+  )
+const NEGATION =
+  /\b(not|no|never|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|didn't|without)\b/
+
+/**
+ * Compares a claim with the sentence that supports it best: "no" when the sentence states another
+ * number or year, another name in the same place, or negates what the claim asserts; else "yes".
+ *
+ * @param claimNames capitalized names of the claim the chapter uses somewhere
+ */
+export function proseVerdict(
+  claim: string,
+  sentence: string,
+  claimNames: readonly string[],
+): 'yes' | 'no' {
+  const c = normalizeText(claim).toLowerCase()
+  const s = normalizeText(sentence).toLowerCase()
+  const claimNumbers = numbersOf(c)
+  const sentenceNumbers = numbersOf(s)
+  for (const n of claimNumbers) if (!sentenceNumbers.has(n) && sentenceNumbers.size > 0) return 'no'
+  for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
+  const claimNeg = NEGATION.test(c)
+  // The sentence negates the claim's own words ("should not be politicized").
+  const words = wordTokens(c).filter((w) => w.length > 4)
+  const negated = words.some((w) =>
+    new RegExp(`\\b(?:not|never|no)\\s+(?:\\w+\\s+){0,2}${w.slice(0, 6)}`).test(s),
+  )
+  if (negated !== claimNeg && negated) return 'no'
+  return 'yes'
+}
