@@ -78,6 +78,25 @@ const INSTRUCTION =
   /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
 const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
 
+/** Abbreviations after which a period does not end a sentence. */
+const NO_BREAK_AFTER =
+  /\b(?:rep|fig|figs|e\.g|i\.e|etc|vs|no|nos|u\.s|u\.k|mr|mrs|ms|dr|prof|approx|inc|ltd|co|st)\.$/i
+
+/** The sentences of a user's message: a break is `.`, `!` or `?` followed by white space (not "Table 8.3", not "Rep. of Korea"). */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = []
+  let current = ''
+  for (const piece of text.split(/(?<=[.!?]["')\]]?)\s+/)) {
+    current = current ? `${current} ${piece}` : piece
+    if (!NO_BREAK_AFTER.test(current)) {
+      out.push(current.trim())
+      current = ''
+    }
+  }
+  if (current.trim()) out.push(current.trim())
+  return out.filter((x) => x.length > 0)
+}
+
 /**
  * The question inside a long message: its sentences that ask something (a question mark, a
  * request such as "could you tell me", "I'd like to know"), without greetings, context and thanks.
@@ -89,7 +108,7 @@ const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
 export function coreQuestion(message: string): string {
   const text = message.replace(/\s+/g, ' ').trim()
   if (text.length < 140) return stripRequest(text)
-  const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((s) => s.trim()) ?? [text]
+  const sentences = sentencesOf(text)
   const asks = sentences.filter(
     (s) =>
       /\?\s*$/.test(s) ||
@@ -160,7 +179,7 @@ const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}
  */
 export function withoutInstructions(text: string): string {
   if (!INSTRUCTION.test(text)) return text
-  const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((x) => x.trim()) ?? [text]
+  const sentences = sentencesOf(text)
   const rest = sentences
     .filter((x) => !INSTRUCTION.test(x))
     .join(' ')

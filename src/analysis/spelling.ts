@@ -150,6 +150,14 @@ export class Speller {
     const short = SHORTHAND[word]
     if (short !== undefined) return short === word ? null : short
     if (word.length < 3 || this.known.has(word) || !/^[a-z]+$/.test(word)) return null
+    // British spellings of known words ("summarise", "organisation", "labour", "centre").
+    const american = word
+      .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
+      .replace(/our(s?)$/, 'or$1')
+      .replace(/tre(s?)$/, 'ter$1')
+      .replace(/ence$/, 'ense')
+      .replace(/ll(ed|ing)$/, 'l$1')
+    if (american !== word && this.known.has(american)) return null
     const cached = this.memo.get(word)
     if (cached !== undefined) return cached
     const max = word.length <= 4 ? 1 : 2

@@ -428,7 +428,7 @@ function topK(lower: string, amounts: NumberMention[]): number | null {
     /\b(?:top|bottom|first|last|leading)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(
       lower,
     ) ??
-    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+){0,3}?(?:highest|lowest|largest|smallest|biggest|greatest|most|least|fewest|leading|top|strongest|weakest)\b/.exec(
+    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z0-9.]+\s+){0,6}?(?:highest|lowest|largest|smallest|biggest|greatest|most|least|fewest|leading|top|strongest|weakest)\b/.exec(
       lower,
     )
   if (!m) return null

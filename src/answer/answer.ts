@@ -197,14 +197,57 @@ export class Answerer {
       }
     if (q.parts.length > 1) return this.partsDraft(q, asked, history)
     if (q.intent === 'yes-no') return this.yesNoDraft(q)
+    // "Why does Japan lead in centrality?": a false premise is corrected, not explained.
+    if (q.intent === 'why') {
+      const premise = tableVerdict(q, this.analysis.tables, this.deps.doc)
+      if (premise?.verdict === 'no')
+        return {
+          sentences: [{ text: 'No.', cites: [] }, ...premise.sentences],
+          answerable: true,
+          route: 'yes-no',
+          verdict: 'no',
+          hits: [],
+        }
+    }
+    const scope = this.scopeOf(q)
     if (
       q.target &&
-      (q.intent === 'summarise' || q.target.kind === 'footnote' || q.target.kind === 'figure')
+      !scope &&
+      (q.intent === 'summarise' ||
+        q.intent === 'lookup' ||
+        q.intent === 'define' ||
+        q.target.kind === 'footnote' ||
+        q.target.kind === 'figure')
     ) {
       const s = this.structureDraft(q)
       if (s) return s
     }
-    return this.lookupDraft(q, asked, history)
+    return this.lookupDraft(q, asked, history, scope)
+  }
+
+  /**
+   * The blocks of a box or section a question names and asks something particular about ("box
+   * 8.3 AI legislation", "what does section III.1 say about dialogues"): passages are then looked
+   * for there. `null` when the question names none, or asks for the part as a whole.
+   */
+  private scopeOf(q: Question): Set<string> | null {
+    const target = q.target
+    if (!target || (target.kind !== 'box' && target.kind !== 'section')) return null
+    const rest = q.text
+      .replace(/\b(?:box|section|subsection|part)\s*[\divx.]+\b/gi, ' ')
+      .replace(
+        /\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give)\b/gi,
+        ' ',
+      )
+    if (queryTerms(rest).length === 0) return null
+    const doc = this.deps.doc
+    const ids =
+      target.kind === 'box'
+        ? (doc.boxes.find((b) => b.id === target.id)?.blockIds ?? [])
+        : doc.blocks
+            .filter((b) => b.sectionId === target.id || b.sectionId.startsWith(`${target.id}.`))
+            .map((b) => b.id)
+    return ids.length > 0 ? new Set(ids) : null
   }
 
   /** Each part answered on its own; a part the chapter does not cover is named as such. */
@@ -214,7 +257,25 @@ export class Answerer {
     history: readonly ChatTurn[],
   ): Promise<Draft> {
     const drafts: Draft[] = []
-    for (const part of q.parts) drafts.push(await this.draft(part, asked, history))
+    for (const [i, part] of q.parts.entries()) {
+      let p = part
+      // "Which country …, and what is its centrality?": "its" is the country the first part found.
+      const prev = drafts[i - 1]
+      if (
+        prev?.answerable &&
+        p.entities.length === 0 &&
+        /\b(its|their|it|they|that country|that economy|this country)\b/i.test(p.text)
+      ) {
+        const named = this.catalog.find(prev.sentences.map((x) => x.text).join(' '))[0]?.entity.name
+        if (named)
+          p = this.analysis.question(
+            p.text
+              .replace(/\b(its|their)\b/i, named.endsWith('s') ? `${named}'` : `${named}'s`)
+              .replace(/\b(it|they|that country|that economy|this country)\b/i, named),
+          )
+      }
+      drafts.push(await this.draft(p, asked, history))
+    }
     const sentences: Sentence[] = []
     for (const [i, d] of drafts.entries()) {
       if (d.answerable) sentences.push(...d.sentences)
@@ -369,6 +430,22 @@ export class Answerer {
     }
   }
 
+  /** A whole block (a heading, a footnote) as a citation. */
+  private blockCitation(b: Block): Cited {
+    const chunk = this.deps.chunks.find((c) => c.blockId === b.id)
+    const sec = this.deps.doc.sections.find((x) => x.id === b.sectionId)
+    return {
+      id: b.id,
+      label: chunk?.label ?? `§${b.sectionId}`,
+      section: b.sectionId,
+      sectionTitle: sec?.title ?? '',
+      kind: b.kind,
+      quote: b.text,
+      start: b.start,
+      end: b.end,
+    }
+  }
+
   /** The opening sentence(s) of a block, or the whole block, as a citation. */
   private blockOpening(b: Block, whole: boolean): Cited {
     const chunk = this.deps.chunks.find((c) => c.blockId === b.id)
@@ -414,9 +491,14 @@ export class Answerer {
     q: Question,
     asked: string,
     history: readonly ChatTurn[],
+    scope: Set<string> | null = null,
   ): Promise<Draft> {
     const text = q.text
-    const hits = await this.deps.search(text, { k: 8 })
+    let hits = await this.deps.search(text, { k: scope ? 40 : 8 })
+    if (scope) {
+      const inside = hits.filter((h) => scope.has(this.chunksById.get(h.id)?.blockId ?? ''))
+      hits = inside.length > 0 ? inside.slice(0, 8) : hits.slice(0, 8)
+    }
     const table = q.table ? executeTable(q.table, this.analysis.tables, this.deps.doc) : null
     if (table && !table.answerable) {
       return {
@@ -472,10 +554,13 @@ export class Answerer {
     if (q.intent === 'locate' && best) {
       const sec = this.deps.doc.sections.find((s) => s.id === best.cite.section)
       const box = /\/box-(\d+\.\d+)\//.exec(best.blockId)?.[1]
+      const heading = this.deps.doc.blocks.find(
+        (b) => b.kind === 'heading' && 'opens' in b && b.opens === (box ? `box-${box}` : sec?.id),
+      )
       if (sec)
         sentences.unshift({
           text: `Section ${sec.id}, "${sec.title}"${box ? `, Box ${box}` : ''}, discusses it:`,
-          cites: [],
+          cites: heading ? [this.blockCitation(heading)] : [],
         })
     }
     return { sentences, answerable: true, route: 'passage', features, hits }
@@ -499,7 +584,12 @@ export class Answerer {
     if (/\btable\s*\d/i.test(q.text)) return true
     if (op !== 'lookup' && op !== 'compare')
       return !features.unknownFocus || op === 'kth' || op === 'top'
-    if (features.unknownFocus) return false
+    // An unknown word is no reason to refuse when the question names the table's column itself
+    // ("Germany's centrality score").
+    const namesColumn = this.analysis.tables
+      .columnsNamedIn(q.text.toLowerCase())
+      .some((c) => c.column !== 'rank')
+    if (features.unknownFocus && !namesColumn) return false
     if (this.proseStates(table, scored, q.text)) return false
     const captions = table.rows
       .map((r) => this.analysis.tables.get(r.table)?.caption ?? '')
@@ -563,7 +653,11 @@ export class Answerer {
       const distinct = new Set(members.map((s) => s.blockId)).size
       const weight = members.reduce((w, s) => w + s.score, 0)
       const leadOnTop = top.slice(0, 3).some((s) => s.blockId === g.leadBlockId)
-      if ((distinct >= 2 || leadOnTop) && weight > bestWeight) {
+      // The list must be where the best sentences are, not merely near them.
+      const holdsBest = top
+        .slice(0, 2)
+        .some((s) => g.itemBlockIds.includes(s.blockId) || g.leadBlockId === s.blockId)
+      if ((distinct >= 2 || leadOnTop) && holdsBest && weight > bestWeight) {
         group = g
         bestWeight = weight
       }

@@ -15,6 +15,7 @@ import { evaluateRetrieval } from '../eval/retrieval.ts'
 import {
   evaluateRobust,
   loadRobustSplit,
+  overlappingIds,
   ROBUST_SPLITS,
   type RobustResult,
   type RobustSplit,
@@ -30,15 +31,15 @@ export const EVAL_REPORT_PATH = projectPath('eval', 'reports', 'latest.md')
 export const ROBUST_REPORT_PATH = projectPath('eval', 'reports', 'robust.md')
 
 /** Runs both splits of the robustness set (those present) through the answer service. */
-async function runRobust(
-  ctx: Awaited<ReturnType<typeof openAssistant>>,
-): Promise<Partial<Record<RobustSplit, RobustResult[]>>> {
+async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promise<string> {
   const out: Partial<Record<RobustSplit, RobustResult[]>> = {}
-  for (const split of ROBUST_SPLITS) {
-    const items = loadRobustSplit(split, ctx.corpus.raw)
-    out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items)
+  const items = {
+    tune: loadRobustSplit('tune', ctx.corpus.raw),
+    test: loadRobustSplit('test', ctx.corpus.raw),
   }
-  return out
+  for (const split of ROBUST_SPLITS)
+    out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
+  return robustReport(out, overlappingIds(items.test, items.tune))
 }
 
 function write(path: string, report: string): void {
@@ -57,7 +58,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   if (args.includes('--robust')) {
     write(
       ROBUST_REPORT_PATH,
-      `# Robustness report\n\nProduced by \`npm run eval -- --robust\`.\n\n${robustReport(await runRobust(ctx))}\n`,
+      `# Robustness report\n\nProduced by \`npm run eval -- --robust\`.\n\n${await runRobust(ctx)}\n`,
     )
     return 0
   }
@@ -85,7 +86,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     '',
     citeReport(citations),
     '',
-    robustReport(await runRobust(ctx)),
+    await runRobust(ctx),
     '',
   ].join('\n')
   write(EVAL_REPORT_PATH, report)

@@ -83,6 +83,26 @@ export function loadRobustSplit(
   return data.items
 }
 
+/** An item's (first) question, folded for comparison across splits. */
+const questionKey = (i: RobustItem): string =>
+  (i.family === 'dialog' ? (i.turns[0]?.question ?? '') : i.question)
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim()
+
+/**
+ * Ids of `test` items whose question also stands in `tune` (the two writers were given the same
+ * example queries in their brief): these are not held out, and the report scores `test` without
+ * them as well.
+ */
+export function overlappingIds(
+  test: readonly RobustItem[],
+  tune: readonly RobustItem[],
+): Set<string> {
+  const seen = new Set(tune.map(questionKey))
+  return new Set(test.filter((i) => seen.has(questionKey(i))).map((i) => i.id))
+}
+
 /** Why one answer was judged wrong (empty when it is right). */
 export function judgeAnswer(answer: Answer, expect: RobustExpect): string[] {
   const why: string[] = []
@@ -187,11 +207,15 @@ export function scoreRobust(results: readonly RobustResult[]): RobustScores {
 /** A markdown report of both splits: per family, overall, refusal precision/recall, and the failures of `tune`. */
 export function robustReport(
   bySplit: Partial<Record<RobustSplit, readonly RobustResult[]>>,
+  notHeldOut: ReadonlySet<string> = new Set(),
 ): string {
-  const scores = Object.fromEntries(
-    Object.entries(bySplit).map(([s, rs]) => [s, scoreRobust(rs ?? [])]),
-  ) as Partial<Record<RobustSplit, RobustScores>>
-  const splits = ROBUST_SPLITS.filter((s) => scores[s])
+  const runs: Record<string, readonly RobustResult[]> = {}
+  for (const s of ROBUST_SPLITS) if (bySplit[s]) runs[s] = bySplit[s] as readonly RobustResult[]
+  if (bySplit.test && notHeldOut.size > 0)
+    runs['test, held out'] = bySplit.test.filter((r) => !notHeldOut.has(r.id))
+  const scores: Record<string, RobustScores> = {}
+  for (const [s, rs] of Object.entries(runs)) scores[s] = scoreRobust(rs)
+  const splits = Object.keys(runs)
   const pct = (x: { correct: number; total: number; rate: number } | undefined) =>
     x ? `${(x.rate * 100).toFixed(1)}% (${x.correct}/${x.total})` : '–'
   const lines = [
