@@ -32,7 +32,13 @@ export type RowSet =
  */
 export type TableQuery =
   /** Values of named rows, possibly from several tables ("China's centrality and its share"). */
-  | { op: 'lookup'; entities: Entity[]; columns: ColumnRef[] }
+  | {
+      op: 'lookup'
+      entities: Entity[]
+      columns: ColumnRef[]
+      /** No column was named: the table's main column, and every other table that lists the row. */
+      everything?: boolean
+    }
   /** The k-th row by a column in a direction ("third-highest", "ranked sixth", "second-lowest"). */
   | { op: 'kth'; table: string; column: string; direction: Direction; k: number; to?: number }
   /** The first k rows ("top 3", "three lowest"). */
@@ -368,6 +374,7 @@ export function parseTableQuery(
         cols.length > 0
           ? cols.map((c) => resolveColumnTable(c, listed[0] as Entity, t, registry))
           : [{ table: t.id, column }],
+      ...(cols.length === 0 && !picked.column ? { everything: true } : {}),
     }
   }
   if (direction) {

@@ -1,12 +1,13 @@
 import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
-import type { EntityCatalog } from '../analysis/entities.ts'
+import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
+import { normalizeText } from '../text/normalize.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -15,6 +16,7 @@ import {
   supportFeatures,
 } from './abstain.ts'
 import { resolveFollowUp } from './conversation.ts'
+import { type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
   chunkSentenceIndex,
@@ -142,9 +144,49 @@ export class Answerer {
     return texts.map((t) => this.vectors.get(t) as number[])
   }
 
-  /** The rewritten, standalone form of a (follow-up) question. */
+  /**
+   * The rewritten, standalone form of a (follow-up) question: the text-level rewriting of
+   * `conversation.ts` ("And Canada's?", "its", "that initiative"), then what it leaves unresolved
+   * (`follow-up.ts`: "the second one", "than that", "And the lowest?", "In what year?"). Earlier
+   * turns are resolved the same way first, so a chain of follow-ups keeps its subject.
+   */
   standalone(question: string, history: readonly ChatTurn[] = []): string {
-    return resolveFollowUp(question, history, this.catalog)
+    const resolved: string[] = []
+    for (const [i, t] of history.entries())
+      if (t.role === 'user') resolved[i] = this.resolveOne(t.content, history.slice(0, i), resolved)
+    return this.resolveOne(question, history, resolved)
+  }
+
+  /** One question made standalone, given the earlier turns and their standalone forms (by index). */
+  private resolveOne(
+    question: string,
+    history: readonly ChatTurn[],
+    resolved: readonly string[],
+  ): string {
+    const rewritten = resolveFollowUp(question, history, this.catalog, resolved)
+    const lastUser = history.findLastIndex((t) => t.role === 'user')
+    if (lastUser < 0) return rewritten
+    const answer = history.slice(lastUser + 1).find((t) => t.role === 'assistant')?.content ?? ''
+    const prevText = resolved[lastUser] ?? (history[lastUser] as ChatTurn).content
+    const mentioned: Entity[] = []
+    for (const [k, t] of history.entries())
+      for (const m of this.catalog.find((resolved[k] ?? t.content).replace(/\[\d+\]/g, '')))
+        if (m.entity.tables.length > 0) {
+          const at = mentioned.indexOf(m.entity)
+          if (at >= 0) mentioned.splice(at, 1)
+          mentioned.push(m.entity)
+        }
+    const unchanged = rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ')
+    const prev: PreviousTurn = { question: this.analysis.question(prevText), answer }
+    return (
+      resolveReferences(
+        this.analysis.question(question),
+        prev,
+        mentioned,
+        this.analysis,
+        unchanged,
+      ) ?? rewritten
+    )
   }
 
   /** Answers a question, resolving it against the conversation first. */

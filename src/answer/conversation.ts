@@ -48,12 +48,14 @@ export function resolveFollowUp(
   question: string,
   history: readonly ChatTurn[],
   catalog: EntityCatalog,
+  /** Standalone forms of earlier user turns already known (by index into `history`). */
+  resolved: readonly (string | undefined)[] = [],
 ): string {
   let state = EMPTY
   for (let i = 0; i < history.length; i++) {
     const turn = history[i] as ChatTurn
     if (turn.role === 'user') {
-      const standalone = rewrite(turn.content, state, catalog)
+      const standalone = resolved[i] ?? rewrite(turn.content, state, catalog)
       state = observeQuestion(state, standalone, catalog)
     } else state = observeAnswer(state, turn.content, catalog)
   }
@@ -65,7 +67,7 @@ function observeQuestion(
   standalone: string,
   catalog: EntityCatalog,
 ): DialogState {
-  const entities = named(catalog.find(standalone))
+  const entities = subjectsOf(standalone, catalog)
   return {
     lastQuestion: standalone,
     entities: entities.length > 0 ? entities : state.entities,
@@ -77,10 +79,21 @@ function observeQuestion(
 
 function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalog): DialogState {
   const firstSentence = answer.split(/(?<=[.!?])\s/)[0] ?? answer
-  const fromAnswer = named(catalog.find(firstSentence.replace(/\([^)]*\)/g, ''))).slice(0, 2)
+  const fromAnswer = subjectsOf(firstSentence.replace(/\([^)]*\)/g, ''), catalog).slice(0, 2)
   const questionNamed = state.lastQuestion
     ? named(catalog.find(state.lastQuestion)).length > 0
     : false
+  // "Which field is just below X?": the answer's field is what a later "it" means.
+  const asksWhich = state.lastQuestion ? /^(?:which|who|what)\b/i.test(state.lastQuestion) : false
+  const questionEntities = state.lastQuestion ? subjectsOf(state.lastQuestion, catalog) : []
+  const found = fromAnswer.filter((e) => !questionEntities.includes(e))
+  if (asksWhich && questionNamed && found.length > 0)
+    return {
+      ...state,
+      entities: found.slice(0, 1),
+      mentioned: remember(state.mentioned, found.slice(0, 1)),
+      recentText: `${state.recentText}\n${answer}`,
+    }
   const useAnswer = !questionNamed && fromAnswer.length > 0
   return {
     ...state,
@@ -88,6 +101,24 @@ function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalo
     mentioned: useAnswer ? remember(state.mentioned, fromAnswer) : state.mentioned,
     recentText: `${state.recentText}\n${answer}`,
   }
+}
+
+/**
+ * The entities a text is about, leaving out names used only to qualify a thing ("the Mali solar
+ * village", "the China-Aid … village"): a later "it" does not stand for those.
+ */
+function subjectsOf(text: string, catalog: EntityCatalog): Entity[] {
+  return named(
+    catalog.find(text).filter((m) => {
+      if (m.entity.tables.length > 0) return true
+      const before = `${text.slice(0, m.start)}${/^the\s/i.test(m.surface) ? 'the ' : ''}`
+      const after = text.slice(m.end)
+      const inName = /^[\s-]+[A-Z]/.test(after) || /["“][\w-]*-?$/.test(before)
+      const qualifies = /\b(?:the|a|an)\s+$/i.test(before) && /^[\s-]+[a-z]/.test(after)
+      const demonym = m.surface !== m.entity.name && /(?:ese|ian|an|ish|ch)$/i.test(m.surface)
+      return !(inName || qualifies || (demonym && /^\s+[a-z]/.test(after)))
+    }),
+  )
 }
 
 const remember = (list: Entity[], fresh: Entity[]): Entity[] => [

@@ -142,11 +142,7 @@ export function executeTable(
           sentences.push({ text, cites: [cite(t, r)] })
         }
         // An economy asked about without a column: every table that lists it.
-        if (
-          refs.length === 1 &&
-          q.entities.length === 1 &&
-          (refs[0] as ColumnRef).column === tableOf((refs[0] as ColumnRef).table).defaultColumn
-        ) {
+        if (q.everything && q.entities.length === 1) {
           for (const id of e.tables) {
             if (refs.some((x) => x.table === id)) continue
             const t = tableOf(id)

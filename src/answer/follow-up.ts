@@ -1,0 +1,194 @@
+import type { ChapterAnalysis } from '../analysis/chapter.ts'
+import type { Entity } from '../analysis/entities.ts'
+import type { Question } from '../analysis/question.ts'
+import type { TableQuery } from '../analysis/table-query.ts'
+import type { TableSpec } from '../analysis/tables.ts'
+import { queryTerms } from '../analysis/terms.ts'
+
+/** The previous exchange, as the answerer reads it. */
+export interface PreviousTurn {
+  /** The previous question, standalone, analysed. */
+  question: Question
+  /** The previous answer's text (with its [n] markers). */
+  answer: string
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  sixth: 6,
+  '6th': 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+}
+const ORDINAL_REF = new RegExp(
+  `\\bthe (${Object.keys(ORDINALS).join('|')}|last) (?:one|of them|country|economy|field|item|title|entry|achievement|name)(?: (?:that |which )?(?:you|it) (?:mentioned|listed|named|gave|said))?\\b`,
+  'i',
+)
+/** "that" standing for the previous answer's figure. */
+const VALUE_REF =
+  /\b(?:than that|is that|of that|from that|that (?:value|figure|number|score|share|amount|one)|the same (?:value|score|figure|number|share|amount|centrality))\b/i
+const ARITH =
+  /\b(how (?:much|many) (?:more|higher|lower|less|fewer|bigger|smaller)|difference|gap|percentage points?|how far (?:above|below))\b/i
+const SUPERLATIVE =
+  /^(?:and|but|so|what about|how about)?\s*(?:the|which is the|what is the|what's the|who is the|who has the)?\s*((?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest))(?: one)?\s*\??$/i
+/** "the one after it", "the next one": the neighbour of the last row by the same column. */
+const NEXT =
+  /\b(?:the )?(?:next(?: one)?|one (?:after|below) (?:it|that)|after (?:it|that)|below (?:it|that)|behind (?:it|that)|the following one)\b/i
+const PREVIOUS =
+  /\b(?:the )?(?:one (?:before|above) (?:it|that)|before (?:it|that)|above (?:it|that)|ahead of (?:it|that)|the previous one)\b/i
+/** "How does that compare with Korea?", "versus Korea?" */
+const COMPARE = /\b(compare[sd]?|comparison|versus|vs\.?|against|relative to)\b/i
+/** "Which is bigger?", "which one is higher?" */
+const WHICH_MORE =
+  /^(?:so |and )?(?:which|who)(?: one)? (?:is|has|was|had) (?:the )?(bigger|higher|larger|greater|more|smaller|lower|less|fewer)\b/i
+const PREV_SUPERLATIVE =
+  /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
+
+/** The table column the previous question was about. */
+function columnOf(q: TableQuery | null): { table: string; column: string } | null {
+  if (!q) return null
+  switch (q.op) {
+    case 'lookup':
+      return q.columns[0] ?? null
+    case 'kth':
+    case 'top':
+    case 'filter':
+    case 'same':
+    case 'arith':
+    case 'neighbour':
+    case 'compare':
+    case 'rank':
+      return { table: q.table, column: q.column }
+    default:
+      return null
+  }
+}
+
+/** Table entities named in a text, in order, each once. */
+function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
+  const out: Entity[] = []
+  for (const m of analysis.catalog.find(text.replace(/\[\d+\]/g, '')))
+    if (m.entity.tables.length > 0 && !out.includes(m.entity)) out.push(m.entity)
+  return out
+}
+
+/**
+ * Resolves what a follow-up refers to in the previous exchange, beyond what the text-level
+ * rewriting of `conversation.ts` does: an ordinal reference to the previous answer's items ("the
+ * second one"), "that" standing for the previous figure ("how much higher is the UK's than that",
+ * "which other country has the same value", "which field has a higher share than that"), a flipped
+ * superlative ("And the lowest?"), and an elliptical question about the same topic ("In what
+ * year?", "Who signed it?"). Returns a readable standalone question, or `null` when the question
+ * needs nothing from the previous turn.
+ *
+ * @example
+ * resolveReferences(analysis.question('And the fewest?'), { question: analysis.question('Which economy has the most papers in Table 8.3?'), answer: '…' }, [], analysis)
+ * // 'Which economy has the fewest papers in Table 8.3?'
+ */
+export function resolveReferences(
+  q: Question,
+  prev: PreviousTurn,
+  earlier: readonly Entity[],
+  analysis: ChapterAnalysis,
+  /** Read a question with no subject of its own together with the previous one. */
+  allowElliptical = true,
+): string | null {
+  const elliptical = (x: Question, p: PreviousTurn) =>
+    allowElliptical ? continueTopic(x, p) : null
+  const text = q.text.trim()
+  const answerEntities = entitiesIn(prev.answer, analysis)
+  const prevEntities = answerEntities.length > 0 ? answerEntities : prev.question.entities
+  // "the second one (you mentioned)"
+  const ord = ORDINAL_REF.exec(text)
+  if (ord) {
+    const k =
+      ord[1]?.toLowerCase() === 'last'
+        ? prevEntities.length
+        : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
+    const e = prevEntities[k - 1]
+    if (e) return text.replace(ORDINAL_REF, e.name)
+  }
+  const col = columnOf(prev.question.table)
+  const spec = col ? analysis.tables.get(col.table) : undefined
+  const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
+  // "And the lowest?"
+  const sup = SUPERLATIVE.exec(text)
+  if (sup && PREV_SUPERLATIVE.test(prev.question.text))
+    return prev.question.text.replace(PREV_SUPERLATIVE, (sup[1] ?? '').toLowerCase())
+  if (!spec || !column) return elliptical(q, prev)
+  const last = prevEntities[0]
+  const lastRow = last
+    ? spec.block.rows.find((r) => analysis.tables.nameOf(spec, r) === last.name)
+    : undefined
+  const noun = spec.entityNoun
+  const by = `by ${column.name} in Table ${spec.id}`
+  if (last && q.entities.length === 0) {
+    if (NEXT.test(text)) return `Which ${noun.one} is just below ${last.name} ${by}?`
+    if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${by}?`
+  }
+  const fresh = q.entities.filter((e) => e !== last && e.tables.includes(spec.id))
+  if (
+    last &&
+    fresh.length > 0 &&
+    COMPARE.test(text) &&
+    analysis.tables.columnsNamedIn(text.toLowerCase()).length === 0
+  )
+    return `Compare ${last.name} and ${fresh.map((e) => e.name).join(' and ')} ${by}`
+  const which = WHICH_MORE.exec(text)
+  if (which && q.entities.length === 0) {
+    const two = earlier.filter((e) => e.tables.includes(spec.id)).slice(-2)
+    if (two.length === 2) {
+      const more = /bigger|higher|larger|greater|more/i.test(which[1] ?? '')
+      return `Which of ${two[0]?.name} and ${two[1]?.name} has the ${more ? 'higher' : 'lower'} ${column.name} in Table ${spec.id}?`
+    }
+  }
+  if (VALUE_REF.test(text) && last && lastRow) {
+    const value = lastRow.printed[column.key] ?? ''
+    const unit = column.kind === 'percent' ? '%' : ''
+    // "Which other country has the same value?"
+    if (/\bsame\b/i.test(text))
+      return `Which other ${noun.one} in Table ${spec.id} has the same ${column.name} as ${last.name}?`
+    // "How much higher is the UK's than that?", "How many more is that?"
+    if (ARITH.test(text)) {
+      const named = q.entities.filter((e) => e.tables.includes(spec.id) && e !== last)
+      const other =
+        named[0] ?? earlier.filter((e) => e !== last && e.tables.includes(spec.id)).at(-1)
+      if (other)
+        return `What is the difference in ${column.name} between ${other.name} and ${last.name} in Table ${spec.id}?`
+    }
+    // "Which field has a higher share than that?"
+    const higher = /\b(higher|more|larger|bigger|greater|above)\b/i.test(text)
+    const lower = /\b(lower|less|fewer|smaller|below)\b/i.test(text)
+    if (higher !== lower)
+      return `Which ${noun.many} in Table ${spec.id} have a ${column.name} ${higher ? 'above' : 'below'} ${value}${unit}?`
+  }
+  return elliptical(q, prev)
+}
+
+/**
+ * A short question with no subject of its own ("In what year?", "Who signed it?", "And how many
+ * companies have they helped?") continues the previous one: it is read together with it.
+ */
+function continueTopic(q: Question, prev: PreviousTurn): string | null {
+  if (q.entities.length > 0 || q.table || q.target || q.intent === 'refuse') return null
+  const own = queryTerms(
+    q.text.replace(/\b(it|its|they|them|their|he|she|this|that|these|those|there)\b/gi, ' '),
+  )
+  if (own.length > 2) return null
+  // A chain of short follow-ups keeps the first topic: 'regarding "…"' is not nested.
+  const topic = (
+    /, regarding "(.*)"\?$/.exec(prev.question.text)?.[1] ?? prev.question.text
+  ).replace(/\?+\s*$/, '')
+  return `${q.text.replace(/\?+\s*$/, '')}, regarding "${topic}"?`
+}
