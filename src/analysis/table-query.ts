@@ -73,7 +73,7 @@ export type TableQuery =
       table: string
       name: string
       column: string | null
-      reason: 'not-listed' | 'year' | 'column'
+      reason: 'not-listed' | 'year' | 'column' | 'cross'
       /** For `year`: the year asked about. */
       year?: number
     }
@@ -174,6 +174,18 @@ export function parseTableQuery(
   if (unlisted) return unlisted
   const t = picked.table
   if (!t) return null
+  // "How many digital twins papers had Chinese authors?": the tables give fields and economies
+  // separately, never one by the other.
+  const field = input.entities.find((e) => e.type === 'field' && e.tables.length > 0)
+  const economy = input.entities.find((e) => e.type === 'economy' && e.tables.length > 0)
+  if (field && economy && picked.column && picked.column !== 'centrality')
+    return {
+      op: 'absent',
+      table: t.id,
+      name: `${field.name} for ${economy.name}`,
+      column: picked.column,
+      reason: 'cross',
+    }
   const listed = input.entities.filter((e) => e.tables.includes(t.id))
   const strangers = input.entities.filter(
     (e) =>

@@ -16,6 +16,7 @@ import {
   supportFeatures,
 } from './abstain.ts'
 import { resolveFollowUp } from './conversation.ts'
+import { missingEvidence } from './evidence.ts'
 import { type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
@@ -592,6 +593,32 @@ export class Answerer {
 
     const list = questionCues(text).list || q.intent === 'list' ? this.listAnswer(scored) : null
     if (list) return { sentences: list, answerable: true, route: 'list', features, hits }
+    // Refuse by evidence: the chosen sentences must hold what was asked (a sum of money, a date,
+    // a named company, a figure about the economy named …); say what the chapter does say instead.
+    const missing = missingEvidence(
+      q,
+      picked.map((p) => p.text).join(' '),
+      this.catalog,
+      [...new Set(picked.map((p) => this.blocks.get(p.blockId)?.text ?? p.text))].join(' '),
+    )
+    if (missing)
+      return {
+        sentences: [
+          {
+            text: `The chapter does not give ${missing}. The closest passages are listed as related, for you to judge.`,
+            cites: [],
+          },
+        ],
+        answerable: false,
+        route: 'abstain',
+        reason: `no evidence of ${missing}`,
+        related: dedupe([...picked.map((p) => p.cite), ...hits.slice(0, 2).map(hitToCited)]).slice(
+          0,
+          3,
+        ),
+        features,
+        hits,
+      }
     const sentences = mergeNeighbours(picked)
     if (q.intent === 'locate' && best) {
       const sec = this.deps.doc.sections.find((s) => s.id === best.cite.section)

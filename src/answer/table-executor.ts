@@ -435,6 +435,17 @@ export function executeTable(
           })
           if (other) related.push(tableCitation(other.block, doc))
           break
+        case 'cross': {
+          const byField = registry.tables.find((x) => x.entityKey === 'field')
+          const byEconomy = registry.tables.find((x) => x.entityKey === 'economy')
+          sentences.push({
+            text: `The chapter does not give figures for ${q.name}: ${byField ? source(byField.block) : 'one table'} counts papers by field and ${byEconomy ? source(byEconomy.block) : 'another'} by economy, never one by the other.`,
+            cites: [],
+          })
+          if (byField && byField !== t) related.push(tableCitation(byField.block, doc))
+          if (byEconomy && byEconomy !== t) related.push(tableCitation(byEconomy.block, doc))
+          break
+        }
         case 'not-listed': {
           const what = c
             ? c.kind === 'count'

@@ -1,0 +1,88 @@
+import type { EntityCatalog } from '../analysis/entities.ts'
+import type { Question } from '../analysis/question.ts'
+
+/** Money in a sentence: "$33.4 billion", "1.2 billion yuan", "USD 5 million". */
+const MONEY =
+  /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:billion|million|thousand|trillion)?\s*(?:dollars|yuan|rmb|usd|euros?)\b|\b(?:usd|rmb|cny)\s?\d/i
+/** A question that asks for an amount of money. */
+const ASKS_MONEY =
+  /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much money|worth|paid|pay|value of the (?:deal|contract|investment))\b/i
+const DATE =
+  /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple)\b/i
+/** A named organisation or company: capitalised words ending in an organisation word, or a known form. */
+const ORGANISATION =
+  /\b(?:[A-Z][\w&.-]*\s+){1,6}(?:Group|Company|Corporation|Corp\.?|Co\.|Inc\.?|Ltd\.?|Limited|University|Institute|Academy|Agency|Council|Ministry|Bank|Fund|Foundation|Association|Organization|Organisation|Commission|Administration|Motors|Automobile|Technologies|Telecom)\b|\b[A-Z]{3,6}\b(?<!\b(?:CNC|PCT|MEMS|VLSI))|\b(?:Huawei|ZTE|Volkswagen|Xiaopeng|XPeng|Stellantis|Leapmotor|BYD|Alibaba|Tencent|Baidu|IEA|UNEP|WIPO|OECD|United Nations)\b/
+/** Words that ask for a person by role. */
+const PERSON_ROLE =
+  /\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
+/** A personal name: a title, or Firstname Lastname followed by speech or a comma. */
+const PERSON =
+  /\b(?:Mr|Ms|Mrs|Dr|Prof|President|Premier|Minister|Secretary|Chairman|Director|Professor)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:former|the|then)\b|\s+(?:said|noted|stated|praised|argued|remarked))/
+const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|next|last'
+
+/**
+ * Why the chosen sentences do not answer what was asked, or `null` when they do: the expected
+ * answer type must be there, bound to what the question names. An amount of money needs a sum of
+ * money; a "when" a date; "which company" a named organisation; the authors a person's name; a
+ * figure's values are never in the text; an ordinal ("the second meeting") must not be another
+ * ("the first meeting"); and a number about a named economy must come from a sentence that names it.
+ *
+ * @example
+ * missingEvidence(analysis.question('How much did the Mali village cost to build?'), 'The … village … installed 1,195 off-grid solar home systems …', catalog)
+ * // 'the cost'
+ */
+export function missingEvidence(
+  q: Question,
+  evidence: string,
+  catalog: EntityCatalog,
+  /** The paragraphs the evidence sentences stand in: a name may be said in a neighbouring sentence. */
+  context: string = evidence,
+): string | null {
+  const text = q.text
+  const lower = text.toLowerCase()
+  if (
+    q.target?.kind === 'figure' &&
+    (q.answerType === 'number' ||
+      /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower))
+  )
+    return `the values plotted in Figure ${q.target.id} (the chapter prints only its caption and source)`
+  const change =
+    /\b(fall(?:en)?|fell|drop(?:ped)?|declin\w*|decreas\w*|ris(?:e|en)|rose|increas\w*|gr[eo]w\w*|chang\w*|reduc\w*|cut)\b/.test(
+      lower,
+    )
+  if (q.answerType === 'number' && ASKS_MONEY.test(lower) && !change && !MONEY.test(evidence)) {
+    const what = ASKS_MONEY.exec(lower)?.[0] ?? 'amount'
+    return /^(?:cost|costs|costed|price|budget)$/.test(what)
+      ? `the ${what.replace(/s$|ed$/, '')}`
+      : 'that amount of money'
+  }
+  if (q.answerType === 'number' && !NUMBER.test(evidence)) return 'that number'
+  if (q.answerType === 'date' && !DATE.test(evidence)) return 'that date'
+  if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
+  if (
+    /\b(?:which|what) (?:\w+ )?(?:company|companies|firm|firms|enterprise|enterprises|carmaker|carmakers|organi[sz]ation|organi[sz]ations)\b/.test(
+      lower,
+    ) &&
+    !ORGANISATION.test(evidence)
+  )
+    return 'the name of that company or organisation'
+  // "the second meeting" where the chapter speaks of the first one.
+  const ord = new RegExp(`\\b(${ORDINAL_WORDS})\\s+([a-z]+)`, 'i').exec(text)
+  if (ord && !q.table) {
+    const noun = (ord[2] as string).toLowerCase()
+    const said = new RegExp(`\\b(${ORDINAL_WORDS})\\s+${noun}`, 'gi')
+    const others = [...evidence.matchAll(said)].map((m) => (m[1] as string).toLowerCase())
+    if (others.length > 0 && !others.includes((ord[1] as string).toLowerCase()))
+      return `anything about the ${ord[1]} ${noun}`
+  }
+  // A number about a named economy must be said of it.
+  if (q.answerType === 'number' && !q.table) {
+    const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    const named = new Set(catalog.find(context).map((m) => m.entity))
+    const absent = economies.filter((e) => !named.has(e))
+    if (absent.length > 0) return `that figure for ${absent.map((e) => e.name).join(' and ')}`
+  }
+  return null
+}
