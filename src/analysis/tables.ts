@@ -172,6 +172,15 @@ export class TableRegistry {
     return out.filter((x) => !drop.has(x.column))
   }
 
+  /** The words of a (lower-case) question that name columns ("published", "co-written with foreign partners"). */
+  columnWordsIn(lower: string): string[] {
+    const out: string[] = []
+    for (const t of this.tables)
+      for (const c of t.columns)
+        for (const m of lower.matchAll(new RegExp(c.synonyms.source, 'g'))) out.push(m[0])
+    return out
+  }
+
   /** The name of a row (`China`, `Laser manufacturing`). */
   nameOf(t: TableSpec, r: TableRow): string {
     return String(r.values[t.entityKey])

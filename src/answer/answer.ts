@@ -669,12 +669,13 @@ export class Answerer {
     })
     const aliases = q.entities.map((e) => e.name).join(' ')
     const covered = `${captions} ${names.join(' ')} ${aliases} ${TABLE_WORDS} ${this.analysis.tables.tables.flatMap((t) => t.columns.map((c) => c.name)).join(' ')}`
+    const columnWords = this.analysis.tables.columnWordsIn(q.text.toLowerCase()).join(' ')
     const surfaces = this.catalog
       .find(q.text)
       .map((m) => m.surface)
       .join(' ')
     return (
-      lexicalCoverage(terms, `${covered} ${surfaces}`, this.analysis.stats) >=
+      lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats) >=
       passageCoverage - 0.05
     )
   }
