@@ -1,4 +1,5 @@
-import type { Answer, Citation } from './client.ts'
+import type { Answer, Citation, TableData } from './client.ts'
+import type { StringKey } from './strings.ts'
 
 /** A piece of answer text: plain text, or a citation marker `[n]`. */
 export type Segment = { text: string } | { marker: number }
@@ -32,4 +33,97 @@ export function answerForClipboard(a: Answer): string {
 /** The reader page link that highlights a citation's exact span. */
 export function readerLink(endpoint: string, c: Citation): string {
   return `${endpoint}/read?hl=${c.start}-${c.end}#hl`
+}
+
+/** Longest related-passage sentence shown before it is shortened with “…”. */
+const SENTENCE_CHARS = 180
+/** Most follow-up questions shown (API.md: up to 3). */
+const MAX_FOLLOW_UPS = 3
+
+/** A related passage as the widget lists it under an out-of-scope answer. */
+export interface RelatedItem {
+  citation: Citation
+  /** The passage's label and, when it adds something, its section title. */
+  title: string
+  /** The passage's first sentence, shortened. */
+  sentence: string
+}
+
+/**
+ * The first sentence of a passage, at most `max` characters (cut at a word, with “…”).
+ *
+ * @example
+ * firstSentence('One. Two.') // 'One.'
+ */
+export function firstSentence(text: string, max = SENTENCE_CHARS): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  const end = /[.!?。！？](?=\s|$)/.exec(clean)
+  const sentence = end ? clean.slice(0, end.index + 1) : clean
+  if (sentence.length <= max) return sentence
+  const cut = sentence.slice(0, max)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd()}…`
+}
+
+/** What an answer shows besides its text: verdict, related passages, follow-ups, feedback. */
+export interface AnswerView {
+  /** The key of the verdict's text (`verdictYes`…), when the answer has one. */
+  verdict: StringKey | null
+  related: RelatedItem[]
+  followUps: string[]
+  /** Whether to offer 👍/👎: the answer has an id and the page did not turn feedback off. */
+  feedback: boolean
+}
+
+const VERDICTS: Record<string, StringKey> = {
+  yes: 'verdictYes',
+  no: 'verdictNo',
+  'not-stated': 'verdictNotStated',
+}
+
+/**
+ * Everything an answer shows besides its text, from the answer alone (pure, so it is tested
+ * without a browser).
+ */
+export function answerView(a: Answer, options: { feedback: boolean }): AnswerView {
+  const related = a.answerable
+    ? []
+    : (a.related ?? []).map((c) => ({
+        citation: c,
+        title:
+          c.sectionTitle && !c.label.includes(c.sectionTitle)
+            ? `${c.label} — ${c.sectionTitle}`
+            : c.label,
+        sentence: firstSentence(c.quote),
+      }))
+  const seen = new Set<string>()
+  const followUps = (Array.isArray(a.followUps) ? a.followUps : [])
+    .filter((q): q is string => typeof q === 'string')
+    .map((q) => q.trim())
+    .filter((q) => q && !seen.has(q) && seen.add(q))
+    .slice(0, MAX_FOLLOW_UPS)
+  return {
+    verdict: (a.verdict && VERDICTS[a.verdict]) || null,
+    related,
+    followUps,
+    feedback: options.feedback && typeof a.id === 'string' && a.id.length > 0,
+  }
+}
+
+/** The table id of a table-row citation (`II.4/table-8.3/row-13` → `8.3`), or `null`. */
+export function tableIdOf(c: Citation): string | null {
+  if (c.kind !== 'table-row') return null
+  return /\/table-(\d+\.\d+)\/row-\d+$/.exec(c.id)?.[1] ?? null
+}
+
+/**
+ * A table row as column name → value pairs, as printed (so a card shows
+ * `Economy: Spain, Share (percent): 45.57` rather than a bare printed line).
+ */
+export function rowFields(table: TableData, rowId: string): Array<[string, string]> | null {
+  const row = table.rows.find((r) => r.id === rowId)
+  if (!row) return null
+  return table.columns.map((col) => [
+    col.label,
+    row.printed?.[col.key] ?? (row[col.key] === undefined ? '' : String(row[col.key])),
+  ])
 }
