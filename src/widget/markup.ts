@@ -41,7 +41,7 @@ function markers(text: string): Inline[] {
 // `**x**`, then `*x*` (not `* ` bullets, not `2*3`), then `_x_` between non-word characters. No
 // lookbehind (older Safari cannot parse it): the character before a single `*` or `_` is captured.
 const EMPHASIS =
-  /\*\*(\S(?:[^*]*?\S)?)\*\*|(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])|(^|[^\w])_(\S(?:[^_]*?\S)?)_(?!\w)/g
+  /\*\*([^\s*](?:[^*]*?[^\s*])?)\*\*|(^|[^\w*])\*([^\s*](?:[^*]*?[^\s*])?)\*(?![\w*])|(^|[^\w])_([^\s_](?:[^_]*?[^\s_])?)_(?!\w)/g
 
 /** One line of text: emphasis and markers. */
 export function inlines(line: string): Inline[] {

@@ -93,6 +93,9 @@ describe('widget colours', () => {
         ['fg', 'bubble'],
         ['fg', 'chip'],
         ['error', 'bg'],
+        ['muted', 'bubble'],
+        ['ok', 'bubble'],
+        ['no', 'bubble'],
       ]
       for (const [a, b] of pairs)
         expect(contrast(v[a] as string, v[b] as string), `${a} on ${b}`).toBeGreaterThanOrEqual(4.5)
