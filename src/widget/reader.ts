@@ -88,6 +88,16 @@ panel.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') closePanel()
 })
 
+/** In a table wider than the screen, scrolls it so the highlighted row's last value shows too. */
+function showWholeRow(mark: HTMLElement): void {
+  const wrap = mark.closest('.table-wrap')
+  const cells = mark.closest('tr')?.querySelectorAll('th, td:not(.rowlink)')
+  const last = cells?.[cells.length - 1]
+  if (!wrap || !last) return
+  const over = last.getBoundingClientRect().right - wrap.getBoundingClientRect().right
+  if (over > 0) wrap.scrollLeft += over
+}
+
 // The #hl fragment puts the highlight at the very top; once the page has loaded, centre it so
 // its context shows.
 const hl = document.getElementById('hl')
@@ -97,6 +107,7 @@ if (hl) {
     requestAnimationFrame(() => {
       hl.scrollIntoView({ block: 'center' })
       hl.focus({ preventScroll: true })
+      showWholeRow(hl)
     })
   if (document.readyState === 'complete') centre()
   else window.addEventListener('load', centre, { once: true })

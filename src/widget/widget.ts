@@ -638,7 +638,7 @@ class ChapterAssistantWidget extends HTMLElement {
     )
     this.card.hidden = false
     ;(this.card.querySelector('h3') as HTMLElement).focus()
-    opener.scrollIntoView({ block: 'nearest' })
+    this.keepInView(opener)
     // A table row: its values under the table's column names.
     const tableId = tableIdOf(c)
     if (tableId)
@@ -647,7 +647,14 @@ class ChapterAssistantWidget extends HTMLElement {
         if (!pairs || this.cardOpener !== opener) return
         for (const [label, value] of pairs) fields.append(el('dt', {}, label), el('dd', {}, value))
         fields.hidden = false
+        this.keepInView(opener)
       })
+  }
+
+  /** With a card open the log is shorter: keeps the answer's actions, then the chip, in view. */
+  private keepInView(opener: HTMLElement): void {
+    opener.closest('.msg')?.querySelector('.actions')?.scrollIntoView({ block: 'nearest' })
+    opener.scrollIntoView({ block: 'nearest' })
   }
 
   private closeCard(returnFocus: boolean): void {

@@ -60,8 +60,8 @@ td { font-variant-numeric: tabular-nums; }
 @media (max-width: 600px) {
   body { padding: 1rem .75rem; }
   .reader table { font-size: 13px; }
-  .reader th, .reader td { padding: .2rem .3rem; }
-  .reader thead th { font-size: 12px; font-weight: 600; }
+  .reader th, .reader td { padding: .2rem .25rem; }
+  .reader thead th { font-size: 12px; font-weight: 600; overflow-wrap: anywhere; }
   .reader .rowlink { white-space: normal; }
   .reader .rowlink .cite { font-size: 11px; padding: 0 .2rem; }
 }
