@@ -4,7 +4,7 @@
  */
 export const EN = {
   title: 'Ask the chapter',
-  placeholder: 'Ask a question about the chapter…',
+  placeholder: 'Ask a question…',
   send: 'Send',
   stop: 'Stop',
   clear: 'Clear',
@@ -75,7 +75,7 @@ export type Strings = Record<StringKey, string>
 /** Simplified Chinese. */
 export const ZH_CN: Strings = {
   title: '向本章提问',
-  placeholder: '就本章内容提问…',
+  placeholder: '请输入问题…',
   send: '发送',
   stop: '停止',
   clear: '清空',

@@ -56,6 +56,7 @@ ol.related li { display: grid; grid-template-columns: auto 1fr; column-gap: 6px;
 .msg .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 6px; }
 .msg .actions button { border: 1px solid var(--line); background: var(--bg); border-radius: 6px; padding: 2px 8px; font-size: 13px; cursor: pointer; }
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+.feedback .rate { display: inline-flex; align-items: center; justify-content: center; min-width: 32px; min-height: 28px; }
 .feedback .rate[aria-pressed="true"] { border-color: var(--accent); background: var(--chip); }
 .feedback form.comment { display: flex; gap: 6px; width: 100%; padding: 0; border: 0; }
 .feedback textarea { min-height: 0; font-size: 16px; }

@@ -22,7 +22,7 @@ import {
   WidgetError,
 } from './client.ts'
 import { type Config, configFrom, matchesShortcut } from './config.ts'
-import { blockNodes, el } from './dom.ts'
+import { blockNodes, el, thumbIcon } from './dom.ts'
 import { parseMarkup } from './markup.ts'
 import { answerForClipboard, answerView, readerLink, rowFields, tableIdOf } from './render.ts'
 import { fill, type StringKey } from './strings.ts'
@@ -175,6 +175,8 @@ class ChapterAssistantWidget extends HTMLElement {
       if (this.busy) this.stop()
       else this.ask(this.input.value)
     })
+    // The box grows with the question, up to its CSS max-height (CSSOM, allowed by any CSP).
+    this.input.addEventListener('input', () => this.fitInput())
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault()
@@ -267,6 +269,11 @@ class ChapterAssistantWidget extends HTMLElement {
     this.launcher.hidden = false
     this.launcher.setAttribute('aria-expanded', 'false')
     this.launcher.focus()
+  }
+
+  private fitInput(): void {
+    this.input.style.height = 'auto'
+    this.input.style.height = `${this.input.scrollHeight + 2}px`
   }
 
   private toggleExpanded(): void {
@@ -462,28 +469,20 @@ class ChapterAssistantWidget extends HTMLElement {
       form.hidden = false
       report(await sendFeedback(this.config.endpoint, { answerId, rating: value }))
     }
-    const up = el(
-      'button',
-      {
-        type: 'button',
-        class: 'rate',
-        'aria-pressed': 'false',
-        'aria-label': this.t('rateUp'),
-        title: this.t('rateUp'),
-      },
-      '👍',
-    )
-    const down = el(
-      'button',
-      {
-        type: 'button',
-        class: 'rate',
-        'aria-pressed': 'false',
-        'aria-label': this.t('rateDown'),
-        title: this.t('rateDown'),
-      },
-      '👎',
-    )
+    const thumb = (value: 'up' | 'down', label: string) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'rate',
+          'aria-pressed': 'false',
+          'aria-label': label,
+          title: label,
+        },
+        thumbIcon(value),
+      )
+    const up = thumb('up', this.t('rateUp'))
+    const down = thumb('down', this.t('rateDown'))
     up.addEventListener('click', rate('up', up))
     down.addEventListener('click', rate('down', down))
     form.addEventListener('submit', async (e) => {

@@ -53,7 +53,7 @@ export const WIDGET_ATTRIBUTES: WidgetAttribute[] = [
   {
     name: 'data-placeholder',
     values: 'text',
-    default: '“Ask a question about the chapter…”',
+    default: '“Ask a question…”',
     meaning: 'The question box’s placeholder and accessible name.',
   },
   {
@@ -104,7 +104,7 @@ export const WIDGET_ATTRIBUTES: WidgetAttribute[] = [
     values: '`on`, `off`',
     default: '`on`',
     meaning:
-      '👍/👎 and an optional comment under each answer that has an `id`, sent to `POST /api/feedback`.',
+      'Thumbs up or down and an optional comment under each answer that has an `id`, sent to `POST /api/feedback`.',
   },
   {
     name: 'data-timeout',
@@ -305,9 +305,9 @@ export function renderDocs(doc: OpenApiDoc, origin: string): string {
 <section id="widget"><h2>Embedding the widget</h2>
 <p>One script tag adds a chat button to any page. Add the page’s origin to <code>CORS_ORIGINS</code> on the assistant’s server, then paste:</p>
 <pre class="snippet"><code>${embedSnippet(origin)}</code></pre>
-<p>The widget is a custom element in its own shadow root: the page’s CSS does not reach it and its CSS does not reach the page. Answers stream in; each <code>[n]</code> becomes a chip that opens the quoted passage, a formatted citation and a link to the exact span in the <a href="/read">reader</a>. Answers may show a verdict (Yes / No / Not stated) for yes-or-no questions, suggested follow-up questions, and 👍/👎 feedback. A typing indicator shows while an answer is on its way; <strong>Stop</strong> ends it, and a client-side timeout says so when the server does not answer. <strong>Expand</strong> gives a larger panel; on phones the panel is full screen.</p>
+<p>The widget is a custom element in its own shadow root: the page’s CSS does not reach it and its CSS does not reach the page. Answers stream in; each <code>[n]</code> becomes a chip that opens the quoted passage, a formatted citation and a link to the exact span in the <a href="/read">reader</a>. Answers may show a verdict (Yes / No / Not stated) for yes-or-no questions, suggested follow-up questions, and thumbs-up / thumbs-down feedback. A typing indicator shows while an answer is on its way; <strong>Stop</strong> ends it, and a client-side timeout says so when the server does not answer. <strong>Expand</strong> gives a larger panel; on phones the panel is full screen.</p>
 <h3 id="widget-attributes">Attributes</h3>
-<div class="table-wrap"><table><thead><tr><th scope="col">Attribute</th><th scope="col">Values</th><th scope="col">Default</th><th scope="col">What it does</th></tr></thead>
+<div class="table-wrap"><table class="attributes"><thead><tr><th scope="col">Attribute</th><th scope="col">Values</th><th scope="col">Default</th><th scope="col">What it does</th></tr></thead>
 <tbody>${WIDGET_ATTRIBUTES.map((a) => html`<tr><th scope="row"><code>${a.name}</code></th><td>${inlineCode(a.values)}</td><td>${inlineCode(a.default)}</td><td>${inlineCode(a.meaning)}</td></tr>`)}</tbody></table></div>
 <h3 id="widget-keyboard">Keyboard</h3>
 <p>The shortcut (<kbd>Ctrl</kbd>+<kbd>/</kbd>, <kbd>⌘</kbd><kbd>/</kbd> on a Mac, unless <code>data-shortcut</code> says otherwise) opens the panel with the cursor in the question box. <kbd>Enter</kbd> sends, <kbd>Shift</kbd>+<kbd>Enter</kbd> starts a new line, <kbd>Escape</kbd> closes a citation, then the panel, and gives focus back.</p>

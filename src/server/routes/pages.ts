@@ -34,6 +34,7 @@ pre.snippet { white-space: pre-wrap; overflow-wrap: anywhere; }
 .toc ol ol { font-size: .95em; }
 .toc .method { min-width: 3rem; font-size: .8em; }
 .keys { line-height: 1.9; }
+table.attributes th code { white-space: nowrap; }
 .muted { color: var(--muted); }
 .reader main { max-width: 46rem; }
 .reader p, .reader li, .reader figcaption { position: relative; }
