@@ -310,6 +310,9 @@ class ChapterAssistantWidget extends HTMLElement {
         this.renderAnswer(this.newAssistantBubble(), x.answer, x.question)
       }
       if (this.exchanges.length > 0) this.starters.hidden = true
+      // Only the latest answer offers follow-ups.
+      const followUps = [...this.log.querySelectorAll('.followups')]
+      for (const f of followUps.slice(0, -1)) f.remove()
     } catch {
       // ignore a corrupt entry
     }

@@ -248,7 +248,7 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
 describe.runIf(haveBrowser)('widget features (issue 15)', () => {
   it('verdict, follow-ups and feedback (the server’s v1.1 fields stood in for on /api/chat)', async () => {
     const { context, page } = await openPage(rig, hostPage(rig))
-    await withContractFields(page, (a, n) => ({
+    await withContractFields(page, (_a, n) => ({
       id: `ans-${n}`,
       ...(n === 0
         ? {
