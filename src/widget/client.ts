@@ -9,7 +9,7 @@ export type { ChatTurn as Turn, Citation } from '../answer/types.ts'
  * An answer as API.md v1.1 describes it. `id`, `verdict` and `followUps` are optional here: a
  * server that does not send them yet still works, and the widget shows them when present.
  */
-export type Answer = ContractAnswer & {
+export type Answer = Omit<ContractAnswer, 'id' | 'verdict' | 'followUps'> & {
   id?: string
   verdict?: 'yes' | 'no' | 'not-stated'
   followUps?: string[]

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import type { Answer } from '../../src/answer/types.ts'
 import { projectPath } from '../../src/paths.ts'
+import type { Answer } from '../../src/widget/client.ts'
 import { answerForClipboard, readerLink, segments } from '../../src/widget/render.ts'
 
 describe('widget rendering helpers', () => {
