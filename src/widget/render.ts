@@ -45,7 +45,7 @@ export interface RelatedItem {
   citation: Citation
   /** The passage's label and, when it adds something, its section title. */
   title: string
-  /** The passage's first sentence, shortened. */
+  /** The passage's sentence closest to the question, shortened. */
   sentence: string
 }
 
@@ -62,6 +62,32 @@ export function firstSentence(text: string, max = SENTENCE_CHARS): string {
   if (sentence.length <= max) return sentence
   const cut = sentence.slice(0, max)
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd()}…`
+}
+
+/** Words of 3 letters or more, lower-cased, for comparing a sentence with a question. */
+const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
+
+/**
+ * The sentence of a passage that shares the most words with the question (the first on a tie, or
+ * without a question), shortened like `firstSentence`.
+ *
+ * @example
+ * closestSentence('Solar grew. Wind fell.', 'What about wind?') // 'Wind fell.'
+ */
+export function closestSentence(text: string, question = '', max = SENTENCE_CHARS): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  // Sentences end at . ! ? (no lookbehind: older Safari cannot parse it).
+  // A stop counts when a space or the end follows it, so 3.1 stays whole.
+  const sentences = clean.match(/\S[\s\S]*?(?:[.!?。！？](?=\s|$)|$)/g) ?? []
+  const asked = words(question)
+  let best = sentences[0] ?? clean
+  let bestScore = 0
+  for (const s of sentences) {
+    let score = 0
+    for (const w of words(s)) if (asked.has(w)) score++
+    if (score > bestScore) [best, bestScore] = [s, score]
+  }
+  return firstSentence(best, max)
 }
 
 /** What an answer shows besides its text: verdict, related passages, follow-ups, feedback. */
@@ -84,7 +110,10 @@ const VERDICTS: Record<string, StringKey> = {
  * Everything an answer shows besides its text, from the answer alone (pure, so it is tested
  * without a browser).
  */
-export function answerView(a: Answer, options: { feedback: boolean }): AnswerView {
+export function answerView(
+  a: Answer,
+  options: { feedback: boolean; question?: string },
+): AnswerView {
   const related = a.answerable
     ? []
     : (a.related ?? []).map((c) => ({
@@ -93,7 +122,7 @@ export function answerView(a: Answer, options: { feedback: boolean }): AnswerVie
           c.sectionTitle && !c.label.includes(c.sectionTitle)
             ? `${c.label} — ${c.sectionTitle}`
             : c.label,
-        sentence: firstSentence(c.quote),
+        sentence: closestSentence(c.quote, options.question ?? a.standaloneQuestion),
       }))
   const seen = new Set<string>()
   const followUps = (Array.isArray(a.followUps) ? a.followUps : [])

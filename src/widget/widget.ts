@@ -381,7 +381,7 @@ class ChapterAssistantWidget extends HTMLElement {
   }
 
   private renderAnswer(bubble: HTMLDivElement, a: Answer, question: string): void {
-    const view = answerView(a, { feedback: this.config.feedback })
+    const view = answerView(a, { feedback: this.config.feedback, question })
     bubble.replaceChildren()
     bubble.removeAttribute('aria-busy')
     if (a.standaloneQuestion && a.standaloneQuestion.trim() !== question.trim()) {

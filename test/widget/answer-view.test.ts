@@ -14,7 +14,13 @@ import {
   parseShortcut,
 } from '../../src/widget/config.ts'
 import { inlines, parseMarkup, plainText } from '../../src/widget/markup.ts'
-import { answerView, firstSentence, rowFields, tableIdOf } from '../../src/widget/render.ts'
+import {
+  answerView,
+  closestSentence,
+  firstSentence,
+  rowFields,
+  tableIdOf,
+} from '../../src/widget/render.ts'
 import { EN, fill, pickLanguage, stringsFor, ZH_CN } from '../../src/widget/strings.ts'
 
 const citation = (over: Partial<Citation> = {}): Citation => ({
@@ -137,6 +143,21 @@ describe('what an answer shows', () => {
       ],
     ])
     expect(answerView(answer({ related: [citation()] }), { feedback: true }).related).toEqual([])
+  })
+
+  it('picks the sentence of a related passage closest to the question', () => {
+    const text = 'Solar power grew fast. Wind capacity fell in Europe. Hydro stayed flat.'
+    expect(closestSentence(text, 'What happened to wind capacity?')).toBe(
+      'Wind capacity fell in Europe.',
+    )
+    expect(closestSentence(text, 'Anything about tides?')).toBe('Solar power grew fast.')
+    expect(closestSentence(text)).toBe('Solar power grew fast.')
+    expect(closestSentence('The Netherlands has 3.1 here. Japan has 2.2.', 'and Japan?')).toBe(
+      'Japan has 2.2.',
+    )
+    expect(closestSentence('It is 3.1 in the Netherlands. Other.', 'Netherlands')).toBe(
+      'It is 3.1 in the Netherlands.',
+    )
   })
 
   it('shortens a long sentence at a word', () => {
