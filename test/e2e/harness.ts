@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -35,6 +35,8 @@ export interface Rig {
   browser: Browser
   /** A host site allowed by CORS: `/page?…` (see `hostPage`). */
   hostUrl: string
+  /** The same host site on an origin outside the CORS allowlist. */
+  evilUrl: string
   /** An assistant that accepts questions and never answers them (CORS open). */
   hungUrl: string
   close(): Promise<void>
@@ -44,14 +46,16 @@ export interface Rig {
 export interface HostOptions {
   attrs?: Record<string, string>
   hostileCss?: boolean
+  /** The page's own stylesheet (instead of `HOSTILE_CSS`). */
+  css?: string
   lang?: string
   /** Another page body (HTML) before the script tag. */
   body?: string
 }
 
 /** The URL of a host page with these options. */
-export function hostPage(rig: Rig, o: HostOptions = {}): string {
-  return `${rig.hostUrl}/page?o=${encodeURIComponent(JSON.stringify(o))}`
+export function hostPage(rig: Rig, o: HostOptions = {}, origin = rig.hostUrl): string {
+  return `${origin}/page?o=${encodeURIComponent(JSON.stringify(o))}`
 }
 
 const escapeAttr = (s: string) =>
@@ -89,7 +93,7 @@ export async function startRig(): Promise<Rig> {
   })
   const hungUrl = await listen(hung)
   let appUrl = ''
-  const host = createServer((req, res) => {
+  const hostSite = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host')
     if (url.pathname === '/host.css') {
       res.writeHead(200, { 'content-type': 'text/css' }).end(url.searchParams.get('css') ?? '')
@@ -103,7 +107,7 @@ export async function startRig(): Promise<Rig> {
       'data-starters': 'What is the centrality of the Netherlands?|What are the three dimensions?',
       ...o.attrs,
     }
-    const css = o.hostileCss ? HOSTILE_CSS : ''
+    const css = o.css ?? (o.hostileCss ? HOSTILE_CSS : '')
     res
       .writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
@@ -116,8 +120,11 @@ export async function startRig(): Promise<Rig> {
 <script src="${appUrl}/widget.js" ${Object.entries(attrs)
         .map(([k, v]) => `${k}="${escapeAttr(v)}"`)
         .join(' ')}></script></body></html>`)
-  })
+  }
+  const host = createServer(hostSite)
+  const evil = createServer(hostSite)
   const hostUrl = await listen(host)
+  const evilUrl = await listen(evil)
   const app = await startServer({
     port: 0,
     hostname: '127.0.0.1',
@@ -143,12 +150,14 @@ export async function startRig(): Promise<Rig> {
     app,
     browser,
     hostUrl,
+    evilUrl,
     hungUrl,
     async close() {
       await browser.close()
       for (const s of sockets) s.destroy()
       hung.close()
       host.close()
+      evil.close()
       await app.close()
     },
   }
