@@ -527,6 +527,7 @@ class ChapterAssistantWidget extends HTMLElement {
     this.starters.hidden = true
     for (const f of this.log.querySelectorAll('.followups')) f.remove()
     this.input.value = ''
+    this.fitInput()
     // Focus stays in the question box (a button clicked in the panel would otherwise keep it, or
     // lose it to <body> when it disappears).
     if (this.root.activeElement && this.root.activeElement !== this.input) this.input.focus()
@@ -585,6 +586,7 @@ class ChapterAssistantWidget extends HTMLElement {
       bubble.remove()
       this.log.lastElementChild?.remove() // the question goes back into the box for a retry
       this.input.value = question
+      this.fitInput()
       if (controller.signal.aborted && controller.signal.reason === 'timeout')
         this.showError(this.t('timeout', { seconds: Math.round(this.config.timeoutMs / 1000) }))
       else if (err instanceof WidgetError) this.showError(this.t(err.code, err.values))
