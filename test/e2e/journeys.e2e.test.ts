@@ -384,10 +384,15 @@ describe.runIf(haveBrowser)('widget features (issue 15)', () => {
     const full = await rectOf(phone.page, '.panel')
     expect(full).toMatchObject({ x: 0, y: 0, width: 375, height: 740 })
     expect(await inWidget(phone.page, 'button.expand').isHidden()).toBe(true)
-    await inWidget(phone.page, 'textarea').fill('What is the centrality of France?')
+    await inWidget(phone.page, 'textarea').fill(
+      'What is the centrality of France? I would like to know it, and where the chapter says so.',
+    )
+    expect((await rectOf(phone.page, 'textarea')).height).toBeGreaterThan(50)
     await inWidget(phone.page, 'button.send').tap()
     await inWidget(phone.page, '.msg.assistant:not([aria-busy]) .actions').waitFor()
     expect(await focused(phone.page)).toBe('textarea.') // not <body>
+    // The box grew with a long question and is back to one line once it was sent.
+    expect((await rectOf(phone.page, 'textarea')).height).toBeLessThan(50)
     const targets = await inWidget(phone.page, 'button:visible').evaluateAll((bs) =>
       bs.map((b) => {
         const r = b.getBoundingClientRect()
