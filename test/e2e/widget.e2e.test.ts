@@ -1,144 +1,47 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../../src/node/server.ts'
-import { projectPath } from '../../src/paths.ts'
+import {
+  askAndWait,
+  haveBrowser,
+  hostPage,
+  inWidget,
+  openPage,
+  type Rig,
+  shot,
+  startRig,
+} from './harness.ts'
 
 /**
  * End-to-end: the real server, a host page on another origin with a strict Content-Security-Policy
- * embedding the widget with one script tag, and Debian's Chromium driven by playwright-core.
- * Screenshots of every step go to test/artifacts/e2e/.
+ * embedding the widget with one script tag, and Debian's Chromium driven by playwright-core
+ * (./harness.ts). Screenshots of every step go to test/artifacts/e2e/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const haveBrowser = existsSync(CHROMIUM)
-if (!haveBrowser) {
-  if (process.env.REQUIRE_BROWSER === '1')
-    throw new Error(
-      `Chromium is required for the end-to-end tests but ${CHROMIUM} is missing (apt-get install chromium).`,
-    )
-  console.warn(
-    `\n  ⚠ end-to-end widget tests NOT RUN: ${CHROMIUM} is missing (apt-get install chromium).\n`,
-  )
-}
-const ARTIFACTS = projectPath('test', 'artifacts', 'e2e')
-
-let app: Awaited<ReturnType<typeof startServer>>
-let host: Server
-let evilHost: Server
-let browser: Browser
+let rig: Rig
+let app: Rig['app']
 let hostUrl = ''
 let evilUrl = ''
 
-function hostPage(endpoint: string, extra = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host site</title>
-<link rel="stylesheet" href="/host.css"></head>
-<body><h1>A site that embeds the assistant</h1><p>Some article text.</p><button id="host-button">A host button</button>
-<script src="${endpoint}/widget.js" data-title="Ask Chapter 8" data-theme="light" data-position="bottom-right" data-starters="What is the centrality of the Netherlands?|What are the three dimensions?" ${extra}></script>
-</body></html>`
-}
 // Host styles that would leak into a widget without shadow DOM.
 const HOST_CSS =
   'button { background: rgb(255, 0, 0) !important; font-size: 40px !important; } body { font-family: serif; }'
 
-/** A host site on its own origin; it reads the assistant's URL when a page is requested. */
-function serveHost(endpoint: () => string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    if (req.url === '/host.css') {
-      res.writeHead(200, { 'content-type': 'text/css' }).end(HOST_CSS)
-      return
-    }
-    const e = endpoint()
-    const csp = `default-src 'none'; script-src ${e}; connect-src ${e}; style-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'`
-    res
-      .writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': csp,
-      })
-      .end(hostPage(e))
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
-    ),
-  )
-}
-
 beforeAll(async () => {
   if (!haveBrowser) return
-  const built = spawnSync(process.execPath, [projectPath('scripts', 'build.mjs')], {
-    encoding: 'utf8',
-  })
-  if (built.status !== 0) throw new Error(built.stderr)
-  mkdirSync(ARTIFACTS, { recursive: true })
-  // Two host origins: one in the CORS allowlist, one not.
-  const allowed = await serveHost(() => app.url)
-  const evil = await serveHost(() => app.url)
-  host = allowed.server
-  hostUrl = allowed.url
-  evilHost = evil.server
-  evilUrl = evil.url
-  app = await startServer({
-    port: 0,
-    hostname: '127.0.0.1',
-    config: { corsOrigins: [hostUrl], rateLimitPerMinute: 0 },
-    logger: { info: () => {} },
-    llm: null,
-  })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  })
+  rig = await startRig()
+  app = rig.app
+  hostUrl = hostPage(rig, { css: HOST_CSS })
+  evilUrl = hostPage(rig, { css: HOST_CSS }, rig.evilUrl)
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
-  host?.close()
-  evilHost?.close()
-  await app?.close()
+  await rig?.close()
 })
 
 async function newPage(
   url: string,
   viewport = { width: 1100, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page; requests: string[]; cspErrors: string[] }> {
-  const context = await browser.newContext({
-    viewport,
-    permissions: ['clipboard-read', 'clipboard-write'],
-  })
-  const page = await context.newPage()
-  const requests: string[] = []
-  const cspErrors: string[] = []
-  page.on('request', (r) => requests.push(r.url()))
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text())
-  })
-  await page.goto(url)
-  return { context, page, requests, cspErrors }
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
-const inWidget = (page: Page, selector: string) =>
-  page.locator('chapter-assistant-widget').locator(selector)
-
-async function askAndWait(page: Page, question: string): Promise<void> {
-  await inWidget(page, 'textarea').fill(question)
-  await inWidget(page, 'textarea').press('Enter')
-  await inWidget(page, '.msg.assistant:not([aria-busy]) .actions')
-    .last()
-    .waitFor({ timeout: 20_000 })
+  return openPage(rig, url, { viewport })
 }
 
 describe.runIf(haveBrowser)('the widget in a real browser', () => {
@@ -175,7 +78,7 @@ describe.runIf(haveBrowser)('the widget in a real browser', () => {
     expect(answer).toContain('45.57%')
     await expect(inWidget(page, '.msg.assistant .chip').count()).resolves.toBeGreaterThan(0)
     await shot(page, '02-streamed-answer-with-chips')
-    const foreign = requests.filter((u) => !u.startsWith(hostUrl) && !u.startsWith(app.url))
+    const foreign = requests.filter((u) => !u.startsWith(rig.hostUrl) && !u.startsWith(app.url))
     expect(foreign).toEqual([])
     await context.close()
   })
@@ -273,7 +176,10 @@ describe.runIf(haveBrowser)('the widget in a real browser', () => {
       ].join('')
       return route.fulfill({
         status: 200,
-        headers: { 'content-type': 'text/event-stream', 'access-control-allow-origin': hostUrl },
+        headers: {
+          'content-type': 'text/event-stream',
+          'access-control-allow-origin': rig.hostUrl,
+        },
         body: sse,
       })
     })
@@ -312,7 +218,7 @@ describe.runIf(haveBrowser)('the widget in a real browser', () => {
           headers: {
             'content-type': 'application/problem+json',
             'retry-after': '7',
-            'access-control-allow-origin': hostUrl,
+            'access-control-allow-origin': rig.hostUrl,
             'access-control-expose-headers': 'retry-after',
           },
           body: JSON.stringify({

@@ -182,14 +182,14 @@ export function renderReader(doc: ChapterDocument, hl: Span | null): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Chapter ${doc.chapter.number}: ${doc.chapter.title} — reader</title>
-<link rel="stylesheet" href="/assets/site.css"><script src="/assets/reader.js" defer></script></head>
+<link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/assets/site.css"><script src="/assets/reader.js" defer></script></head>
 <body class="reader">
 <header><p class="muted">Chapter ${doc.chapter.number}</p><h1>${doc.chapter.title}</h1>
 <p class="muted">The cleaned text of the chapter: OCR repaired, lines joined. Every paragraph, item, table row and note has a link (#) and a “Cite this” action.${hl ? html` <a href="#hl">Go to the highlighted passage.</a>` : ''}</p>
 <nav aria-label="Contents"><ol>${toc}</ol></nav></header>
 <main>${top.map(sectionHtml)}
 <section id="notes" aria-label="Notes"><h2>Notes</h2><ol class="footnotes">${notes}</ol></section></main>
-<div id="cite-panel" role="dialog" aria-modal="false" aria-labelledby="cite-title" hidden><h2 id="cite-title">Cite this passage</h2><pre id="cite-text"></pre><p><button type="button" id="cite-copy">Copy</button> <button type="button" id="cite-close">Close</button></p><p id="cite-status" role="status"></p></div>
+<div id="cite-panel" role="dialog" aria-modal="false" aria-labelledby="cite-title" hidden><h2 id="cite-title">Cite this passage</h2><p><label for="cite-style">Style</label> <select id="cite-style"><option value="apa">APA 7</option><option value="mla">MLA 9</option><option value="chicago">Chicago 17</option><option value="bibtex">BibTeX</option></select></p><pre id="cite-text"></pre><p><button type="button" id="cite-copy">Copy</button> <button type="button" id="cite-close">Close</button></p><p id="cite-status" role="status"></p></div>
 </body></html>`.toString() as string
 }
 
