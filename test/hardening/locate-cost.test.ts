@@ -22,7 +22,10 @@ describe('locating a quote costs a bounded time', () => {
     const ordinary =
       'New quality productive forces mainly rely on innovation and are born from revolutionary technology breakthroughs'
     expect(citer.locate(ordinary)?.match).toBe('fuzzy')
-    const base = Math.max(1, median(5, () => citer.locate(ordinary)))
+    const base = Math.max(
+      1,
+      median(5, () => citer.locate(ordinary)),
+    )
     const common = ['of', 'the', 'and', 'in', 'to', 'a', 'innovation', 'china', 'open', 'global']
     let worst = 0
     fc.assert(
@@ -30,13 +33,19 @@ describe('locating a quote costs a bounded time', () => {
         fc.array(fc.constantFrom(...common), { minLength: 200, maxLength: 1000 }),
         (words) => {
           const text = words.join(' ').slice(0, 4000)
-          worst = Math.max(worst, median(1, () => citer.locate(text)))
+          worst = Math.max(
+            worst,
+            median(1, () => citer.locate(text)),
+          )
         },
       ),
       { numRuns: 12, seed: 14 },
     )
     const repeated = 'of the and '.repeat(363)
-    worst = Math.max(worst, median(1, () => citer.locate(repeated)))
+    worst = Math.max(
+      worst,
+      median(1, () => citer.locate(repeated)),
+    )
     // Before the bound: ~thousands of times the ordinary quote. After: the time budget at most.
     expect(worst / base).toBeLessThan(60)
   })
