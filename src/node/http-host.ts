@@ -5,7 +5,13 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http'
-import type { Socket } from 'node:net'
+import { Server as NetServer, type Socket } from 'node:net'
+
+/** A draining host closes a connection once it has been idle this long (ms). */
+const DRAIN_IDLE_MS = 250
+/** How often a draining host looks for idle connections (ms). */
+const DRAIN_TICK_MS = 50
+const netServerClose = NetServer.prototype.close
 
 /** Limits of the Node HTTP host; every one has a safe default (see {@link DEFAULT_HOST_LIMITS}). */
 export interface HostLimits {
@@ -43,6 +49,8 @@ interface ConnectionState {
   busy: boolean
   /** The response being written, if any. */
   current?: ServerResponse
+  /** When the connection last started or finished a request (ms since the epoch). */
+  lastActive: number
   queue: Array<[IncomingMessage, ServerResponse]>
 }
 
@@ -102,12 +110,14 @@ export function createHttpHost(
     // Resume reading once the queue is short again.
     if (state.queue.length < lim.maxPipelined / 2 && socket.isPaused()) socket.resume()
     state.busy = true
+    state.lastActive = Date.now()
     const [req, res] = next
     state.current = res
     // While draining, the last request a connection has sent closes it.
     if (draining && state.queue.length === 0) res.shouldKeepAlive = false
     const done = () => {
       state.busy = false
+      state.lastActive = Date.now()
       // The next response waits until this one has left the process.
       if (socket.writableNeedDrain) socket.once('drain', () => dispatch(socket, state))
       else setImmediate(() => dispatch(socket, state))
@@ -126,7 +136,7 @@ export function createHttpHost(
     const socket = req.socket
     let state = states.get(socket)
     if (!state) {
-      state = { busy: false, queue: [] }
+      state = { busy: false, queue: [], lastActive: Date.now() }
       states.set(socket, state)
     }
     if (state.queue.length >= lim.maxPipelined) {
@@ -187,27 +197,38 @@ export function createHttpHost(
   const drain = (graceMs: number) =>
     new Promise<{ forced: number }>((resolve) => {
       draining = true
+      const started = Date.now()
+      const tick = setInterval(() => {
+        // A connection idle for a while is closed; one that keeps sending gets `Connection: close`
+        // on its next response instead (closing it between two requests would reset the second).
+        for (const socket of sockets) {
+          const state = states.get(socket)
+          const idleSince = state?.lastActive ?? started
+          if (
+            (!state || (!state.busy && state.queue.length === 0)) &&
+            Date.now() - idleSince >= DRAIN_IDLE_MS
+          )
+            socket.end()
+        }
+        if (Date.now() - started >= graceMs) {
+          const forced = sockets.size
+          for (const s of sockets) s.destroy()
+          finish(forced)
+        }
+      }, DRAIN_TICK_MS)
       let settled = false
       const finish = (forced: number) => {
         if (settled) return
         settled = true
-        clearTimeout(timer)
+        clearInterval(tick)
         resolve({ forced })
       }
-      const timer = setTimeout(() => {
-        const forced = sockets.size
-        server.closeAllConnections()
-        for (const s of sockets) s.destroy()
-        finish(forced)
-      }, graceMs)
-      timer.unref()
-      server.close(() => finish(0))
-      // Idle keep-alive connections close now; busy ones after their current response.
-      server.closeIdleConnections()
+      // Stop accepting connections. (http.Server#close would also close every idle keep-alive
+      // connection at once, racing with requests their clients are sending.)
+      netServerClose.call(server, () => finish(0))
       for (const socket of sockets) {
         const state = states.get(socket)
-        if (!state || (!state.busy && state.queue.length === 0)) socket.end()
-        else if (state.current && !state.current.headersSent && state.queue.length === 0)
+        if (state?.current && !state.current.headersSent && state.queue.length === 0)
           state.current.shouldKeepAlive = false
       }
     })
