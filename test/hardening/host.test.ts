@@ -48,7 +48,9 @@ describe('F1: pipelined requests that are never read', () => {
 describe('F4: connection caps', () => {
   it('refuses a client past its share, and others still get in', async () => {
     const mine = await Promise.all(
-      Array.from({ length: LIMITS.maxConnectionsPerClient + 4 }, () => openSocket(port, '127.0.0.3')),
+      Array.from({ length: LIMITS.maxConnectionsPerClient + 4 }, () =>
+        openSocket(port, '127.0.0.3'),
+      ),
     )
     for (const s of mine) s.on('error', () => {})
     await sleep(200)
@@ -106,7 +108,8 @@ describe('F6: draining under keep-alive load', () => {
     })
     const p = Number(new URL(other.url).port)
     let stopped = false
-    const request = 'GET /api/search?q=centrality%20of%20the%20Netherlands HTTP/1.1\r\nHost: x\r\n\r\n'
+    const request =
+      'GET /api/search?q=centrality%20of%20the%20Netherlands HTTP/1.1\r\nHost: x\r\n\r\n'
     const loops = Array.from({ length: 12 }, () => keepAliveLoop(p, request, () => stopped))
     await sleep(500)
     const drained = other.close()
