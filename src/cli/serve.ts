@@ -8,7 +8,9 @@ export async function runServeCommand(): Promise<number> {
   )
   const { forced } = await new Promise<{ forced: number }>((resolve) => {
     const stop = (signal: string) => {
-      console.error(`${signal}: closing gracefully (in-flight requests finish, then the server stops)…`)
+      console.error(
+        `${signal}: closing gracefully (in-flight requests finish, then the server stops)…`,
+      )
       close().then(resolve)
     }
     process.once('SIGTERM', () => stop('SIGTERM'))

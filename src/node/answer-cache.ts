@@ -23,9 +23,18 @@ export const answerKey = (question: string, history: readonly ChatTurn[]): strin
  */
 export class BoundedAnswerService extends AnswerService {
   private readonly memo: LRUCache<string, AskResult> | null
+  private readonly offloaded: ((q: string, h: readonly ChatTurn[]) => Promise<AskResult>) | null
 
-  constructor(answerer: Answerer, llm: LlmLayer | null, maxEntries: number, maxBytes: number) {
+  /** `compute`, when given, computes answers instead of this process (see ./compute-pool.ts). */
+  constructor(
+    answerer: Answerer,
+    llm: LlmLayer | null,
+    maxEntries: number,
+    maxBytes: number,
+    compute?: (question: string, history: readonly ChatTurn[]) => Promise<AskResult>,
+  ) {
     super(answerer, llm, 0)
+    this.offloaded = compute ?? null
     this.memo =
       maxEntries > 0 && maxBytes > 0
         ? new LRUCache<string, AskResult>({
@@ -41,7 +50,9 @@ export class BoundedAnswerService extends AnswerService {
     const key = answerKey(question, history)
     const hit = this.memo?.get(key)
     if (hit) return hit
-    const result = await super.ask(question, history)
+    const result = await (this.offloaded
+      ? this.offloaded(question, history)
+      : super.ask(question, history))
     this.memo?.set(key, result)
     return result
   }

@@ -3,9 +3,12 @@ export { loadBibliographicRecord } from './bibliography.ts'
 import { readFileSync } from 'node:fs'
 import type { RequestListener, Server } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
+import type { AskResult } from '../answer/service.ts'
+import type { CitationStyle, CiteResult } from '../cite/index.ts'
 import { embeddingConfigFromEnv, isDefaultModelBuilt, STATIC_MODEL_ID } from '../embed/index.ts'
 import { IndexUnavailableError } from '../index/index.ts'
 import { projectPath } from '../paths.ts'
+import type { SearchHit } from '../retrieve/hybrid.ts'
 import {
   type AppConfig,
   createApp,
@@ -14,14 +17,17 @@ import {
 } from '../server/app.ts'
 import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
 import type { StaticAssets } from '../server/routes/pages.ts'
+import { BoundedAnswerService } from './answer-cache.ts'
 import {
   type AssistantContext,
+  answerCacheBytesFromEnv,
   answerCacheSizeFromEnv,
   type OpenOptions,
   openAssistant,
 } from './assistant.ts'
 import { buildInChild } from './build-child.ts'
 import { nodeClientKey, parseTrustProxy } from './client-key.ts'
+import { ComputePool } from './compute-pool.ts'
 import { createHttpHost, type HostLimits, type HttpHost } from './http-host.ts'
 
 const DIST = `${projectPath('dist')}/`
@@ -128,13 +134,15 @@ export function buildNodeApp(
   ctx: AssistantContext,
   config: Partial<AppConfig> = appConfigFromEnv(),
   logger?: Logger,
+  pool?: ComputePool,
 ) {
+  const offloaded = pool ? offload(ctx, pool) : null
   return createApp({
     doc: ctx.corpus.doc,
     chunks: ctx.chunks,
-    service: ctx.service,
-    citer: ctx.citer,
-    search: (q, o) => ctx.retriever.search(q, o),
+    service: offloaded?.service ?? ctx.service,
+    citer: offloaded?.citer ?? ctx.citer,
+    search: offloaded?.search ?? ((q, o) => ctx.retriever.search(q, o)),
     health: {
       model: ctx.embeddings.modelId,
       chunks: ctx.chunks.length,
@@ -149,7 +157,35 @@ export function buildNodeApp(
   })
 }
 
+/**
+ * The app's computing dependencies backed by the compute process: answers (with the answer cache
+ * kept here, so a cached answer costs no round trip), citation lookup and search.
+ */
+function offload(ctx: AssistantContext, pool: ComputePool) {
+  const service = new BoundedAnswerService(
+    ctx.answerer,
+    null,
+    answerCacheSizeFromEnv(),
+    answerCacheBytesFromEnv(),
+    (question, history) => pool.run<AskResult>('ask', [question, history]),
+  )
+  const cite = (text: string, style?: CitationStyle) =>
+    pool.run<CiteResult>('cite', [text, style ?? 'apa'])
+  // Only `cite` is offloaded; the rest of the service (formatting, pinpoints) stays as it is.
+  const citer = new Proxy(ctx.citer, {
+    get: (target, prop, receiver) => (prop === 'cite' ? cite : Reflect.get(target, prop, receiver)),
+  })
+  const search = (q: string, o?: { k?: number }) => pool.run<SearchHit[]>('search', [q, o])
+  return { service, citer, search }
+}
+
+/** `COMPUTE_PROCESS=0` keeps the computations in the server's process (default: a child process). */
+export const computeProcessFromEnv = (env: Record<string, string | undefined> = process.env) =>
+  !/^(0|false|no|off)$/i.test(env.COMPUTE_PROCESS ?? '')
+
 export interface StartOptions extends OpenOptions {
+  /** Run the computations in a child process (default: `COMPUTE_PROCESS`, on). */
+  computeProcess?: boolean
   port?: number
   hostname?: string
   config?: Partial<AppConfig>
@@ -240,8 +276,20 @@ export async function startServer(options: StartOptions = {}): Promise<{
   const actualPort = typeof address === 'object' && address ? address.port : port
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${actualPort}`
   const publicOrigins = config.publicOrigins ?? listeningOrigins(hostname, actualPort)
-  const app = buildNodeApp(ctx, { ...config, publicOrigins }, logger)
+  let pool: ComputePool | undefined
+  if (options.computeProcess ?? computeProcessFromEnv()) {
+    pool = new ComputePool({
+      deadlineMs: readTimeout,
+      log: options.log ?? ((l: string) => console.error(l)),
+    })
+    await pool.start()
+  }
+  const app = buildNodeApp(ctx, { ...config, publicOrigins }, logger, pool)
   listener = getRequestListener(app.fetch)
-  const close = () => host.drain(readTimeout + DRAIN_SLACK_MS)
+  const close = async () => {
+    const drained = await host.drain(readTimeout + DRAIN_SLACK_MS)
+    await pool?.close()
+    return drained
+  }
   return { server, url, close, host }
 }
