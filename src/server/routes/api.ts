@@ -161,12 +161,13 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
       }
       return streamSSE(c, async (stream) => {
         try {
-          const standalone = deps.service.answerer.standalone(question, history)
+          // The standalone question comes with the answer: resolving a follow-up against a long
+          // history is work too, done where the answer is computed (off the event loop on Node).
+          const { answer } = await answerWithin(deps.service, within, question, history)
           await stream.writeSSE({
             event: 'meta',
-            data: JSON.stringify({ standaloneQuestion: standalone }),
+            data: JSON.stringify({ standaloneQuestion: answer.standaloneQuestion }),
           })
-          const { answer } = await answerWithin(deps.service, within, question, history)
           await stream.writeSSE({ event: 'citations', data: JSON.stringify(answer.citations) })
           for (const text of tokenPieces(answer.answer))
             await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
