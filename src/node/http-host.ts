@@ -103,10 +103,9 @@ export function createHttpHost(
   const dispatch = (socket: Socket, state: ConnectionState) => {
     if (state.busy) return
     const next = state.queue.shift()
-    if (!next) {
-      if (draining) socket.end()
-      return
-    }
+    // Nothing waiting. (A draining host closes the connection once it has been idle a while: its
+    // client may be sending the next request right now, which then gets `Connection: close`.)
+    if (!next) return
     // Resume reading once the queue is short again.
     if (state.queue.length < lim.maxPipelined / 2 && socket.isPaused()) socket.resume()
     state.busy = true
