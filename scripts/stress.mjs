@@ -70,6 +70,16 @@ function startServer(dir, env = {}) {
   })
 }
 
+/** CPU seconds a process has used (user + system; Linux /proc, 100 ticks a second), or NaN. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return Number.NaN
+  }
+}
+
 /** How many file descriptors a process has open (Linux /proc), or NaN. */
 function openFds(pid) {
   try {
@@ -352,6 +362,8 @@ async function replay(name, attack) {
     if (v > peak) peak = v
   }, 100)
   let done = false
+  const cpu0 = cpuSeconds(pid)
+  const t0 = Date.now()
   const probing = probe(server.port, () => done)
   let note = ''
   let attackErrors = 0
@@ -363,6 +375,8 @@ async function replay(name, attack) {
     note = `attack failed: ${e.message}`
   }
   done = true
+  const cpu = cpuSeconds(pid) - cpu0
+  const wall = (Date.now() - t0) / 1000
   const p = await probing
   clearInterval(sampler)
   const health = await request(server.port, '/healthz', { timeoutMs: 10_000 })
@@ -373,7 +387,7 @@ async function replay(name, attack) {
     p99: percentile(p.ms, 99),
     rss: peak,
     errors: p.errors + attackErrors,
-    note,
+    note: `${note}${note ? '; ' : ''}event-loop process CPU ${cpu.toFixed(1)} s in ${wall.toFixed(1)} s`,
   }
   console.error(
     `  ${name}: alive ${row.alive}, p99 ${row.p99?.toFixed(1)} ms, RSS ${peak.toFixed(0)} MB, errors ${row.errors} ${note}`,
