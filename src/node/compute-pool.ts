@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { HTTPException } from 'hono/http-exception'
 import { projectPath } from '../paths.ts'
 
@@ -37,6 +38,8 @@ export interface ComputePoolOptions {
 const DEFAULT_MAX_QUEUED = 256
 /** The compute process's heap (the assistant's data and one computation at a time). */
 const DEFAULT_HEAP_MB = 512
+/** The compute process's niceness (0 is the server's; 19 the lowest priority). */
+const COMPUTE_NICENESS = 10
 /** Wait before restarting a compute process that died, in ms. */
 const RESTART_DELAY_MS = 500
 
@@ -98,6 +101,14 @@ export class ComputePool {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       })
       this.child = child
+      // The event loop comes first: when the cores are busy, the computation waits, not /healthz.
+      if (child.pid !== undefined) {
+        try {
+          setPriority(child.pid, COMPUTE_NICENESS)
+        } catch {
+          // Not allowed here (a container without the capability): same priority, still off the loop.
+        }
+      }
       child.on('message', (m: Reply) => {
         if ('ready' in m) {
           this.ready = true
