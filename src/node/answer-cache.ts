@@ -23,6 +23,7 @@ export const answerKey = (question: string, history: readonly ChatTurn[]): strin
  */
 export class BoundedAnswerService extends AnswerService {
   private readonly memo: LRUCache<string, AskResult> | null
+  private readonly inflight = new Map<string, Promise<AskResult>>()
   private readonly offloaded: ((q: string, h: readonly ChatTurn[]) => Promise<AskResult>) | null
 
   /** `compute`, when given, computes answers instead of this process (see ./compute-pool.ts). */
@@ -50,11 +51,19 @@ export class BoundedAnswerService extends AnswerService {
     const key = answerKey(question, history)
     const hit = this.memo?.get(key)
     if (hit) return hit
-    const result = await (this.offloaded
-      ? this.offloaded(question, history)
-      : super.ask(question, history))
-    this.memo?.set(key, result)
-    return result
+    // The same question asked by many at once is computed once.
+    const pending = this.inflight.get(key)
+    if (pending) return pending
+    const computing = (
+      this.offloaded ? this.offloaded(question, history) : super.ask(question, history)
+    )
+      .then((result) => {
+        this.memo?.set(key, result)
+        return result
+      })
+      .finally(() => this.inflight.delete(key))
+    this.inflight.set(key, computing)
+    return computing
   }
 
   override cached(question: string, history: readonly ChatTurn[] = []): AskResult | undefined {

@@ -8,7 +8,7 @@ import {
 import { Server as NetServer, type Socket } from 'node:net'
 
 /** A draining host closes a connection once it has been idle this long (ms). */
-const DRAIN_IDLE_MS = 250
+const DRAIN_IDLE_MS = 1000
 /** How often a draining host looks for idle connections (ms). */
 const DRAIN_TICK_MS = 50
 const netServerClose = NetServer.prototype.close

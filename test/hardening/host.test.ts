@@ -110,8 +110,18 @@ describe('F6: draining under keep-alive load', () => {
     let stopped = false
     const request =
       'GET /api/search?q=centrality%20of%20the%20Netherlands HTTP/1.1\r\nHost: x\r\n\r\n'
-    const loops = Array.from({ length: 12 }, () => keepAliveLoop(p, request, () => stopped))
-    await sleep(500)
+    const answered = new Set<number>()
+    const loops = Array.from({ length: 12 }, (_, i) =>
+      keepAliveLoop(
+        p,
+        request,
+        () => stopped,
+        () => answered.add(i),
+      ),
+    )
+    // Drain once every connection is in its keep-alive cycle.
+    for (let t = 0; answered.size < loops.length && t < 200; t++) await sleep(50)
+    expect(answered.size).toBe(loops.length)
     const drained = other.close()
     const results = await Promise.race([
       Promise.all(loops),

@@ -29,6 +29,7 @@ export async function keepAliveLoop(
   port: number,
   request: string,
   stop: () => boolean,
+  onResponse: () => void = () => {},
 ): Promise<{ ok: number; closedGracefully: boolean; reset: boolean }> {
   const socket = await openSocket(port)
   let buffer = Buffer.alloc(0)
@@ -59,6 +60,7 @@ export async function keepAliveLoop(
         if (buffer.length >= head + 4 + length) {
           buffer = buffer.subarray(head + 4 + length)
           ok++
+          onResponse()
           if (/connection: *close/i.test(text)) {
             socket.destroy()
             return { ok, closedGracefully: true, reset: false }
