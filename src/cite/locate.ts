@@ -27,6 +27,15 @@ export const FUZZY_MIN_SIMILARITY = 0.7
 /** …and at least this many words do. */
 const FUZZY_MIN_WORDS = 5
 
+/** Windows aligned per reading flow, at most. */
+const MAX_WINDOWS = 40
+/**
+ * The time fuzzy alignment may take for one quote, in ms. Ordinary quotes need a few; only
+ * adversarial texts (thousands of common words that match everywhere) reach it, and then the best
+ * window found so far is kept, so no request holds the event loop for long.
+ */
+export const FUZZY_BUDGET_MS = 30
+
 const ELLIPSIS = /\s*(?:\.\s*\.\s*\.|…|\[\s*(?:\.\s*\.\s*\.|…)\s*\])\s*/g
 
 /**
@@ -100,6 +109,8 @@ export class QuoteLocator {
     if (q.length < FUZZY_MIN_WORDS) return null
     let best: { flow: Flow; from: number; to: number; same: number; sim: number } | null = null
     const qSet = new Set(q)
+    const qCounts = countWords(q)
+    const until = performance.now() + FUZZY_BUDGET_MS
     for (const flow of this.flows) {
       // Cheap filter: enough of the quote's words occur in the flow at all.
       const vocab = new Set(flow.words.map((w) => w.norm))
@@ -121,9 +132,25 @@ export class QuoteLocator {
           if (w === a) starts.add(Math.max(0, ci - qi - 3))
         })
       }
-      for (const start of [...starts].slice(0, 40)) {
+      for (const start of [...starts].slice(0, MAX_WINDOWS)) {
         const window = chapter.slice(start, start + q.length + 8)
-        const parts = diffArrays(q, window)
+        // A window can win only if it could share enough words with the quote: the multiset
+        // intersection bounds the words a diff can find in common (sim ≤ same / q.length).
+        const bound = sharedWordBound(qCounts, window)
+        if (bound < FUZZY_MIN_WORDS || bound < FUZZY_MIN_SIMILARITY * q.length) continue
+        if (best && bound / q.length <= best.sim) continue
+        if (performance.now() > until) break
+        // …and the diff may stop once it needs more edits than such a window allows
+        // (edits = |q| + |window| − 2·same, with same ≥ FUZZY_MIN_SIMILARITY·|q|).
+        const maxEditLength = Math.max(
+          0,
+          Math.floor(q.length + window.length - 2 * FUZZY_MIN_SIMILARITY * q.length),
+        )
+        const parts = diffArrays(q, window, {
+          maxEditLength,
+          timeout: Math.max(1, until - performance.now()),
+        })
+        if (!parts) continue
         let ci = 0
         let first = -1
         let last = -1
@@ -159,6 +186,25 @@ export class QuoteLocator {
       elided,
     }
   }
+}
+
+/** How often each word occurs. */
+function countWords(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
+  return counts
+}
+
+/** The size of the multiset intersection of the quote's words and a window's. */
+function sharedWordBound(quote: ReadonlyMap<string, number>, window: readonly string[]): number {
+  const left = new Map<string, number>()
+  let shared = 0
+  for (const w of window) {
+    const n = left.has(w) ? (left.get(w) as number) : (quote.get(w) ?? 0)
+    if (n > 0) shared++
+    left.set(w, n - 1)
+  }
+  return shared
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { runComputeProcess } from '../node/compute-process.ts'
 /**
  * The command line: `chapter-assistant <command> [args]`. Each command lives in its own module;
  * this file only dispatches.
@@ -35,6 +36,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return runServeCommand()
+    case 'compute':
+      // The server's compute process (forked by the server, not for people).
+      return runComputeProcess()
     case 'ask':
       return runAskCommand(args)
     case 'cite':

@@ -6,14 +6,16 @@ export async function runServeCommand(): Promise<number> {
   console.error(
     `chapter-assistant ready in ${Math.round(performance.now())} ms at ${url}  (API reference: ${url}/docs)`,
   )
-  await new Promise<void>((resolve) => {
+  const { forced } = await new Promise<{ forced: number }>((resolve) => {
     const stop = (signal: string) => {
-      console.error(`${signal}: closing…`)
+      console.error(
+        `${signal}: closing gracefully (in-flight requests finish, then the server stops)…`,
+      )
       close().then(resolve)
     }
     process.once('SIGTERM', () => stop('SIGTERM'))
     process.once('SIGINT', () => stop('SIGINT'))
   })
-  console.error('closed')
+  console.error(forced ? `closed (${forced} connections cut after the grace period)` : 'closed')
   return 0
 }

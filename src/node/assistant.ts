@@ -1,7 +1,7 @@
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
-import { AnswerService } from '../answer/service.ts'
+import type { AnswerService } from '../answer/service.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import { CiteService } from '../cite/index.ts'
 import { buildDefaultModel } from '../cli/build-model.ts'
@@ -23,6 +23,7 @@ import {
   loadIndex,
 } from '../index/index.ts'
 import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
+import { BoundedAnswerService, DEFAULT_ANSWER_CACHE_BYTES } from './answer-cache.ts'
 import { loadBibliographicRecord } from './bibliography.ts'
 import { loadPromptFiles } from './prompts.ts'
 
@@ -92,10 +93,11 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     embed: (texts) => embeddings.embedDocuments(texts),
   })
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
-  const service = new AnswerService(
+  const service = new BoundedAnswerService(
     answerer,
     llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
     answerCacheSizeFromEnv(),
+    answerCacheBytesFromEnv(),
   )
   const citer = new CiteService({
     doc: corpus.doc,
@@ -139,4 +141,12 @@ export function answerCacheSizeFromEnv(
 ): number {
   const n = Number(env.ANSWER_CACHE_SIZE ?? 1000)
   return Number.isFinite(n) && n >= 0 ? n : 1000
+}
+
+/** `ANSWER_CACHE_MB` (default 32): the answer cache's bound in megabytes; 0 turns it off. */
+export function answerCacheBytesFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const mb = Number(env.ANSWER_CACHE_MB ?? DEFAULT_ANSWER_CACHE_BYTES / 1024 / 1024)
+  return Number.isFinite(mb) && mb >= 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_ANSWER_CACHE_BYTES
 }

@@ -12,6 +12,7 @@ import type { SearchHit } from '../retrieve/hybrid.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
 import { type Logger, structuredLogger } from './middleware/logger.ts'
+import { pageGuard } from './middleware/page-guard.ts'
 import { problem, sendProblem } from './problem.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerOpenAiRoutes } from './routes/openai.ts'
@@ -45,14 +46,32 @@ export interface AppConfig {
   requestTimeoutMs: number
   /** Identifies a client for rate limiting (the host knows how: socket address, CF header). */
   clientKey: (c: Context) => string
+  /**
+   * The app's own origins (`PUBLIC_ORIGIN`): its pages may call the API from a browser. Never
+   * taken from the Host header, which a DNS-rebinding page controls. None by default.
+   */
+  publicOrigins?: readonly string[]
+  /** Page requests (`/`, `/read`, `/docs`, …) per client per minute; 0 disables it. */
+  pageRateLimitPerMinute?: number
 }
+
+/**
+ * Pages per client per minute by default: a reader opens a page and its assets (three or four
+ * requests); this is ten such a second, and it stops one client from making the server render
+ * thousands of distinct `/read?hl=` pages.
+ */
+export const DEFAULT_PAGE_RATE_LIMIT = 600
 
 /** The settings an app gets when its host gives none. */
 export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = {
   corsOrigins: [],
   rateLimitPerMinute: 120,
   requestTimeoutMs: 15_000,
-  clientKey: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'anonymous',
+  // One bucket for all: the app cannot know who a client is (a header like X-Forwarded-For is
+  // written by the client unless a trusted proxy replaced it), so the host must say.
+  clientKey: () => 'anonymous',
+  publicOrigins: [],
+  pageRateLimitPerMinute: DEFAULT_PAGE_RATE_LIMIT,
 }
 
 /** The CSP of the pages this app serves itself (/, /read, /docs). */
@@ -108,10 +127,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     referrerPolicy: 'strict-origin-when-cross-origin',
   })
   app.use('*', (c, next) => (isApiPath(c.req.path) ? next() : pageHeaders(c, next)))
+  app.use(
+    '*',
+    pageGuard({
+      isPage: (path) => !isApiPath(path) && path !== '/healthz',
+      perMinute: config.pageRateLimitPerMinute ?? DEFAULT_PAGE_RATE_LIMIT,
+      clientKey: config.clientKey,
+      cachedPaths: ['/docs', '/openapi.json'],
+    }),
+  )
 
-  const allowed = new Set(config.corsOrigins)
-  const originAllowed = (origin: string, c: Context) =>
-    allowed.has('*') || allowed.has(origin) || origin === new URL(c.req.url).origin
+  const allowed = new Set([...config.corsOrigins, ...(config.publicOrigins ?? [])])
+  const originAllowed = (origin: string) => allowed.has('*') || allowed.has(origin)
   const api: MiddlewareHandler[] = [apiGate({ originAllowed, maxBodyBytes: LIMITS.bodyBytes })]
   if (config.rateLimitPerMinute > 0) {
     api.push(

@@ -15,6 +15,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
+/** No control characters (but tab and line breaks) and no lone surrogates. */
+export const wellFormedText = (s: string): boolean => !CONTROL.test(s) && !LONE_SURROGATE.test(s)
+
 /** Text a person typed: no control characters, no broken UTF-16, some letter or digit. */
 export const userText = (max: number) =>
   z

@@ -31,7 +31,7 @@ export const HOSTILE_CSS =
 
 /** A running set of servers and a browser. */
 export interface Rig {
-  app: { url: string; close: () => Promise<void> }
+  app: { url: string; close: () => Promise<unknown> }
   browser: Browser
   /** A host site allowed by CORS: `/page?…` (see `hostPage`). */
   hostUrl: string

@@ -4,9 +4,12 @@ import { cors } from 'hono/cors'
 import { API_HEADERS } from '../headers.ts'
 import { problem, sendProblem } from '../problem.ts'
 
+/** `application/json`, with parameters or not; not `application/json-patch+json` and the like. */
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(?:;|$)/i
+
 export interface ApiGateOptions {
   /** Whether a browser on this origin may call the API (the allowlist, or the app's own origin). */
-  originAllowed: (origin: string, c: Context) => boolean
+  originAllowed: (origin: string) => boolean
   /** The largest body accepted, in bytes. */
   maxBodyBytes: number
 }
@@ -23,7 +26,7 @@ export interface ApiGateOptions {
  */
 export function apiGate(options: ApiGateOptions): MiddlewareHandler {
   const corsMiddleware = cors({
-    origin: (origin, c) => (options.originAllowed(origin, c) ? origin : null),
+    origin: (origin) => (options.originAllowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['content-type', 'accept', 'authorization', 'x-request-id'],
     exposeHeaders: ['x-request-id', 'retry-after'],
@@ -39,7 +42,7 @@ export function apiGate(options: ApiGateOptions): MiddlewareHandler {
   const guardBody: MiddlewareHandler = (c, next) => {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
-    if (method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+    if (method === 'POST' && !JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? ''))
       return Promise.resolve(
         sendProblem(c, problem('unsupportedMediaType', 'Send the body as application/json.')),
       )
@@ -52,7 +55,7 @@ export function apiGate(options: ApiGateOptions): MiddlewareHandler {
     for (const [name, value] of headers) c.header(name, value)
     const origin = c.req.header('origin')
     if (!origin) return guardBody(c, next)
-    if (!options.originAllowed(origin, c))
+    if (!options.originAllowed(origin))
       return Promise.resolve(
         sendProblem(c, problem('originNotAllowed', `${origin} may not call this API`)),
       )

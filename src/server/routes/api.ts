@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { streamSSE } from 'hono/streaming'
 import { LRUCache } from 'lru-cache'
@@ -71,6 +72,22 @@ function encodedJson(value: object): Uint8Array<ArrayBuffer> {
   return body
 }
 
+/** Bytes of encoded search responses kept in memory at most (keys included). */
+const SEARCH_CACHE_BYTES = 16 * 1024 * 1024
+
+/**
+ * The cache key of a search: what the handler reads (the trimmed `q` and the number `k`), so
+ * that other query parameters, their order or `k=05` make no new entry. `null` when a parameter
+ * is repeated (the request is not served from memory, and validation will refuse it).
+ */
+function searchKey(c: Context): string | null {
+  const q = c.req.queries('q')
+  const k = c.req.queries('k')
+  if (q?.length !== 1 || (k && k.length !== 1)) return null
+  const n = k ? Number(k[0]) : 5
+  return JSON.stringify([(q[0] as string).trim(), Number.isInteger(n) ? n : k?.[0]])
+}
+
 /** The API routes of API.md (JSON), registered with their OpenAPI descriptions. */
 export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadline): void {
   const { doc, chunks } = deps
@@ -79,11 +96,17 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
   // gate, CORS and the rate limit run before it, as for any request.
   const cacheSize = deps.cacheSize ?? 1000
   const searchCache =
-    cacheSize > 0 ? new LRUCache<string, Uint8Array<ArrayBuffer>>({ max: cacheSize }) : null
-  const searchKey = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2))
+    cacheSize > 0
+      ? new LRUCache<string, Uint8Array<ArrayBuffer>>({
+          max: cacheSize,
+          maxSize: SEARCH_CACHE_BYTES,
+          sizeCalculation: (body, key) => body.byteLength + key.length * 2,
+        })
+      : null
   if (searchCache) {
     app.get('/api/search', (c, next) => {
-      const body = searchCache.get(searchKey(c.req.url))
+      const key = searchKey(c)
+      const body = key === null ? undefined : searchCache.get(key)
       return body ? Promise.resolve(jsonResponse(c, body)) : next()
     })
   }
@@ -138,12 +161,13 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
       }
       return streamSSE(c, async (stream) => {
         try {
-          const standalone = deps.service.answerer.standalone(question, history)
+          // The standalone question comes with the answer: resolving a follow-up against a long
+          // history is work too, done where the answer is computed (off the event loop on Node).
+          const { answer } = await answerWithin(deps.service, within, question, history)
           await stream.writeSSE({
             event: 'meta',
-            data: JSON.stringify({ standaloneQuestion: standalone }),
+            data: JSON.stringify({ standaloneQuestion: answer.standaloneQuestion }),
           })
-          const { answer } = await answerWithin(deps.service, within, question, history)
           await stream.writeSSE({ event: 'citations', data: JSON.stringify(answer.citations) })
           for (const text of tokenPieces(answer.answer))
             await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
@@ -183,7 +207,8 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
       }))
       // The encoded response is what is kept: a repeated search costs no work at all.
       const body = utf8.encode(JSON.stringify({ results }))
-      searchCache?.set(searchKey(c.req.url), body)
+      const key = searchKey(c)
+      if (key !== null) searchCache?.set(key, body)
       return jsonResponse(c, body) as never
     },
   )

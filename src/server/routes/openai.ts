@@ -4,15 +4,28 @@ import type { Answer, ChatTurn } from '../../answer/types.ts'
 import type { AppDeps } from '../app.ts'
 import { answerWithin, type Deadline } from '../deadline.ts'
 import { problem, sendProblem } from '../problem.ts'
-import { LIMITS, ProblemSchema } from '../schemas.ts'
+import { LIMITS, ProblemSchema, userText, wellFormedText } from '../schemas.ts'
 import { tokenPieces } from './api.ts'
 
 export const OPENAI_MODEL_ID = 'chapter-assistant'
 
+/** The largest `max_tokens` accepted (larger ones are a client's mistake, not a wish). */
+const MAX_TOKENS = 1_000_000
+
+/** Text of one message: at most a history turn's length, no control characters, no broken UTF-16. */
+const MessageText = z
+  .string()
+  .max(LIMITS.historyContentChars, `must be at most ${LIMITS.historyContentChars} characters`)
+  .refine((s) => wellFormedText(s), 'must be well-formed text without control characters')
+
 const Content = z.union([
-  z.string(),
-  z.array(z.object({ type: z.string(), text: z.string().optional() }).passthrough()),
+  MessageText,
+  z
+    .array(z.object({ type: z.string(), text: MessageText.optional() }).passthrough())
+    .max(LIMITS.historyTurns),
 ])
+/** Refused rather than ignored: a client that asks for them would silently get something else. */
+const UNSUPPORTED = 'is not supported: the assistant gives one answer from the chapter'
 const ChatCompletionRequest = z
   .object({
     model: z.string().max(200).optional(),
@@ -28,6 +41,14 @@ const ChatCompletionRequest = z
       .min(1)
       .max(LIMITS.historyTurns + 5),
     stream: z.boolean().optional(),
+    n: z.literal(1, { message: `n ${UNSUPPORTED}` }).optional(),
+    tools: z.array(z.unknown()).max(0, `tools ${UNSUPPORTED}`).optional(),
+    functions: z.array(z.unknown()).max(0, `functions ${UNSUPPORTED}`).optional(),
+    tool_choice: z.literal('none', { message: `tool_choice ${UNSUPPORTED}` }).optional(),
+    // Accepted and ignored: answers are extractive, a few sentences with their citations, never
+    // cut short (a truncated citation would be wrong), so any positive limit is met or moot.
+    max_tokens: z.number().int().min(1).max(MAX_TOKENS).optional(),
+    max_completion_tokens: z.number().int().min(1).max(MAX_TOKENS).optional(),
   })
   .passthrough()
   .openapi('ChatCompletionRequest')
@@ -112,6 +133,14 @@ export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: De
       const turns = req.messages
         .filter((m) => m.role === 'user' || m.role === 'assistant')
         .map((m) => ({ role: m.role as ChatTurn['role'], content: textOf(m.content) }))
+      if (turns.some((t) => t.content.length > LIMITS.historyContentChars))
+        return sendProblem(
+          c,
+          problem(
+            'invalidRequest',
+            `Each message must be at most ${LIMITS.historyContentChars} characters.`,
+          ),
+        ) as never
       const last = turns.at(-1)
       if (last?.role !== 'user' || !/[\p{L}\p{N}]/u.test(last.content)) {
         return sendProblem(
@@ -119,16 +148,17 @@ export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: De
           problem('invalidRequest', 'The last user or assistant message must be a user question.'),
         ) as never
       }
-      if (last.content.length > LIMITS.questionChars)
+      const question = userText(LIMITS.questionChars).safeParse(last.content)
+      if (!question.success)
         return sendProblem(
           c,
           problem(
             'invalidRequest',
-            `The question must be at most ${LIMITS.questionChars} characters.`,
+            `The question ${question.error.issues[0]?.message ?? 'is not valid'} (at most ${LIMITS.questionChars} characters after trimming).`,
           ),
         ) as never
       const history = turns.slice(0, -1).slice(-LIMITS.historyTurns)
-      const { answer } = await answerWithin(deps.service, within, last.content.trim(), history)
+      const { answer } = await answerWithin(deps.service, within, question.data, history)
       const id = `chatcmpl-${c.get('requestId') ?? Date.now()}`
       const created = Math.floor(Date.now() / 1000)
       const content = messageContent(answer)

@@ -1,0 +1,788 @@
+// `npm run stress`: replays every finding of the hardening review (issue 14) against the real
+// server on loopback and prints one table: attack, server alive, cheap-request p99 during the
+// attack, RSS peak, errors. Before the attacks it searches for each endpoint's worst-case input
+// (a guided search over the limits) and reports its cost; the attacks include four of each at once.
+//
+// Bounded: every attack stops after its time or count, traffic goes to 127.0.0.0/8 only, the
+// server is a child process that is stopped at the end. Attackers use other loopback source
+// addresses (127.0.0.2…) than the cheap probe (127.0.0.1, 127.0.2.x), as separate clients would.
+//
+// Usage: node scripts/stress.mjs [--root DIR] [--quick] [--out FILE]
+//   --root DIR  run the server of another checkout (to measure a before/after)
+//   --quick     shorter attacks and search (for a smoke run)
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import net from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = join(dirname(fileURLToPath(import.meta.url)), '..')
+const arg = (name) => {
+  const i = process.argv.indexOf(name)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
+const root = arg('--root') ?? here
+const quick = process.argv.includes('--quick')
+const out = arg('--out')
+/** Seconds each attack runs at most. */
+const ATTACK_S = quick ? 3 : 8
+/** Candidates tried per endpoint by the worst-case search. */
+const SEARCH_N = quick ? 10 : 36
+/** The whole run stops after this long, whatever is left. */
+const HARD_STOP_MS = 15 * 60_000
+const HOST = '127.0.0.1'
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const hardStop = setTimeout(() => {
+  console.error('stress: hard time limit reached; stopping')
+  server?.child.kill('SIGKILL')
+  process.exit(2)
+}, HARD_STOP_MS)
+hardStop.unref()
+
+// ---------------------------------------------------------------------------------------------
+// The server under test
+
+let server
+/** Starts `npm start`'s script of `dir` on a free port; resolves with its URL, port and child. */
+function startServer(dir, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=384', 'scripts/start.mjs'], {
+      cwd: dir,
+      env: { ...process.env, PORT: '0', HOST, LOG_LEVEL: 'silent', LLM_BASE_URL: '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    const timer = setTimeout(() => reject(new Error(`server not ready: ${stderr}`)), 180_000)
+    child.stderr.on('data', (d) => {
+      stderr += d
+      const m = /ready in \d+ ms at http:\/\/[^:]+:(\d+)/.exec(stderr)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ child, port: Number(m[1]), stderr: () => stderr })
+      }
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${signal ?? code}) before ready: ${stderr.slice(-2000)}`))
+    })
+  })
+}
+
+/** CPU seconds a process has used (user + system; Linux /proc, 100 ticks a second), or NaN. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** How many file descriptors a process has open (Linux /proc), or NaN. */
+function openFds(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** The server's resident memory in MB (Linux /proc), or NaN once it has exited. */
+function rssMb(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : Number.NaN
+  } catch {
+    return Number.NaN
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests from a chosen loopback source address
+
+const agents = new Map()
+const agentFor = (localAddress) => {
+  let a = agents.get(localAddress)
+  if (!a) {
+    a = new http.Agent({ keepAlive: true, localAddress, maxSockets: 8 })
+    agents.set(localAddress, a)
+  }
+  return a
+}
+
+/** One request; resolves with status, body and ms (status 0 for a network error). */
+function request(
+  port,
+  path,
+  { method = 'GET', body, headers = {}, from = HOST, timeoutMs = 60_000 } = {},
+) {
+  return new Promise((resolve) => {
+    const t0 = performance.now()
+    const data =
+      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+    const req = http.request(
+      {
+        host: HOST,
+        port,
+        path,
+        method,
+        agent: agentFor(from),
+        headers: data === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            body: Buffer.concat(chunks).toString(),
+            ms: performance.now() - t0,
+          }),
+        )
+        res.on('error', () => resolve({ status: 0, body: '', ms: performance.now() - t0 }))
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', (e) =>
+      resolve({ status: 0, body: String(e.message), ms: performance.now() - t0 }),
+    )
+    req.end(data)
+  })
+}
+
+const percentile = (xs, p) => {
+  if (xs.length === 0) return Number.NaN
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: words of the chapter, for the worst-case search
+
+const chapter = readFileSync(join(here, 'corpus', 'chapter-08.txt'), 'utf8')
+const words = chapter.match(/[A-Za-z][A-Za-z'-]+|\d[\d.,]*/g) ?? []
+const freq = new Map()
+for (const w of words) freq.set(w.toLowerCase(), (freq.get(w.toLowerCase()) ?? 0) + 1)
+const common = [...freq.entries()]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 40)
+  .map(([w]) => w)
+const names = [...new Set(words.filter((w) => /^[A-Z][a-z]{3,}$/.test(w)))]
+const numbers = [...new Set(words.filter((w) => /^\d/.test(w)))]
+const LIMITS = { question: 2000, cite: 4000, turn: 8000, turns: 20 }
+
+/** A seeded random generator (mulberry32), so a search can be replayed. */
+function rng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const rand = rng(14)
+const pick = (xs) => xs[Math.floor(rand() * xs.length)]
+
+/** Text of up to `chars` characters, drawn by a recipe (the search's genome). */
+function textOf(g, chars) {
+  const out = []
+  let len = 0
+  const start = Math.floor(g.offset * Math.max(1, words.length - 800))
+  for (let i = 0; len < chars; i++) {
+    const r = ((i * 7919 + g.seed) % 1000) / 1000
+    let w
+    if (g.kind === 'passage') w = words[start + i] ?? pick(common)
+    else if (g.kind === 'shuffled') w = words[start + Math.floor(r * 800)] ?? pick(common)
+    else if (g.kind === 'common') w = common[Math.floor(r * g.vocab) % common.length]
+    else if (g.kind === 'names') w = r < 0.5 ? pick(names) : pick(numbers)
+    else w = r < 0.3 ? pick(names) : r < 0.6 ? pick(common) : (words[start + i] ?? 'and')
+    if (g.ellipsis && i % g.ellipsis === g.ellipsis - 1) w += ' ...'
+    out.push(w)
+    len += w.length + 1
+  }
+  return out.join(' ').slice(0, chars).trim()
+}
+
+const KINDS = ['passage', 'shuffled', 'common', 'names', 'mixed']
+const randomGenome = () => ({
+  kind: pick(KINDS),
+  offset: rand(),
+  seed: Math.floor(rand() * 1e6),
+  vocab: 1 + Math.floor(rand() * 40),
+  ellipsis: rand() < 0.2 ? 2 + Math.floor(rand() * 20) : 0,
+  size: 0.1 + rand() * 0.9,
+  turns: Math.floor(rand() * (LIMITS.turns + 1)),
+  turnSize: rand(),
+})
+const mutate = (g) => {
+  const m = { ...g, seed: Math.floor(rand() * 1e6) }
+  const r = rand()
+  if (r < 0.25) m.size = Math.min(1, g.size * (1 + rand()))
+  else if (r < 0.4) m.kind = pick(KINDS)
+  else if (r < 0.55) m.vocab = Math.max(1, Math.min(40, g.vocab + Math.round((rand() - 0.5) * 10)))
+  else if (r < 0.7) m.ellipsis = rand() < 0.5 ? 0 : 2 + Math.floor(rand() * 20)
+  else if (r < 0.85)
+    m.turns = Math.max(0, Math.min(LIMITS.turns, g.turns + Math.round((rand() - 0.5) * 8)))
+  else m.turnSize = Math.min(1, g.turnSize * (1 + rand()))
+  return m
+}
+const history = (g) =>
+  Array.from({ length: g.turns }, (_, i) => ({
+    role: i % 2 ? 'assistant' : 'user',
+    content: textOf(
+      { ...g, seed: g.seed + i + 1 },
+      Math.max(1, Math.floor(g.turnSize * LIMITS.turn)),
+    ),
+  }))
+
+/** Each endpoint's request for a genome (a unique nonce defeats the caches). */
+const ENDPOINTS = {
+  'POST /api/ask': (g, n) => ({
+    method: 'POST',
+    path: '/api/ask',
+    body: {
+      question: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}`,
+      history: history(g),
+    },
+  }),
+  'POST /api/chat': (g, n) => ({
+    method: 'POST',
+    path: '/api/chat',
+    body: {
+      messages: [
+        ...history({ ...g, turns: Math.min(g.turns, 20) }),
+        { role: 'user', content: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}` },
+      ],
+    },
+  }),
+  'POST /v1/chat/completions': (g, n) => ({
+    method: 'POST',
+    path: '/v1/chat/completions',
+    body: {
+      model: 'chapter-assistant',
+      messages: [
+        ...history(g),
+        { role: 'user', content: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}` },
+      ],
+    },
+  }),
+  'GET /api/search': (g, n) => ({
+    method: 'GET',
+    path: `/api/search?k=${1 + (g.seed % 20)}&q=${encodeURIComponent(`${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}`)}`,
+  }),
+  'POST /api/cite': (g, n) => ({
+    method: 'POST',
+    path: '/api/cite',
+    body: { text: `${textOf(g, Math.floor(g.size * LIMITS.cite) - 8)} ${n}` },
+  }),
+}
+// Known worst cases from the review, always tried first.
+const SEEDS = {
+  'POST /api/cite': [
+    {
+      raw: { method: 'POST', path: '/api/cite', body: { text: 'of the and '.repeat(363).trim() } },
+    },
+  ],
+}
+
+/** Source addresses per block, used in turn: each is a client with its own rate-limit bucket. */
+const ADDRESSES_PER_BLOCK = 200
+const counters = new Map()
+/** The next loopback source address of a block (127.<block>.0.1 … 127.<block>.0.200). */
+const nextAddress = (block) => {
+  const n = ((counters.get(block) ?? 0) + 1) % ADDRESSES_PER_BLOCK
+  counters.set(block, n)
+  return `127.${block}.0.${1 + n}`
+}
+
+/**
+ * Guided search for an endpoint's most expensive input: random recipes, then mutations of the
+ * worst so far. Cost = the response time of a lone request on an idle server (one core, so the
+ * time is the request's CPU). Returns the worst request and its cost.
+ */
+async function worstCase(port, name) {
+  const build = ENDPOINTS[name]
+  let best = null
+  let n = 0
+  const tryOne = async (req, genome) => {
+    const r = await request(port, req.path, {
+      method: req.method,
+      body: req.body,
+      from: nextAddress(3),
+    })
+    n++
+    if (!best || r.ms > best.ms) best = { ms: r.ms, status: r.status, genome, req }
+  }
+  for (const s of SEEDS[name] ?? []) await tryOne(s.raw, null)
+  for (let i = 0; i < SEARCH_N; i++) {
+    const g = i < SEARCH_N / 3 || !best?.genome ? randomGenome() : mutate(best.genome)
+    await tryOne(build(g, `n${i}x${Math.floor(rand() * 1e9)}`), g)
+  }
+  return { ...best, tried: n }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cheap probe: /healthz and a cached ask, from 127.0.0.1 and rotating 127.2.x.y sources
+
+const CACHED_QUESTION = { question: 'What is the centrality of the Netherlands?' }
+
+/** Runs the probe until `stop()`; returns its latencies and errors. */
+async function probe(port, stop) {
+  const ms = []
+  let errors = 0
+  let i = 0
+  while (!stop()) {
+    const r =
+      i++ % 2 === 0
+        ? await request(port, '/healthz', { timeoutMs: 30_000 })
+        : await request(port, '/api/ask', {
+            method: 'POST',
+            body: CACHED_QUESTION,
+            from: nextAddress(2),
+            timeoutMs: 30_000,
+          })
+    if (r.status === 200) ms.push(r.ms)
+    else errors++
+    await sleep(20)
+  }
+  return { ms, errors }
+}
+
+/** Runs `attack` while probing and sampling RSS; one table row. */
+async function replay(name, attack) {
+  const pid = server.child.pid
+  let peak = rssMb(pid)
+  const sampler = setInterval(() => {
+    const v = rssMb(pid)
+    if (v > peak) peak = v
+  }, 100)
+  let done = false
+  const cpu0 = cpuSeconds(pid)
+  const t0 = Date.now()
+  const probing = probe(server.port, () => done)
+  let note = ''
+  let attackErrors = 0
+  try {
+    const r = (await attack()) ?? {}
+    note = r.note ?? ''
+    attackErrors = r.errors ?? 0
+  } catch (e) {
+    note = `attack failed: ${e.message}`
+  }
+  done = true
+  const cpu = cpuSeconds(pid) - cpu0
+  const wall = (Date.now() - t0) / 1000
+  const p = await probing
+  clearInterval(sampler)
+  const health = await request(server.port, '/healthz', { timeoutMs: 10_000 })
+  const alive = server.child.exitCode === null && health.status === 200
+  const row = {
+    attack: name,
+    alive: alive ? 'yes' : 'NO',
+    p99: percentile(p.ms, 99),
+    rss: peak,
+    errors: p.errors + attackErrors,
+    note: `${note}${note ? '; ' : ''}event-loop process CPU ${cpu.toFixed(1)} s in ${wall.toFixed(1)} s`,
+  }
+  console.error(
+    `  ${name}: alive ${row.alive}, p99 ${row.p99?.toFixed(1)} ms, RSS ${peak.toFixed(0)} MB, errors ${row.errors} ${note}`,
+  )
+  if (!alive) {
+    console.error('  the server died; starting a new one for the next attack')
+    server.child.kill('SIGKILL')
+    server = await startServer(root)
+  }
+  return row
+}
+
+// ---------------------------------------------------------------------------------------------
+// The attacks (one per finding)
+
+const until = (s) => {
+  const end = Date.now() + s * 1000
+  return () => Date.now() >= end
+}
+
+/** F1: three connections pipeline 1,500 distinct reader pages each and never read. */
+async function pipelinedPages() {
+  const sockets = []
+  for (let c = 0; c < 3; c++) {
+    let r = ''
+    for (let j = 0; j < 1500; j++) {
+      const s = c * 1500 + j
+      r += `GET /read?hl=${s}-${s + 5} HTTP/1.1\r\nHost: x\r\n\r\n`
+    }
+    const k = net.connect(
+      { port: server.port, host: HOST, localAddress: `127.0.1.${c + 1}` },
+      () => {
+        k.pause()
+        k.write(r)
+      },
+    )
+    k.on('error', () => {})
+    sockets.push(k)
+  }
+  await sleep(ATTACK_S * 1000)
+  const cut = sockets.filter((s) => s.destroyed).length
+  for (const s of sockets) s.destroy()
+  return { note: `${cut}/3 connections cut by the server` }
+}
+
+/** F2/F3: four worst-case requests of every endpoint at once, again and again. */
+async function worstCases(worst) {
+  const stop = until(ATTACK_S)
+  let sent = 0
+  let errors = 0
+  let slowest = 0
+  const lanes = []
+  for (const [name, w] of Object.entries(worst)) {
+    for (let i = 0; i < 4; i++) {
+      lanes.push(
+        (async () => {
+          while (!stop()) {
+            const r = await request(server.port, w.req.path, {
+              method: w.req.method,
+              body: w.req.body,
+              from: nextAddress(4),
+              timeoutMs: 60_000,
+            })
+            sent++
+            slowest = Math.max(slowest, r.ms)
+            // A 503 after the deadline is the bound working; a 5xx otherwise or a reset is not.
+            if (r.status === 0 || (r.status >= 500 && r.status !== 503)) errors++
+          }
+        })(),
+      )
+    }
+    void name
+  }
+  await Promise.all(lanes)
+  return {
+    errors,
+    note: `${sent} heavy requests (${lanes.length} at once), slowest ${slowest.toFixed(0)} ms`,
+  }
+}
+
+/** F4: thousands of idle connections from one client, then from a few. */
+async function connectionFlood() {
+  const sockets = []
+  const N = quick ? 1500 : 4000
+  let refused = 0
+  await Promise.all(
+    Array.from(
+      { length: N },
+      (_, i) =>
+        new Promise((resolve) => {
+          const s = net.connect({
+            port: server.port,
+            host: HOST,
+            localAddress: `127.0.5.${1 + (i % 4)}`,
+          })
+          s.on('error', () => {
+            refused++
+            resolve()
+          })
+          s.on('close', () => resolve())
+          s.on('connect', () => {
+            sockets.push(s)
+            setTimeout(resolve, 50)
+          })
+        }),
+    ),
+  )
+  await sleep(ATTACK_S * 1000)
+  // What the server holds: its open file descriptors (client-side, a connection the kernel has
+  // not handed to the server yet still looks open).
+  const fds = openFds(server.child.pid)
+  for (const s of sockets) s.destroy()
+  return {
+    note: `${N} opened from 4 addresses (${refused} errored); the server held ${fds} file descriptors`,
+  }
+}
+
+/** F7: X-Forwarded-For spoofing does not escape the rate limit. */
+async function spoofedForwardedFor() {
+  const from = '127.0.6.1'
+  let limited = 0
+  let first429 = -1
+  for (let i = 0; i < 200; i++) {
+    const r = await request(server.port, '/api/tables/8.1', {
+      headers: { 'x-forwarded-for': `198.51.100.${i % 250}` },
+      from,
+    })
+    if (r.status === 429) {
+      limited++
+      if (first429 === -1) first429 = i
+    }
+  }
+  return {
+    errors: limited === 0 ? 1 : 0,
+    note: limited
+      ? `429 from request ${first429 + 1} on, whatever X-Forwarded-For says`
+      : 'NEVER rate-limited',
+  }
+}
+
+/** F7: pages are rate-limited too. */
+async function pageFlood() {
+  let limited = 0
+  for (let i = 0; i < 700; i++) {
+    const r = await request(server.port, `/read?hl=${i}-${i + 3}`, { from: '127.0.6.2' })
+    if (r.status === 429) limited++
+  }
+  return { errors: limited === 0 ? 1 : 0, note: `${limited}/700 distinct pages refused with 429` }
+}
+
+/** F8: asks with long histories from many clients: the caches must stay bounded in bytes. */
+async function longHistories() {
+  const stop = until(ATTACK_S * 2)
+  const long = 'Open innovation and global cooperation matter for new quality productive forces. '
+  let sent = 0
+  let errors = 0
+  const lanes = Array.from({ length: 4 }, (_, lane) =>
+    (async () => {
+      while (!stop() && sent < 3000) {
+        const i = sent++
+        const hist = Array.from({ length: 20 }, (_, t) => ({
+          role: t % 2 ? 'assistant' : 'user',
+          content: `${i}-${lane}-${t} ${long.repeat(40)}`.slice(0, 3000),
+        }))
+        const r = await request(server.port, '/api/ask', {
+          method: 'POST',
+          body: { question: 'And Canada?', history: hist },
+          from: nextAddress(7),
+        })
+        if (r.status !== 200) errors++
+      }
+    })(),
+  )
+  await Promise.all(lanes)
+  return { errors, note: `${sent} distinct asks with 20 × 3,000-char histories` }
+}
+
+/** F9, F10, F11: requests that must be refused, each checked. */
+async function refusals() {
+  const checks = [
+    [
+      'DNS rebinding',
+      () =>
+        request(server.port, '/api/tables', {
+          headers: { host: 'evil.example:8787', origin: 'http://evil.example:8787' },
+          from: '127.0.6.3',
+        }),
+      403,
+    ],
+    [
+      '/v1 NUL',
+      () =>
+        request(server.port, '/v1/chat/completions', {
+          method: 'POST',
+          body: { messages: [{ role: 'user', content: 'What\u0000 is it?' }] },
+          from: '127.0.6.3',
+        }),
+      400,
+    ],
+    [
+      '/v1 n=2',
+      () =>
+        request(server.port, '/v1/chat/completions', {
+          method: 'POST',
+          body: { n: 2, messages: [{ role: 'user', content: 'What is it?' }] },
+          from: '127.0.6.3',
+        }),
+      400,
+    ],
+    [
+      'json-patch',
+      () =>
+        request(server.port, '/api/ask', {
+          method: 'POST',
+          body: '{"question":"x"}',
+          headers: { 'content-type': 'application/json-patch+json' },
+          from: '127.0.6.3',
+        }),
+      415,
+    ],
+    [
+      '100-continue',
+      () =>
+        new Promise((resolve) => {
+          const s = net.connect({ port: server.port, host: HOST }, () =>
+            s.write(
+              'POST /api/ask HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 100000000\r\nexpect: 100-continue\r\n\r\n',
+            ),
+          )
+          let reply = ''
+          s.on('data', (d) => {
+            reply += d
+            if (reply.includes('\r\n\r\n')) {
+              s.destroy()
+              resolve({ status: Number(reply.split(' ')[1]) })
+            }
+          })
+          s.on('error', () => resolve({ status: 0 }))
+          setTimeout(() => {
+            s.destroy()
+            resolve({ status: 0 })
+          }, 5000)
+        }),
+      413,
+    ],
+  ]
+  const failed = []
+  for (const [name, run, want] of checks) {
+    const r = await run()
+    if (r.status !== want) failed.push(`${name}: ${r.status} (want ${want})`)
+  }
+  return {
+    errors: failed.length,
+    note: failed.length
+      ? failed.join('; ')
+      : `${checks.length} refusals as expected (403, 400, 400, 415, 413)`,
+  }
+}
+
+/** F6: SIGTERM under keep-alive load: nothing reset, the process exits by itself. */
+async function sigtermUnderLoad() {
+  const target = await startServer(root)
+  const request_ =
+    'GET /api/search?q=centrality%20of%20the%20Netherlands HTTP/1.1\r\nHost: x\r\n\r\n'
+  let stop = false
+  const loop = () =>
+    new Promise((resolve) => {
+      const s = net.connect({ port: target.port, host: HOST })
+      // Bytes, not characters: Content-Length counts bytes.
+      let buf = Buffer.alloc(0)
+      let ok = 0
+      let waiting = false
+      const send = () => {
+        if (stop) return s.destroy()
+        waiting = true
+        s.write(request_)
+      }
+      s.on('connect', send)
+      s.on('data', (d) => {
+        buf = Buffer.concat([buf, d])
+        for (;;) {
+          const head = buf.indexOf('\r\n\r\n')
+          if (head === -1) return
+          const headers = buf.subarray(0, head).toString()
+          const len = Number(/content-length: *(\d+)/i.exec(headers)?.[1] ?? 0)
+          if (buf.length < head + 4 + len) return
+          const closing = /connection: *close/i.test(headers)
+          buf = buf.subarray(head + 4 + len)
+          ok++
+          waiting = false
+          if (closing) {
+            s.destroy()
+            return resolve({ ok, reset: false })
+          }
+          send()
+        }
+      })
+      s.on('error', () => {})
+      s.on('close', () => resolve({ ok, reset: waiting }))
+    })
+  const loops = Array.from({ length: 32 }, loop)
+  await sleep(1500)
+  const t0 = Date.now()
+  target.child.kill('SIGTERM')
+  const code = await new Promise((resolve) => {
+    const t = setTimeout(() => {
+      target.child.kill('SIGKILL')
+      resolve('killed after 30 s')
+    }, 30_000)
+    target.child.once('exit', (c, s) => {
+      clearTimeout(t)
+      resolve(s ?? c)
+    })
+  })
+  stop = true
+  const results = await Promise.all(loops)
+  const resets = results.filter((r) => r.reset).length
+  return {
+    errors: resets + (code === 0 ? 0 : 1),
+    note: `32 keep-alive clients: ${resets} reset, exit ${code} after ${Date.now() - t0} ms, ${results.reduce((s, r) => s + r.ok, 0)} responses`,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
+
+async function main() {
+  console.error(`stress: server of ${root}`)
+  server = await startServer(root)
+  const warm = await request(server.port, '/api/ask', { method: 'POST', body: CACHED_QUESTION })
+  if (warm.status !== 200) throw new Error(`warm-up ask failed: ${warm.status} ${warm.body}`)
+  const idleRss = rssMb(server.child.pid)
+
+  console.error(
+    `worst-case search (${SEARCH_N} candidates per endpoint, lone requests on an idle server)…`,
+  )
+  const worst = {}
+  for (const name of Object.keys(ENDPOINTS)) {
+    worst[name] = await worstCase(server.port, name)
+    const w = worst[name]
+    console.error(
+      `  ${name}: worst ${w.ms.toFixed(0)} ms (status ${w.status}) after ${w.tried} tries`,
+    )
+  }
+
+  console.error('attacks…')
+  const rows = []
+  rows.push(await replay('none (baseline probe)', async () => void (await sleep(ATTACK_S * 500))))
+  rows.push(await replay('F1 pipelined /read pages, never read', pipelinedPages))
+  rows.push(await replay('F2/F3 4 × worst case of every endpoint', () => worstCases(worst)))
+  rows.push(await replay('F4 idle connection flood', connectionFlood))
+  rows.push(await replay('F7 spoofed X-Forwarded-For', spoofedForwardedFor))
+  rows.push(await replay('F7 page flood', pageFlood))
+  rows.push(await replay('F8 long histories (cache growth)', longHistories))
+  rows.push(await replay('F9–F11 refusals', refusals))
+  const idle = rows[0]
+  const f6 = await sigtermUnderLoad()
+  rows.push({
+    attack: 'F6 SIGTERM under keep-alive load',
+    alive: 'exits',
+    p99: Number.NaN,
+    rss: Number.NaN,
+    errors: f6.errors,
+    note: f6.note,
+  })
+  server.child.kill('SIGTERM')
+
+  const lines = [
+    `Server: ${root === here ? 'this checkout' : root}; idle RSS ${fmt(idleRss, 0)} MB; cheap probe = /healthz and a cached /api/ask, p99 without attack ${fmt(idle.p99)} ms.`,
+    '',
+    '| endpoint | worst-case response time (lone request) | input |',
+    '|---|---:|---|',
+    ...Object.entries(worst).map(([n, w]) => {
+      const body = w.req.body ? JSON.stringify(w.req.body) : w.req.path
+      return `| ${n} | ${fmt(w.ms, 0)} ms (${w.status}) | ${w.genome ? `${w.genome.kind}, ${body.length} chars` : 'seed: "of the and" × 363'} |`
+    }),
+    '',
+    '| attack | server alive | cheap-request p99 (ms) | RSS peak (MB) | errors | notes |',
+    '|---|---|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.attack} | ${r.alive} | ${fmt(r.p99)} | ${fmt(r.rss, 0)} | ${r.errors} | ${r.note} |`,
+    ),
+  ]
+  console.log(lines.join('\n'))
+  if (out) writeFileSync(out, `${lines.join('\n')}\n`)
+  for (const a of agents.values()) a.destroy()
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    server?.child.kill('SIGKILL')
+    process.exit(1)
+  },
+)
