@@ -340,8 +340,16 @@ export class Answerer {
 
   /** "Yes." / "No." / "The chapter does not say." and the decisive fact, cited. */
   private async yesNoDraft(q: Question): Promise<Draft> {
-    const byTable = tableVerdict(q, this.analysis.tables, this.deps.doc)
     const hits = await this.deps.search(q.text, { k: 8 })
+    const claim = q.claim ?? q.text
+    const terms = queryTerms(claim)
+    const scored = await this.score(claim, hits, terms)
+    const best = scored[0]
+    // The tables decide, unless the prose itself states the figure ("the US accounted for 37.9
+    // percent of the world's internationally collaborated papers" is not Table 8.3's share).
+    const byTable = this.proseStatesFigure(q, scored)
+      ? null
+      : tableVerdict(q, this.analysis.tables, this.deps.doc)
     if (byTable)
       return {
         sentences: [
@@ -353,10 +361,6 @@ export class Answerer {
         verdict: byTable.verdict,
         hits,
       }
-    const claim = q.claim ?? q.text
-    const terms = queryTerms(claim)
-    const scored = await this.score(claim, hits, terms)
-    const best = scored[0]
     const features = supportFeatures(claim, best, terms, this.analysis.stats, this.catalog)
     const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
     if (!best || reason) {
@@ -678,6 +682,20 @@ export class Answerer {
       lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats) >=
       passageCoverage - 0.05
     )
+  }
+
+  /** Whether a top sentence of the prose names every entity of the question and gives a figure, and the question does not point at the tables. */
+  private proseStatesFigure(q: Question, scored: readonly ScoredSentence[]): boolean {
+    if (/\b(table|centrality|rank|ranks|ranked|ranking)\b/i.test(q.text) || q.entities.length === 0)
+      return false
+    return scored
+      .slice(0, 2)
+      .some(
+        (s) =>
+          s.cite.kind !== 'table-row' &&
+          hasFigure(s.text) &&
+          q.entities.every((e) => this.catalog.find(s.text).some((m) => m.entity === e)),
+      )
   }
 
   /**

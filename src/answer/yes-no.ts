@@ -145,6 +145,27 @@ const numbersOf = (s: string) =>
       n.replace(/,/g, '').replace(/\.$/, ''),
     ),
   )
+/** The amounts of a lower-case text: value, digits without separators, the unit word after, the words before. */
+function amountsOf(
+  text: string,
+): Array<{ value: number; digits: string; unit: string; before: string; year: boolean }> {
+  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => {
+    const at = m.index ?? 0
+    const digits = m[0].replace(/,/g, '').replace(/\.$/, '')
+    const value = Number(digits)
+    const unit = (
+      /^\s*(%|percent|per cent|[a-z]+)/.exec(text.slice(at + m[0].length))?.[1] ?? ''
+    ).replace(/^(%|per cent)$/, 'percent')
+    return {
+      value,
+      digits,
+      unit,
+      before: text.slice(Math.max(0, at - 24), at),
+      year: Number.isInteger(value) && value >= 1900 && value <= 2100 && !m[0].includes(','),
+    }
+  })
+}
+
 const NEGATION =
   /\b(not|no|never|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|didn't|without)\b/
 
@@ -163,7 +184,27 @@ export function proseVerdict(
   const s = normalizeText(sentence).toLowerCase()
   const claimNumbers = numbersOf(c)
   const sentenceNumbers = numbersOf(s)
-  for (const n of claimNumbers) if (!sentenceNumbers.has(n) && sentenceNumbers.size > 0) return 'no'
+  const sentenceAmounts = amountsOf(s)
+  for (const a of amountsOf(c)) {
+    if (sentenceNumbers.has(a.digits) || sentenceNumbers.size === 0) continue
+    // "more than 40 percent" against "37.9 percent": compare, do not match; and only with the
+    // sentence's amounts of the same unit ("90 percent" with "80 percent", not "200 countries").
+    const values = sentenceAmounts
+      .filter((x) => !x.year && (!a.unit || x.unit === a.unit))
+      .map((x) => x.value)
+    const before = a.before
+    if (/\b(more than|over|above|greater than|exceed\w*|at least)\s*$/.test(before))
+      return values.some((x) => (/at least/.test(before) ? x >= a.value : x > a.value))
+        ? 'yes'
+        : 'no'
+    if (/\b(less than|under|below|fewer than|at most)\s*$/.test(before))
+      return values.some((x) => (/at most/.test(before) ? x <= a.value : x < a.value))
+        ? 'yes'
+        : 'no'
+    if (/\b(about|around|roughly|approximately|nearly|almost)\s*$/.test(before))
+      return values.some((x) => Math.abs(x - a.value) <= 0.1 * Math.abs(a.value)) ? 'yes' : 'no'
+    return 'no'
+  }
   for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
   const claimNeg = NEGATION.test(c)
   // The sentence negates the claim's own words ("should not be politicized").

@@ -35,12 +35,30 @@ export function pageGuard(options: PageGuardOptions): MiddlewareHandler {
   const serve: MiddlewareHandler = async (c, next) => {
     const path = c.req.path
     if (!cached.has(path) || c.req.method !== 'GET') return next()
-    const hit = kept.get(path)
-    if (hit) return new Response(hit.body.slice(0), { status: hit.status, headers: hit.headers })
+    // One copy per content encoding the page is sent in (compress() picks by Accept-Encoding).
+    const accepts = c.req.header('accept-encoding') ?? ''
+    const key = `${path}\0${/\bgzip\b/.test(accepts) ? 'gzip' : /\bdeflate\b/.test(accepts) ? 'deflate' : ''}`
+    const hit = kept.get(key)
+    if (hit) {
+      // A revalidation of the copy kept costs a 304, as it does through etag().
+      const tag = hit.headers.find(([h]) => h === 'etag')?.[1]
+      const match = c.req.header('if-none-match')
+      if (
+        tag &&
+        match?.split(/\s*,\s*/).some((t) => t === tag || t === `W/${tag}` || `W/${t}` === tag)
+      )
+        return new Response(null, {
+          status: 304,
+          headers: hit.headers.filter(
+            ([h]) => h === 'etag' || h === 'vary' || h === 'cache-control',
+          ),
+        })
+      return new Response(hit.body.slice(0), { status: hit.status, headers: hit.headers })
+    }
     await next()
     if (c.res.status === 200) {
       const res = c.res.clone()
-      kept.set(path, {
+      kept.set(key, {
         status: res.status,
         headers: [...res.headers.entries()],
         body: await res.arrayBuffer(),
