@@ -1,12 +1,11 @@
-import { Answerer } from '../answer/answer.ts'
-import { EntityCatalog } from '../answer/entities.ts'
+import type { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
-import { TermStats } from '../answer/passage.ts'
-import { AnswerService } from '../answer/service.ts'
+import type { AnswerService } from '../answer/service.ts'
+import { composeAssistant } from '../assistant/compose.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
-import { CiteService } from '../cite/index.ts'
-import { buildDefaultModel } from '../cli/build-model.ts'
-import { startProgress } from '../cli/progress.ts'
+import type { CiteService } from '../cite/index.ts'
+import { buildDefaultModel } from './build-model.ts'
+import { startProgress } from './progress.ts'
 import { type LoadedCorpus, loadCorpus } from '../corpus/index.ts'
 import {
   type EmbeddingConfig,
@@ -78,27 +77,15 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     index = await loadIndex(indexDir, expectations)
   }
   const retriever = new HybridRetriever(index, embeddings, options.retrieval)
-  const shared = { stats: new TermStats(chunks), catalog: new EntityCatalog(corpus.doc) }
-  const answerer = new Answerer({
-    doc: corpus.doc,
-    chunks,
-    shared,
-    search: (q, o) => retriever.search(q, o),
-    embed: (texts) => embeddings.embedDocuments(texts),
-  })
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
-  const service = new AnswerService(
-    answerer,
-    llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
-    answerCacheSizeFromEnv(),
-  )
-  const citer = new CiteService({
+  const { answerer, service, citer } = composeAssistant({
     doc: corpus.doc,
     chunks,
-    search: (q, o) => retriever.search(q, o),
+    retriever,
     embed: (texts) => embeddings.embedDocuments(texts),
     record: loadBibliographicRecord(),
-    shared,
+    llm: llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
+    answerCacheSize: answerCacheSizeFromEnv(),
   })
   return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDefaultModel } from '../../src/cli/build-model.ts'
+import { buildDefaultModel } from '../../src/node/build-model.ts'
 import {
   listFiles,
   modelDir,
