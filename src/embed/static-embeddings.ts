@@ -67,27 +67,35 @@ export class StaticEmbeddings implements EmbeddingsInterface {
     return id
   }
 
-  /** Token ids of a text, `[CLS]` and `[SEP]` included, truncated to 512 tokens as the pipeline does. */
-  tokenize(text: string): number[] {
-    const unk = this.special.get('[UNK]') as number
-    const out: number[] = []
+  /**
+   * The pieces of a text as the tokenizer sees them: special tokens typed in the text, and the
+   * normalized words (NFKC, quote and dash folding, lower case, BERT pre-tokenization).
+   */
+  pieces(text: string): string[] {
+    const out: string[] = []
     for (const section of text.split(SPECIAL)) {
       if (section.length === 0) continue
-      const special = this.special.get(section)
-      if (special !== undefined) {
-        out.push(special)
+      if (this.special.has(section)) {
+        out.push(section)
         continue
       }
       let s = section.normalize('NFKC')
       for (const [from, to] of FOLDS) s = s.replaceAll(from, to)
-      for (const word of s.toLowerCase().trim().match(WORD) ?? []) {
-        out.push([...word].length > MAX_CHARS_PER_WORD ? unk : (this.ids.get(word) ?? unk))
-      }
+      out.push(...(s.toLowerCase().trim().match(WORD) ?? []))
     }
+    return out
+  }
+
+  /** Token ids of a text, `[CLS]` and `[SEP]` included, truncated to 512 tokens as the pipeline does. */
+  tokenize(text: string): number[] {
+    const unk = this.special.get('[UNK]') as number
+    const ids = this.pieces(text).map((p) =>
+      [...p].length > MAX_CHARS_PER_WORD ? unk : (this.ids.get(p) ?? unk),
+    )
     // transformers.js cuts the encoded sequence at 512, so a long text loses its `[SEP]` too.
     return [
       this.special.get('[CLS]') as number,
-      ...out,
+      ...ids,
       this.special.get('[SEP]') as number,
     ].slice(0, MAX_TOKENS)
   }

@@ -11,6 +11,7 @@ import type { ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
+import { hostRateLimit, type RateLimitHook } from './middleware/host-rate-limit.ts'
 import { type Logger, structuredLogger } from './middleware/logger.ts'
 import { problem, sendProblem } from './problem.ts'
 import { registerApiRoutes } from './routes/api.ts'
@@ -45,6 +46,11 @@ export interface AppConfig {
   requestTimeoutMs: number
   /** Identifies a client for rate limiting (the host knows how: socket address, CF header). */
   clientKey: (c: Context) => string
+  /**
+   * The host's own rate limiter (Cloudflare's rate limiting binding on Workers). When set it
+   * replaces the in-memory limiter, and `rateLimitPerMinute` is the host's business.
+   */
+  rateLimit?: RateLimitHook
 }
 
 /** The settings an app gets when its host gives none. */
@@ -52,7 +58,9 @@ export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = {
   corsOrigins: [],
   rateLimitPerMinute: 120,
   requestTimeoutMs: 15_000,
-  clientKey: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'anonymous',
+  // Never a request header a client can set (the first X-Forwarded-For value is the client's
+  // choice): without a host that knows the peer, all clients share one bucket.
+  clientKey: () => 'anonymous',
 }
 
 /** The CSP of the pages this app serves itself (/, /read, /docs). */
@@ -113,7 +121,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const originAllowed = (origin: string, c: Context) =>
     allowed.has('*') || allowed.has(origin) || origin === new URL(c.req.url).origin
   const api: MiddlewareHandler[] = [apiGate({ originAllowed, maxBodyBytes: LIMITS.bodyBytes })]
-  if (config.rateLimitPerMinute > 0) {
+  if (config.rateLimit) {
+    api.push(hostRateLimit(config.rateLimit, config.clientKey))
+  } else if (config.rateLimitPerMinute > 0) {
     api.push(
       rateLimiter({
         windowMs: 60_000,

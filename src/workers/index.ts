@@ -1,0 +1,29 @@
+import bm25 from '../../dist/worker/bm25.minisearch.txt'
+import chapter from '../../dist/worker/chapter.txt'
+import extras from '../../dist/worker/extras.json'
+import meta from '../../dist/worker/meta.json'
+import table from '../../dist/worker/table.bin'
+import vectors from '../../dist/worker/vectors.bin'
+import vocab from '../../dist/worker/vocab.txt'
+import { createWorkerApp } from './app.ts'
+import { loadWorkerData } from './assistant.ts'
+import type { WorkerEnv } from './config.ts'
+
+/** What workerd passes a fetch handler besides the request (`waitUntil`, …), as Hono types it. */
+type ExecutionContext = import('hono').ExecutionContext
+
+// Startup (once per isolate): parse the chapter, chunk it, open the model and the index from the
+// bundled modules. The app itself is made on the first request, when `env` is known.
+const data = loadWorkerData({ vocab, table, vectors, bm25, meta, chapter, extras })
+let app: ReturnType<typeof createWorkerApp> | undefined
+
+/**
+ * The Cloudflare Workers host: the chapter assistant's HTTP API, pages and widget, answered in
+ * the isolate from bundled data (no storage, no network). See wrangler.toml.
+ */
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    app ??= createWorkerApp(data, env)
+    return app.fetch(request, env, ctx)
+  },
+}
