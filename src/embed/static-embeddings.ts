@@ -93,11 +93,10 @@ export class StaticEmbeddings implements EmbeddingsInterface {
       [...p].length > MAX_CHARS_PER_WORD ? unk : (this.ids.get(p) ?? unk),
     )
     // transformers.js cuts the encoded sequence at 512, so a long text loses its `[SEP]` too.
-    return [
-      this.special.get('[CLS]') as number,
-      ...ids,
-      this.special.get('[SEP]') as number,
-    ].slice(0, MAX_TOKENS)
+    return [this.special.get('[CLS]') as number, ...ids, this.special.get('[SEP]') as number].slice(
+      0,
+      MAX_TOKENS,
+    )
   }
 
   /** The sentence vector of one text (float32 values as numbers). */
@@ -109,8 +108,7 @@ export class StaticEmbeddings implements EmbeddingsInterface {
     const mean = new Float32Array(d)
     for (let k = 0; k < d; k++) {
       let sum = 0
-      for (const id of ids)
-        sum += Math.fround((q[id * d + k] as number) * (scales[id] as number))
+      for (const id of ids) sum += Math.fround((q[id * d + k] as number) * (scales[id] as number))
       mean[k] = sum / ids.length
     }
     // L2 norm accumulated in a float32 cell, then `** (1 / 2)`, as the tensor's `norm(2)` does.

@@ -116,7 +116,8 @@ function storedVectors(dense: HNSWLib, ids: readonly string[]): ExactCosineIndex
   const vectors = new Float32Array(ids.length * d)
   ids.forEach((id, i) => {
     const doc = dense.docstore.search(String(i))
-    if (doc.metadata.id !== id) throw new Error(`HNSW label ${i} holds ${doc.metadata.id}, not ${id}`)
+    if (doc.metadata.id !== id)
+      throw new Error(`HNSW label ${i} holds ${doc.metadata.id}, not ${id}`)
     vectors.set(dense.index.getPoint(i), i * d)
   })
   return new ExactCosineIndex(ids, vectors, d)

@@ -4,8 +4,6 @@ import type { AnswerService } from '../answer/service.ts'
 import { composeAssistant } from '../assistant/compose.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import type { CiteService } from '../cite/index.ts'
-import { buildDefaultModel } from './build-model.ts'
-import { startProgress } from './progress.ts'
 import { type LoadedCorpus, loadCorpus } from '../corpus/index.ts'
 import {
   type EmbeddingConfig,
@@ -23,6 +21,8 @@ import {
 } from '../index/index.ts'
 import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
 import { loadBibliographicRecord } from './bibliography.ts'
+import { buildDefaultModel } from './build-model.ts'
+import { startProgress } from './progress.ts'
 import { loadPromptFiles } from './prompts.ts'
 
 /** Everything the assistant answers from, loaded and verified. */

@@ -29,12 +29,17 @@ export interface WorkerData {
  */
 export function loadWorkerData(files: WorkerDataFiles): WorkerData {
   const { meta } = files
-  if (meta.formatVersion !== 1) throw new Error(`Worker data format ${meta.formatVersion}, expected 1: run \`npm run build:worker\``)
+  if (meta.formatVersion !== 1)
+    throw new Error(
+      `Worker data format ${meta.formatVersion}, expected 1: run \`npm run build:worker\``,
+    )
   const doc = parseChapter(files.chapter)
   const chunks = chunkDocument(doc)
   const ids = chunks.map((c) => c.id)
   if (ids.length !== meta.chunkIds.length || ids.some((id, i) => id !== meta.chunkIds[i])) {
-    throw new Error('the Worker data does not hold the chunks this code produces: run `npm run build:worker`')
+    throw new Error(
+      'the Worker data does not hold the chunks this code produces: run `npm run build:worker`',
+    )
   }
   const words = files.vocab.split('\n')
   const rows = words.length

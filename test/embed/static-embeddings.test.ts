@@ -26,7 +26,9 @@ describe('the static model in plain TypeScript', () => {
     const texts = [...questions, ...chunks, ...edges]
     const expected = await ctx.embeddings.embedDocuments(texts)
     const actual = await plain.embedDocuments(texts)
-    const mismatched = texts.filter((_, i) => differences(actual[i] ?? [], expected[i] ?? []).length)
+    const mismatched = texts.filter(
+      (_, i) => differences(actual[i] ?? [], expected[i] ?? []).length,
+    )
     expect(mismatched).toEqual([])
     expect(texts.length).toBeGreaterThan(500)
   })

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib'
 import { chunkDocument } from '../../chunk/chunk.ts'
 import { loadCorpus } from '../../corpus/index.ts'
 import { modelDir, STATIC_MODEL_ID, TransformersEmbeddings } from '../../embed/index.ts'
-import { type StaticTable, StaticEmbeddings } from '../../embed/static-embeddings.ts'
+import { StaticEmbeddings, type StaticTable } from '../../embed/static-embeddings.ts'
 import { readStaticTable } from '../../embed/static-model/read.ts'
 import { SPECIAL_TOKENS } from '../../embed/static-model/tokenizer.ts'
 import { replaceDir } from '../../fs/replace-dir.ts'
@@ -14,7 +14,7 @@ import { loadBibliographicRecord } from '../../node/bibliography.ts'
 import { loadPromptFiles } from '../../node/prompts.ts'
 import { loadAssets } from '../../node/server.ts'
 import { projectPath } from '../../paths.ts'
-import { GLOSSARY, expandGlossary } from '../../text/glossary.ts'
+import { expandGlossary, GLOSSARY } from '../../text/glossary.ts'
 import { WORKER_DATA_FILES, type WorkerExtras, type WorkerMeta } from '../data-format.ts'
 
 /** `dist/worker/`, where the Worker's bundled data is written. */
@@ -36,7 +36,9 @@ export interface BuildSources {
 }
 
 /** Opens the committed model, corpus and index (checked as the Node host checks them). */
-export async function openBuildSources(indexDir: string = DEFAULT_INDEX_DIR): Promise<BuildSources> {
+export async function openBuildSources(
+  indexDir: string = DEFAULT_INDEX_DIR,
+): Promise<BuildSources> {
   const corpus = loadCorpus()
   const chunks = chunkDocument(corpus.doc)
   const embeddings = new TransformersEmbeddings({
@@ -116,7 +118,10 @@ export function workerDataFiles(
   return new Map<string, Uint8Array | string>([
     [WORKER_DATA_FILES.vocab, table.words.join('\n')],
     [WORKER_DATA_FILES.table, tableBytes],
-    [WORKER_DATA_FILES.vectors, new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength)],
+    [
+      WORKER_DATA_FILES.vectors,
+      new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength),
+    ],
     [WORKER_DATA_FILES.bm25, readFileSync(join(DEFAULT_INDEX_DIR, BM25_FILE), 'utf8')],
     [WORKER_DATA_FILES.meta, `${JSON.stringify(meta, null, 2)}\n`],
     [WORKER_DATA_FILES.chapter, sources.corpus.raw],
