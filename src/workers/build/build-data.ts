@@ -15,7 +15,12 @@ import { loadPromptFiles } from '../../node/prompts.ts'
 import { loadAssets } from '../../node/server.ts'
 import { projectPath } from '../../paths.ts'
 import { expandGlossary, GLOSSARY } from '../../text/glossary.ts'
-import { WORKER_DATA_FILES, type WorkerExtras, type WorkerMeta } from '../data-format.ts'
+import {
+  WORKER_DATA_FILES,
+  type WorkerDataFiles,
+  type WorkerExtras,
+  type WorkerMeta,
+} from '../data-format.ts'
 
 /** `dist/worker/`, where the Worker's bundled data is written. */
 export const WORKER_DATA_DIR = projectPath('dist', 'worker')
@@ -141,11 +146,47 @@ export function dataSize(files: Map<string, Uint8Array | string>): { bytes: numb
   return { bytes, gzip }
 }
 
-/** Writes the files into `dir` atomically (a reader sees the old folder or the new one). */
-export function writeWorkerData(dir: string, files: Map<string, Uint8Array | string>): void {
+/**
+ * Writes the files into `dir` atomically (a reader sees the old folder or the new one), and not at
+ * all when `dir` already holds exactly these files (the build is deterministic), so a build
+ * running beside a reader of the same folder leaves it alone. Returns whether it wrote.
+ */
+export function writeWorkerData(dir: string, files: Map<string, Uint8Array | string>): boolean {
+  const same = (name: string, data: Uint8Array | string) => {
+    try {
+      return Buffer.from(data).equals(readFileSync(join(dir, name)))
+    } catch {
+      return false
+    }
+  }
+  if ([...files].every(([name, data]) => same(name, data))) return false
   const tmp = `${dir}.tmp-${process.pid}`
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })
   for (const [name, data] of files) writeFileSync(join(tmp, name), data)
   replaceDir(tmp, dir)
+  return true
+}
+
+/** The files as the Worker's module imports give them (for running the Worker's code on Node). */
+export function asModules(files: Map<string, Uint8Array | string>): WorkerDataFiles {
+  const text = (name: string) => {
+    const v = files.get(name)
+    if (typeof v !== 'string') throw new Error(`${name} is not text`)
+    return v
+  }
+  const data = (name: string) => {
+    const v = files.get(name)
+    if (!(v instanceof Uint8Array)) throw new Error(`${name} is not binary`)
+    return v.slice().buffer
+  }
+  return {
+    vocab: text(WORKER_DATA_FILES.vocab),
+    table: data(WORKER_DATA_FILES.table),
+    vectors: data(WORKER_DATA_FILES.vectors),
+    bm25: text(WORKER_DATA_FILES.bm25),
+    meta: JSON.parse(text(WORKER_DATA_FILES.meta)) as WorkerMeta,
+    chapter: text(WORKER_DATA_FILES.chapter),
+    extras: JSON.parse(text(WORKER_DATA_FILES.extras)) as WorkerExtras,
+  }
 }
