@@ -9,10 +9,8 @@ import { type WorkerEnv, workerAnswering, workerAppConfig } from './config.ts'
  * rate limiting binding, `CF-Connecting-IP` as the client key and settings from `env`.
  */
 export function createWorkerApp(data: WorkerData, env: WorkerEnv): OpenAPIHono {
-  const { service, citer, retriever } = composeWorkerAssistant(
-    data,
-    workerAnswering(env, data.files.extras),
-  )
+  const answering = workerAnswering(env, data.files.extras)
+  const { service, citer, retriever } = composeWorkerAssistant(data, answering)
   return createApp({
     doc: data.doc,
     chunks: data.chunks,
@@ -27,6 +25,8 @@ export function createWorkerApp(data: WorkerData, env: WorkerEnv): OpenAPIHono {
     },
     assets: data.files.extras.assets,
     textLength: data.raw.length,
+    // Search responses kept in the isolate, like answers (the same setting as on Node).
+    cacheSize: answering.answerCacheSize,
     config: workerAppConfig(env),
     ...(env.LOG_LEVEL === 'silent' ? {} : { logger: jsonLinesLogger() }),
   })

@@ -2,7 +2,6 @@ import type { LlmLayer } from '../answer/service.ts'
 import { type AssistantServices, composeAssistant } from '../assistant/compose.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
 import { BibliographicRecord } from '../cite/format.ts'
-import { parseChapter } from '../corpus/parse.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
 import { StaticEmbeddings } from '../embed/static-embeddings.ts'
 import { loadBm25 } from '../index/bm25.ts'
@@ -23,7 +22,7 @@ export interface WorkerData {
 }
 
 /**
- * Loads the Worker's data: parses the chapter, chunks it, checks the chunks against the index's
+ * Loads the Worker's data: reads the parsed chapter, chunks it, checks the chunks against the index's
  * ids (as the Node host's `loadIndex` does), and opens the static model and exact search. Pure
  * computation on the bundled modules; runs once per isolate.
  */
@@ -33,7 +32,7 @@ export function loadWorkerData(files: WorkerDataFiles): WorkerData {
     throw new Error(
       `Worker data format ${meta.formatVersion}, expected 1: run \`npm run build:worker\``,
     )
-  const doc = parseChapter(files.chapter)
+  const doc = JSON.parse(files.document) as ChapterDocument
   const chunks = chunkDocument(doc)
   const ids = chunks.map((c) => c.id)
   if (ids.length !== meta.chunkIds.length || ids.some((id, i) => id !== meta.chunkIds[i])) {

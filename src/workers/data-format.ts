@@ -18,6 +18,11 @@ export const WORKER_DATA_FILES = {
   meta: 'meta.json',
   /** The chapter, byte for byte (every offset points into it). */
   chapter: 'chapter.txt',
+  /**
+   * The parsed chapter (`parseChapter`'s output as JSON, which round-trips it exactly): parsing
+   * was most of the Worker's startup, `JSON.parse` is a fraction of it.
+   */
+  document: 'document.txt',
   /** {@link WorkerExtras}: the bibliographic record, the prompt templates, the front-end files. */
   extras: 'extras.json',
 } as const
@@ -51,5 +56,6 @@ export interface WorkerDataFiles {
   bm25: string
   meta: WorkerMeta
   chapter: string
+  document: string
   extras: WorkerExtras
 }

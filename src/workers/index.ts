@@ -1,5 +1,6 @@
 import bm25 from '../../dist/worker/bm25.minisearch.txt'
 import chapter from '../../dist/worker/chapter.txt'
+import document from '../../dist/worker/document.txt'
 import extras from '../../dist/worker/extras.json' with { type: 'json' }
 import meta from '../../dist/worker/meta.json' with { type: 'json' }
 import table from '../../dist/worker/table.bin'
@@ -13,7 +14,7 @@ import type { WorkerExtras, WorkerMeta } from './data-format.ts'
 /** What workerd passes a fetch handler besides the request (`waitUntil`, …), as Hono types it. */
 type ExecutionContext = import('hono').ExecutionContext
 
-// Startup (once per isolate): parse the chapter, chunk it, open the model and the index from the
+// Startup (once per isolate): read the parsed chapter, chunk it, open the model and the index from the
 // bundled modules. The app itself is made on the first request, when `env` is known.
 const data = loadWorkerData({
   vocab,
@@ -21,6 +22,7 @@ const data = loadWorkerData({
   vectors,
   bm25,
   chapter,
+  document,
   // Typed by src/workers/modules.d.ts, or from the files' contents once they are built.
   meta: meta as WorkerMeta,
   extras: extras as WorkerExtras,

@@ -8,6 +8,10 @@ declare module '*/dist/worker/chapter.txt' {
   const text: string
   export default text
 }
+declare module '*/dist/worker/document.txt' {
+  const text: string
+  export default text
+}
 declare module '*/dist/worker/bm25.minisearch.txt' {
   const text: string
   export default text

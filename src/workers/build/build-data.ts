@@ -130,6 +130,7 @@ export function workerDataFiles(
     [WORKER_DATA_FILES.bm25, readFileSync(join(DEFAULT_INDEX_DIR, BM25_FILE), 'utf8')],
     [WORKER_DATA_FILES.meta, `${JSON.stringify(meta, null, 2)}\n`],
     [WORKER_DATA_FILES.chapter, sources.corpus.raw],
+    [WORKER_DATA_FILES.document, JSON.stringify(sources.corpus.doc)],
     [WORKER_DATA_FILES.extras, JSON.stringify(extras)],
   ])
 }
@@ -187,6 +188,7 @@ export function asModules(files: Map<string, Uint8Array | string>): WorkerDataFi
     bm25: text(WORKER_DATA_FILES.bm25),
     meta: JSON.parse(text(WORKER_DATA_FILES.meta)) as WorkerMeta,
     chapter: text(WORKER_DATA_FILES.chapter),
+    document: text(WORKER_DATA_FILES.document),
     extras: JSON.parse(text(WORKER_DATA_FILES.extras)) as WorkerExtras,
   }
 }
