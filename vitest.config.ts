@@ -1,6 +1,8 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
+// Three groups, run one after the other (`sequence.groupOrder`) so that the heavy host tests do
+// not compete for the CPU with the load and deadline tests of the node group.
 export default defineConfig({
   test: {
     projects: [
@@ -8,10 +10,11 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/workers/**'],
+          exclude: ['test/workers/**', 'test/hosts/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -30,6 +33,18 @@ export default defineConfig({
           globalSetup: ['test/workers/build-data.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The Workers host beside the Node host: data build, bundle, parity, latency.
+        test: {
+          name: 'hosts',
+          include: ['test/hosts/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          sequence: { groupOrder: 2 },
         },
       },
     ],
