@@ -7,9 +7,9 @@ import { loadDevSet } from '../eval/dataset.ts'
 import { distribution } from '../eval/stats.ts'
 import { buildIndex } from '../index/index.ts'
 import { openAssistant } from '../node/assistant.ts'
+import { buildDefaultModel } from '../node/build-model.ts'
 import { projectPath } from '../paths.ts'
 import { HybridRetriever } from '../retrieve/hybrid.ts'
-import { buildDefaultModel } from './build-model.ts'
 
 export const BENCH_REPORT_PATH = projectPath('eval', 'reports', 'bench.md')
 

@@ -8,7 +8,7 @@ import {
 } from '../embed/index.ts'
 import { DEFAULT_INDEX_DIR } from '../index/index.ts'
 import { buildIndexWithProgress } from '../node/assistant.ts'
-import { buildDefaultModel } from './build-model.ts'
+import { buildDefaultModel } from '../node/build-model.ts'
 
 /** `index [--dir DIR]`: (re)builds the search index; builds the offline model first if missing. */
 export async function runIndexCommand(args: string[]): Promise<number> {

@@ -1,11 +1,9 @@
-import { ChapterAnalysis } from '../analysis/chapter.ts'
-import { Answerer } from '../answer/answer.ts'
+import type { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
 import type { AnswerService } from '../answer/service.ts'
+import { composeAssistant } from '../assistant/compose.ts'
 import { type Chunk, chunkDocument } from '../chunk/chunk.ts'
-import { CiteService } from '../cite/index.ts'
-import { buildDefaultModel } from '../cli/build-model.ts'
-import { startProgress } from '../cli/progress.ts'
+import type { CiteService } from '../cite/index.ts'
 import { type LoadedCorpus, loadCorpus } from '../corpus/index.ts'
 import {
   type EmbeddingConfig,
@@ -25,6 +23,8 @@ import {
 import { HybridRetriever, type RetrievalOptions } from '../retrieve/hybrid.ts'
 import { BoundedAnswerService, DEFAULT_ANSWER_CACHE_BYTES } from './answer-cache.ts'
 import { loadBibliographicRecord } from './bibliography.ts'
+import { buildDefaultModel } from './build-model.ts'
+import { startProgress } from './progress.ts'
 import { loadPromptFiles } from './prompts.ts'
 
 /** Everything the assistant answers from, loaded and verified. */
@@ -79,33 +79,18 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     index = await loadIndex(indexDir, expectations)
   }
   const retriever = new HybridRetriever(index, embeddings, options.retrieval)
-  const analysis = new ChapterAnalysis(
-    corpus.doc,
-    chunks,
-    modelVocabulary(modelDir(config.modelId)),
-  )
-  const shared = { stats: analysis.stats, catalog: analysis.catalog }
-  const answerer = new Answerer({
-    doc: corpus.doc,
-    chunks,
-    analysis,
-    search: (q, o) => retriever.search(q, o),
-    embed: (texts) => embeddings.embedDocuments(texts),
-  })
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
-  const service = new BoundedAnswerService(
-    answerer,
-    llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
-    answerCacheSizeFromEnv(),
-    answerCacheBytesFromEnv(),
-  )
-  const citer = new CiteService({
+  const { answerer, service, citer } = composeAssistant({
     doc: corpus.doc,
     chunks,
-    search: (q, o) => retriever.search(q, o),
+    retriever,
     embed: (texts) => embeddings.embedDocuments(texts),
     record: loadBibliographicRecord(),
-    shared,
+    llm: llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
+    answerCacheSize: answerCacheSizeFromEnv(),
+    vocabulary: modelVocabulary(modelDir(config.modelId)),
+    makeService: (a, layer) =>
+      new BoundedAnswerService(a, layer, answerCacheSizeFromEnv(), answerCacheBytesFromEnv()),
   })
   return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
 }

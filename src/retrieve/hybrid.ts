@@ -1,8 +1,9 @@
-import type { Embeddings } from '@langchain/core/embeddings'
+import type { EmbeddingsInterface } from '@langchain/core/embeddings'
 import { LRUCache } from 'lru-cache'
+import type MiniSearch from 'minisearch'
 import type { Chunk } from '../chunk/chunk.ts'
-import { BM25_SEARCH_OPTIONS } from '../index/bm25.ts'
-import type { LoadedIndex } from '../index/load.ts'
+import { BM25_SEARCH_OPTIONS, type Bm25Doc } from '../index/bm25.ts'
+import type { VectorSearch } from '../index/vectors.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerms } from '../text/normalize.ts'
 
@@ -40,6 +41,21 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   mode: 'hybrid',
 }
 
+/**
+ * What retrieval reads: BM25, dense search and the chunks. The Node host's `LoadedIndex` (HNSW)
+ * and the Workers host's bundled data (exact search) both provide it.
+ */
+export interface RetrievalIndex {
+  bm25: MiniSearch<Bm25Doc>
+  vectorSearch: VectorSearch
+  /** The chunks, in index order, keyed by id too. */
+  chunks: readonly Chunk[]
+  byId: ReadonlyMap<string, Chunk>
+}
+
+/** Embeds a query: a LangChain `Embeddings` (transformers.js on Node, the static model on Workers). */
+export type QueryEmbedder = Pick<EmbeddingsInterface, 'embedQuery'>
+
 /** A hit shaped like the API's `Citation`, plus the text shown and each retriever's score. */
 export interface SearchHit {
   n: number
@@ -68,14 +84,14 @@ export interface SearchHit {
  * const hits = await retriever.search('Which economy has the highest share?', { k: 3 })
  */
 export class HybridRetriever {
-  private readonly index: LoadedIndex
-  private readonly embeddings: Embeddings
+  private readonly index: RetrievalIndex
+  private readonly embeddings: QueryEmbedder
   private readonly queryVectors: LRUCache<string, number[]> | null
   readonly defaults: RetrievalOptions
 
   constructor(
-    index: LoadedIndex,
-    embeddings: Embeddings,
+    index: RetrievalIndex,
+    embeddings: QueryEmbedder,
     defaults: Partial<RetrievalOptions> = {},
     /** Query vectors kept in memory (a repeated question is not embedded again); 0 disables. */
     queryCacheSize = 2000,
@@ -120,8 +136,7 @@ export class HybridRetriever {
       this.queryVectors?.set(text, v)
     }
     const k = Math.min(limit, this.index.chunks.length)
-    const found = await this.index.dense.similaritySearchVectorWithScore(v, k)
-    return found.map(([doc, distance]) => ({ id: String(doc.metadata.id), score: 1 - distance }))
+    return this.index.vectorSearch.search(v, k)
   }
 
   /** The top hits for a query. */

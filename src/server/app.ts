@@ -11,6 +11,7 @@ import type { ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
+import { hostRateLimit, type RateLimitHook } from './middleware/host-rate-limit.ts'
 import { type Logger, structuredLogger } from './middleware/logger.ts'
 import { pageGuard } from './middleware/page-guard.ts'
 import { problem, sendProblem } from './problem.ts'
@@ -53,6 +54,11 @@ export interface AppConfig {
   publicOrigins?: readonly string[]
   /** Page requests (`/`, `/read`, `/docs`, …) per client per minute; 0 disables it. */
   pageRateLimitPerMinute?: number
+  /**
+   * The host's own rate limiter (Cloudflare's rate limiting binding on Workers). When set it
+   * replaces the in-memory limiter, and `rateLimitPerMinute` is the host's business.
+   */
+  rateLimit?: RateLimitHook
 }
 
 /**
@@ -140,7 +146,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const allowed = new Set([...config.corsOrigins, ...(config.publicOrigins ?? [])])
   const originAllowed = (origin: string) => allowed.has('*') || allowed.has(origin)
   const api: MiddlewareHandler[] = [apiGate({ originAllowed, maxBodyBytes: LIMITS.bodyBytes })]
-  if (config.rateLimitPerMinute > 0) {
+  if (config.rateLimit) {
+    api.push(hostRateLimit(config.rateLimit, config.clientKey))
+  } else if (config.rateLimitPerMinute > 0) {
     api.push(
       rateLimiter({
         windowMs: 60_000,

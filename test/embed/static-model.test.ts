@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildDefaultModel } from '../../src/cli/build-model.ts'
 import {
   listFiles,
   modelDir,
@@ -11,6 +10,7 @@ import {
 } from '../../src/embed/index.ts'
 import { buildStaticModel } from '../../src/embed/static-model/build.ts'
 import { buildSifTable, type WordVectorSource } from '../../src/embed/static-model/sif.ts'
+import { buildDefaultModel } from '../../src/node/build-model.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'chapter-model-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))

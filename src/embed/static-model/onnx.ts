@@ -85,3 +85,31 @@ export function encodeGatherModel(
   })
   return onnx.ModelProto.encode(model).finish()
 }
+
+/**
+ * Reads back the table of a graph written by {@link encodeGatherModel}: the int8 rows, the row
+ * scales and the width, for computing the model without an ONNX runtime.
+ */
+export function decodeGatherModel(bytes: Uint8Array): {
+  q: Int8Array
+  scales: Float32Array
+  dimensions: number
+} {
+  const model = onnx.ModelProto.decode(bytes)
+  const init = (name: string) => {
+    const t = model.graph?.initializer?.find((i) => i.name === name)
+    if (!t?.rawData) throw new Error(`the ONNX graph has no initializer ${name}`)
+    return t
+  }
+  const rows = init('embedding_q8')
+  const scaleTensor = init('embedding_scale')
+  const dims = (rows.dims ?? []).map(Number)
+  const [vocab, dimensions] = dims as [number, number]
+  // Copies: a decoded `rawData` may be a view into a larger (pooled) buffer.
+  const q = new Int8Array(new Uint8Array(rows.rawData as Uint8Array).buffer, 0, vocab * dimensions)
+  const scaleBytes = new Uint8Array(scaleTensor.rawData as Uint8Array)
+  const view = new DataView(scaleBytes.buffer)
+  const scales = new Float32Array(vocab)
+  for (let i = 0; i < vocab; i++) scales[i] = view.getFloat32(i * 4, true)
+  return { q, scales, dimensions }
+}

@@ -1,0 +1,61 @@
+import type { PromptTemplates } from '../answer/llm/prompts.ts'
+import type { StaticAssets } from '../server/routes/pages.ts'
+
+/**
+ * The files `npm run build:worker` writes into `dist/worker/` and the Worker bundles as modules
+ * (`.txt` as Text, `.bin` as Data, `.json` as JSON): read synchronously at startup, no file system.
+ */
+export const WORKER_DATA_FILES = {
+  /** The pruned vocabulary, one word a line, in row order (special tokens first). */
+  vocab: 'vocab.txt',
+  /** The pruned table: float32 row scales, then int8 rows (little-endian). */
+  table: 'table.bin',
+  /** The chunks' unit vectors as HNSW stores them, float32, in chunk order. */
+  vectors: 'vectors.bin',
+  /** MiniSearch's BM25 index as `npm run index` saved it (JSON, bundled as text for `loadJSON`). */
+  bm25: 'bm25.minisearch.txt',
+  /** {@link WorkerMeta}. */
+  meta: 'meta.json',
+  /** The chapter, byte for byte (every offset points into it). */
+  chapter: 'chapter.txt',
+  /**
+   * The parsed chapter (`parseChapter`'s output as JSON, which round-trips it exactly): parsing
+   * was most of the Worker's startup, `JSON.parse` is a fraction of it.
+   */
+  document: 'document.txt',
+  /** {@link WorkerExtras}: the bibliographic record, the prompt templates, the front-end files. */
+  extras: 'extras.json',
+} as const
+
+/** What the data was built from, for `/healthz` and the startup checks. */
+export interface WorkerMeta {
+  formatVersion: 1
+  modelId: string
+  dimensions: number
+  /** Rows of the pruned table (special tokens included) and of the full model. */
+  vocabulary: { rows: number; fullRows: number; mostFrequent: number }
+  chunkIds: string[]
+  /** The index's build time and corpus checksum (from `index/manifest.json`). */
+  builtAt: string
+  corpusSha256: string
+}
+
+/** Small inputs the Node host reads from files. */
+export interface WorkerExtras {
+  /** `corpus/chapter-08.meta.json`, checked when parsed. */
+  record: unknown
+  prompts: PromptTemplates
+  assets: StaticAssets
+}
+
+/** The bundled files, as the Worker's module imports give them. */
+export interface WorkerDataFiles {
+  vocab: string
+  table: ArrayBuffer
+  vectors: ArrayBuffer
+  bm25: string
+  meta: WorkerMeta
+  chapter: string
+  document: string
+  extras: WorkerExtras
+}
