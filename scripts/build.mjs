@@ -39,6 +39,7 @@ const targets = [
         'sharp',
         'esbuild',
         'autocannon',
+        'better-sqlite3',
       ],
       // CommonJS dependencies inside an ES module bundle need a `require`.
       banner: {

@@ -7,7 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const FAMILIES = ['paraphrase', 'typo', 'long-message', 'keyword', 'table', 'yes-no', 'multi-part', 'dialog', 'refusal']
+const FAMILIES = [
+  'paraphrase',
+  'typo',
+  'long-message',
+  'keyword',
+  'table',
+  'yes-no',
+  'multi-part',
+  'dialog',
+  'refusal',
+]
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = readFileSync(join(root, 'corpus', 'chapter-08.txt'), 'utf8')
 const file = process.argv[2]
@@ -37,7 +47,9 @@ function fillSpan(where, span) {
     return
   }
   if (hits.length > 1) {
-    problems.push(`${where}: text occurs ${hits.length} times (at ${hits.join(', ')}); give start or a longer text: ${JSON.stringify(span.text)}`)
+    problems.push(
+      `${where}: text occurs ${hits.length} times (at ${hits.join(', ')}); give start or a longer text: ${JSON.stringify(span.text)}`,
+    )
     return
   }
   span.start = hits[0]
@@ -45,15 +57,27 @@ function fillSpan(where, span) {
 }
 
 function checkExpect(where, e, family) {
-  if (!e || typeof e.answerable !== 'boolean') return problems.push(`${where}: expect.answerable must be true or false`)
+  if (!e || typeof e.answerable !== 'boolean')
+    return problems.push(`${where}: expect.answerable must be true or false`)
   e.facts ??= []
   e.evidence ??= []
-  if (!Array.isArray(e.facts) || !e.facts.every((f) => typeof f === 'string' || (Array.isArray(f) && f.length > 0 && f.every((x) => typeof x === 'string'))))
+  if (
+    !Array.isArray(e.facts) ||
+    !e.facts.every(
+      (f) =>
+        typeof f === 'string' ||
+        (Array.isArray(f) && f.length > 0 && f.every((x) => typeof x === 'string')),
+    )
+  )
     problems.push(`${where}: facts must be strings or lists of alternative strings`)
-  if (e.answerable && e.facts.length === 0) problems.push(`${where}: an answerable item needs facts`)
-  if (e.answerable && e.evidence.length === 0) problems.push(`${where}: an answerable item needs evidence`)
-  if (e.verdict !== undefined && !['yes', 'no', 'not-stated'].includes(e.verdict)) problems.push(`${where}: verdict must be yes, no or not-stated`)
-  if (family === 'yes-no' && e.verdict === undefined) problems.push(`${where}: a yes-no item needs a verdict`)
+  if (e.answerable && e.facts.length === 0)
+    problems.push(`${where}: an answerable item needs facts`)
+  if (e.answerable && e.evidence.length === 0)
+    problems.push(`${where}: an answerable item needs evidence`)
+  if (e.verdict !== undefined && !['yes', 'no', 'not-stated'].includes(e.verdict))
+    problems.push(`${where}: verdict must be yes, no or not-stated`)
+  if (family === 'yes-no' && e.verdict === undefined)
+    problems.push(`${where}: a yes-no item needs a verdict`)
   e.evidence.forEach((s, k) => {
     fillSpan(`${where} evidence ${k}`, s)
     for (const [m, a] of (s.alt ?? []).entries()) fillSpan(`${where} evidence ${k} alt ${m}`, a)
@@ -70,14 +94,19 @@ for (const item of data.items ?? []) {
   }
   counts[item.family]++
   if (item.family === 'dialog') {
-    if (!Array.isArray(item.turns) || item.turns.length < 2) problems.push(`${where}: a dialog needs 2 or more turns`)
-    else item.turns.forEach((t, i) => {
-      if (typeof t.question !== 'string' || !t.question.trim()) problems.push(`${where} turn ${i + 1}: question missing`)
-      checkExpect(`${where} turn ${i + 1}`, t.expect, item.family)
-    })
+    if (!Array.isArray(item.turns) || item.turns.length < 2)
+      problems.push(`${where}: a dialog needs 2 or more turns`)
+    else
+      item.turns.forEach((t, i) => {
+        if (typeof t.question !== 'string' || !t.question.trim())
+          problems.push(`${where} turn ${i + 1}: question missing`)
+        checkExpect(`${where} turn ${i + 1}`, t.expect, item.family)
+      })
   } else {
-    if (typeof item.question !== 'string' || !item.question.trim()) problems.push(`${where}: question missing`)
-    else if (item.question.length > 2000) problems.push(`${where}: question longer than 2,000 characters`)
+    if (typeof item.question !== 'string' || !item.question.trim())
+      problems.push(`${where}: question missing`)
+    else if (item.question.length > 2000)
+      problems.push(`${where}: question longer than 2,000 characters`)
     checkExpect(where, item.expect, item.family)
   }
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { type ServerType, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import type { Insights } from '../insights/insights.ts'
 import { projectPath } from '../paths.ts'
 import { type AppConfig, createApp, DEFAULT_APP_CONFIG } from '../server/app.ts'
 import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
@@ -14,6 +15,11 @@ import {
   type OpenOptions,
   openAssistant,
 } from './assistant.ts'
+import {
+  insightsSettingsFromEnv,
+  type NodeInsightsSettings,
+  openNodeInsights,
+} from './insights-sqlite.ts'
 
 const DIST = `${projectPath('dist')}/`
 
@@ -61,8 +67,10 @@ export function buildNodeApp(
   ctx: AssistantContext,
   config: Partial<AppConfig> = appConfigFromEnv(),
   logger?: Logger,
+  owner: { insights?: Insights; adminToken?: string } = {},
 ) {
   return createApp({
+    ...owner,
     doc: ctx.corpus.doc,
     chunks: ctx.chunks,
     service: ctx.service,
@@ -87,6 +95,8 @@ export interface StartOptions extends OpenOptions {
   hostname?: string
   config?: Partial<AppConfig>
   logger?: Logger
+  /** Insights settings (default: from the environment, see README "Privacy"). */
+  insights?: Partial<NodeInsightsSettings>
 }
 
 /**
@@ -103,7 +113,12 @@ export async function startServer(
   const logger =
     options.logger ?? (process.env.LOG_LEVEL === 'silent' ? undefined : jsonLinesLogger())
   const config = { ...appConfigFromEnv(), ...options.config }
-  const app = buildNodeApp(ctx, config, logger)
+  const owner = { ...insightsSettingsFromEnv(), ...options.insights }
+  const insights = await openNodeInsights(owner, logger)
+  const app = buildNodeApp(ctx, config, logger, {
+    ...(insights ? { insights } : {}),
+    ...(owner.adminToken ? { adminToken: owner.adminToken } : {}),
+  })
   // A client gets as long to send its request as the app gives itself to answer it.
   const readTimeout = config.requestTimeoutMs ?? DEFAULT_APP_CONFIG.requestTimeoutMs
   const port = options.port ?? Number(process.env.PORT ?? 8787)
@@ -135,7 +150,8 @@ export async function startServer(
       force.unref()
       server.close(() => {
         clearTimeout(force)
-        resolve()
+        // What insights still hold in memory is written before the process ends.
+        void (insights?.close() ?? Promise.resolve()).then(() => resolve())
       })
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     })
