@@ -49,6 +49,21 @@ const targets = [
     },
   },
   {
+    // The insights database's thread (src/node/insights-thread.ts starts it beside dist/cli.mjs).
+    out: 'dist/insights-worker.mjs',
+    sources: ['src'],
+    options: {
+      entryPoints: ['src/node/insights-worker.ts'],
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', 'esbuild'],
+      banner: {
+        js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+      },
+    },
+  },
+  {
     out: 'dist/widget.js',
     sources: ['src/widget'],
     entry: 'src/widget/widget.ts',

@@ -15,11 +15,7 @@ import {
   type OpenOptions,
   openAssistant,
 } from './assistant.ts'
-import {
-  insightsSettingsFromEnv,
-  type NodeInsightsSettings,
-  openNodeInsights,
-} from './insights-sqlite.ts'
+import { insightsSettingsFromEnv, type NodeInsightsSettings, openNodeInsights } from './insights.ts'
 
 const DIST = `${projectPath('dist')}/`
 

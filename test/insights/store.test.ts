@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Insights } from '../../src/insights/insights.ts'
 import { MIGRATIONS_TABLE_SQL } from '../../src/insights/migrations.ts'
 import { loadMigrations, SqliteInsightsStore } from '../../src/node/insights-sqlite.ts'
+import { ThreadInsightsStore } from '../../src/node/insights-thread.ts'
 import { answerRecord, daysAgo, tempDir } from './helpers.ts'
 
 let cleanup: Array<() => void> = []
@@ -332,5 +333,24 @@ describe('the folder of a missing file', () => {
     await store.write({ answers: [answerRecord('x')], feedback: [] })
     expect(existsSync(file)).toBe(true)
     await store.close()
+  })
+})
+
+describe('the store on its own thread (what the Node host uses)', () => {
+  it('writes, rates and reads through the worker, and survives a worker that dies', async () => {
+    const file = dbPath()
+    const store = new ThreadInsightsStore(file)
+    const insights = new Insights({ store, purgeIntervalMs: 0 })
+    await insights.start()
+    insights.record(answerRecord('t1'))
+    expect(await insights.feedback({ answerId: 't1', rating: 'down', at: Date.now() })).toBe('stored')
+    const range = { from: daysAgo(1), to: Date.now() + 1000 }
+    expect(await insights.items(range, 'down', 5)).toMatchObject([{ answerId: 't1', rating: 'down' }])
+    // A store error comes back as a rejected call, not a dead worker.
+    await expect(store.topCited(range, -1.5)).rejects.toThrow(/datatype mismatch|mismatch/i)
+    await store.close()
+    // A later call starts a new worker.
+    expect(await store.hasAnswer('t1', 0)).toBe(true)
+    await insights.close()
   })
 })
