@@ -1,12 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import type autocannon from 'autocannon'
+import Database from 'better-sqlite3'
 import { loadDevSet } from '../eval/dataset.ts'
 import { distribution, quantile } from '../eval/stats.ts'
 import { projectPath } from '../paths.ts'
 
 export const HTTP_BENCH_REPORT = projectPath('eval', 'reports', 'bench-http.md')
+/** The twin of the default server with `INSIGHTS=off`. */
+const ASK_INSIGHTS_OFF = 'POST /api/ask, insights off'
 /** Keep in step with the `start` script of package.json. */
 const SERVER_HEAP_FLAG = '--max-old-space-size=384'
 
@@ -86,6 +90,18 @@ function startChild(
   })
 }
 
+/** How many answers a server stored (read after its writes; the file is in WAL mode). */
+function storedAnswers(file: string): string {
+  try {
+    const db = new Database(file, { readonly: true })
+    const n = db.prepare('SELECT count(*) FROM answers').pluck().get()
+    db.close()
+    return String(n)
+  } catch (err) {
+    return `unreadable (${err instanceof Error ? err.message : String(err)})`
+  }
+}
+
 const rssMb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
@@ -148,12 +164,19 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     children.push(s.child)
     return s
   }
+  const dbDir = mkdtempSync(join(tmpdir(), 'bench-insights-'))
   try {
     // The same heap cap as `npm start` (package.json): the live heap is ~100 MB, and without a cap
     // V8 lets a busy server's heap grow far beyond it before collecting.
     const server = [SERVER_HEAP_FLAG, projectPath('scripts', 'start.mjs')]
-    const app = await start(server)
-    const uncached = await start(server, { ANSWER_CACHE_SIZE: '0' })
+    // Insights on (the default) write to a database of their own for the run; a twin server
+    // with INSIGHTS=off shows what recording every answer costs.
+    const app = await start(server, { DATABASE_PATH: join(dbDir, 'on.db') })
+    const quiet = await start(server, { INSIGHTS: 'off' })
+    const uncached = await start(server, {
+      ANSWER_CACHE_SIZE: '0',
+      DATABASE_PATH: join(dbDir, 'uncached.db'),
+    })
     const base = await start([projectPath('dist', 'cli.mjs'), 'bench-baseline'])
     const cycle = (make: (q: string) => autocannon.Request): autocannon.Request[] =>
       questions.map(make)
@@ -171,6 +194,7 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     await load('warm-up', app.url, 2, 8, askRequests)
     await load('warm-up', app.url, 1, 8, searchRequests)
     await load('warm-up', uncached.url, 2, 8, askRequests)
+    await load('warm-up', quiet.url, 2, 8, askRequests)
     await load('warm-up', base.url, 1, 8, [{ method: 'GET', path: '/json' }])
 
     // Rounds interleave the baseline with the endpoints, so that a slow stretch of the shared
@@ -183,11 +207,18 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
       ['GET /api/search, cache off', uncached.url, searchRequests],
       ['POST /api/ask, cache off', uncached.url, askRequests],
     ]
+    const insightsPair: Array<[string, string, autocannon.Request[]]> = [
+      ['POST /api/ask', app.url, askRequests],
+      [ASK_INSIGHTS_OFF, quiet.url, askRequests],
+    ]
     for (let round = 0; round < rounds; round++) {
       baseRuns.push(
         await load('baseline', base.url, seconds, 32, [{ method: 'GET', path: '/json' }]),
       )
-      for (const [name, url, requests] of targets) {
+      // Insights on and off back to back, in alternating order from round to round.
+      const pair = round % 2 ? [...insightsPair].reverse() : insightsPair
+      const ordered = [targets[0], ...pair, ...targets.slice(2)] as typeof targets
+      for (const [name, url, requests] of ordered) {
         const r = await load(name, url, seconds, 32, requests)
         runs.set(name, [...(runs.get(name) ?? []), r])
       }
@@ -196,7 +227,15 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     const [search, ask, searchCold, askCold] = targets.map(([name]) =>
       summarize(name, runs.get(name) ?? [], baseRuns),
     ) as [EndpointSummary, EndpointSummary, EndpointSummary, EndpointSummary]
+    const askQuiet = summarize(ASK_INSIGHTS_OFF, runs.get(ASK_INSIGHTS_OFF) ?? [], baseRuns)
+    // Each round's insights-on req/s over the same round's insights-off req/s.
+    const insightsCost = summarize(
+      'POST /api/ask (cached), insights on ÷ off',
+      runs.get('POST /api/ask') ?? [],
+      runs.get(ASK_INSIGHTS_OFF) ?? [],
+    )
     uncached.child.kill('SIGTERM')
+    quiet.child.kill('SIGTERM')
 
     // The heap grows to its working size under this load before it levels off; measure growth
     // after that, so that a leak (steady growth) is not confused with V8 sizing its heap.
@@ -232,6 +271,17 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
       row(ask, 0.15),
       row(searchCold, 0.3),
       row(askCold, 0.15),
+      row(askQuiet),
+      '',
+      '## What insights cost',
+      '',
+      `The default servers record every answer (insights on, a SQLite file of their own for the run, written in batches by a worker thread); a twin server runs with \`INSIGHTS=off\`. In each round the two are loaded back to back with the same cached \`POST /api/ask\` requests, in alternating order. The ratio is insights on over off in the same round; target ≥ 0.80.`,
+      '',
+      '| measure | insights on | insights off | on ÷ off (rounds) | target |',
+      '|---|---:|---:|---:|---:|',
+      `| req/s (median of rounds) | ${Math.round(median(ask.rps))} | ${Math.round(median(askQuiet.rps))} | ${f(median(insightsCost.ratios))} (${insightsCost.ratios.map(f).join(', ')}) | ≥ 0.80 |`,
+      `| p50 / p99 ms | ${f(ask.p50)} / ${f(ask.p99)} | ${f(askQuiet.p50)} / ${f(askQuiet.p99)} | | |`,
+      `| answers stored by the insights-on server in the whole run | ${storedAnswers(join(dbDir, 'on.db'))} | | | |`,
       '',
       'The default server keeps the last 1,000 answers and search results in memory (`ANSWER_CACHE_SIZE`): answers are a pure function of the request and the data, so a repeated question is served without recomputation. The "cache off" rows (`ANSWER_CACHE_SIZE=0`) measure the full pipeline on every request: retrieval, table engine, sentence scoring and abstention.',
       '',
@@ -255,5 +305,6 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     return 0
   } finally {
     for (const c of children) c.kill('SIGTERM')
+    rmSync(dbDir, { recursive: true, force: true })
   }
 }

@@ -33,7 +33,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 /**
  * Questions per day: a bar per day, answered (bottom) and refused (top) stacked to the number
- * asked, with the 👎 count as a thin bar beside it.
+ * asked, with the number rated down as a thin bar beside it.
  */
 export function dailyChartSvg(days: readonly DayCounts[]): string {
   const h = 220
@@ -47,7 +47,7 @@ export function dailyChartSvg(days: readonly DayCounts[]): string {
   const labelEvery = Math.max(1, Math.ceil(days.length / 8))
   days.forEach((d, i) => {
     const x = PAD.left + i * slot + (slot - barW) / 2
-    const tip = `${d.date}: ${d.asked} asked, ${d.answered} answered, ${d.abstained} refused, ${d.down} 👎, ${d.up} 👍`
+    const tip = `${d.date}: ${d.asked} asked, ${d.answered} answered, ${d.abstained} refused, ${d.down} rated down, ${d.up} rated up`
     marks.push(
       `<g class="day"><title>${escapeXml(tip)}</title>` +
         `<rect x="${x.toFixed(1)}" y="${y(d.answered).toFixed(1)}" width="${(barW * 0.75).toFixed(1)}" height="${(y(0) - y(d.answered)).toFixed(1)}" fill="${COLORS.answered}"/>` +

@@ -108,7 +108,7 @@ export function renderDashboard(d: DashboardData): string {
 ${i.cited.length ? `<ul class="cites">${i.cited.map((c) => `<li>${readerLink(c)}</li>`).join('')}</ul>` : ''}</li>`,
         )
         .join('')}</ol>`
-    : '<p class="muted">No 👎 in this range.</p>'
+    : '<p class="muted">No answer was rated down in this range.</p>'
   const cited = d.topCited.length
     ? `<table><thead><tr><th>Passage or table row</th><th>Section</th><th>Cited</th></tr></thead><tbody>${d.topCited
         .map(
@@ -124,11 +124,11 @@ ${i.cited.length ? `<ul class="cites">${i.cited.map((c) => `<li>${readerLink(c)}
 <a href="/api/admin/export.csv?${q}" download>Export CSV</a>${signOut}</header>
 <p class="muted">${d.from} to ${d.to} (UTC). Answers are kept ${d.retentionDays} days.</p>
 <section class="panel" id="panel-daily"><h2>Questions per day</h2>
-<div class="totals"><span><b>${t.asked}</b> asked</span><span><b>${t.answered}</b> answered (${pct(t.answered)})</span><span><b>${t.abstained}</b> refused (${pct(t.abstained)})</span><span><b>${t.up}</b> 👍</span><span><b>${t.down}</b> 👎</span></div>
-<ul class="legend"><li><span class="swatch sw-answered"></span>answered</li><li><span class="swatch sw-abstained"></span>refused</li><li><span class="swatch sw-down"></span>👎</li></ul>
+<div class="totals"><span><b>${t.asked}</b> asked</span><span><b>${t.answered}</b> answered (${pct(t.answered)})</span><span><b>${t.abstained}</b> refused (${pct(t.abstained)})</span><span><b>${t.up}</b> rated up</span><span><b>${t.down}</b> rated down</span></div>
+<ul class="legend"><li><span class="swatch sw-answered"></span>answered</li><li><span class="swatch sw-abstained"></span>refused</li><li><span class="swatch sw-down"></span>rated down</li></ul>
 ${dailyChartSvg(d.days)}</section>
 <section class="panel" id="panel-unanswered"><h2>Top unanswered questions</h2><p class="muted">Grouped by similarity: what readers look for that the chapter does not say.</p>${unanswered}</section>
-<section class="panel" id="panel-disliked"><h2>Disliked answers</h2>${disliked}</section>
+<section class="panel" id="panel-disliked"><h2>Disliked answers</h2><p class="muted">Rated down, newest first, with the reader’s comment; each citation opens the reader at its span.</p>${disliked}</section>
 <section class="panel" id="panel-cited"><h2>Most cited sections and rows</h2><p class="muted">The chapter from start to end; the darker a section, the more it was cited. Click to read it.</p>
 ${sectionStripSvg(d.strip, d.textLength)}${cited}</section>
 <section class="panel" id="panel-latency"><h2>Latency</h2>${latencyHistogramSvg(d.latency)}</section>`,
