@@ -29,6 +29,9 @@ export const COLORS = {
 const CHART_W = 720
 const PAD = { left: 40, right: 10, top: 10, bottom: 28 }
 
+/** The widest a day's bar gets (a short range would otherwise draw slabs). */
+const MAX_BAR_W = 36
+
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 /**
@@ -41,7 +44,7 @@ export function dailyChartSvg(days: readonly DayCounts[]): string {
   const innerH = h - PAD.top - PAD.bottom
   const max = Math.max(1, ...days.map((d) => Math.max(d.asked, d.down)))
   const slot = innerW / Math.max(1, days.length)
-  const barW = Math.max(1, slot * 0.6)
+  const barW = Math.max(1, Math.min(slot * 0.6, MAX_BAR_W))
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH
   const marks: string[] = []
   const labelEvery = Math.max(1, Math.ceil(days.length / 8))
@@ -63,7 +66,7 @@ export function dailyChartSvg(days: readonly DayCounts[]): string {
   return svg(
     CHART_W,
     h,
-    `Questions per day over ${days.length} days: ${total} asked`,
+    `Questions per day over ${days.length} day${days.length === 1 ? '' : 's'}: ${total} asked`,
     axes(h, innerH, max) + marks.join(''),
   )
 }
