@@ -153,6 +153,8 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     const i = args.indexOf(flag)
     return i === -1 ? d : Number(args[i + 1] ?? d)
   }
+  if (args.includes('--insights-only'))
+    return runInsightsCost(arg('--pairs', 10), arg('--seconds', 3))
   const seconds = arg('--seconds', 10)
   const soakSeconds = arg('--soak-seconds', 60)
   const rounds = Math.max(1, arg('--rounds', 3))
@@ -301,6 +303,77 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     ].join('\n')
     mkdirSync(dirname(HTTP_BENCH_REPORT), { recursive: true })
     writeFileSync(HTTP_BENCH_REPORT, report)
+    console.log(report)
+    return 0
+  } finally {
+    for (const c of children) c.kill('SIGTERM')
+    rmSync(dbDir, { recursive: true, force: true })
+  }
+}
+
+export const INSIGHTS_BENCH_REPORT = projectPath('eval', 'reports', 'bench-insights.md')
+
+/**
+ * `bench-http --insights-only [--pairs N] [--seconds S]`: what recording answers costs. Starts the
+ * server twice (insights on, with a database of its own; and `INSIGHTS=off`) and loads them with
+ * the same cached `POST /api/ask` requests in N back-to-back pairs of S seconds at 32 connections,
+ * alternating which goes first. Short pairs keep each ratio's two sides seconds apart on a shared
+ * machine; the median of the pairs' ratios is the figure. Writes `eval/reports/bench-insights.md`.
+ */
+async function runInsightsCost(pairs: number, seconds: number): Promise<number> {
+  const questions = loadDevSet().map((q) => q.question)
+  const env = { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', LLM_BASE_URL: '' }
+  const dbDir = mkdtempSync(join(tmpdir(), 'bench-insights-'))
+  const file = join(dbDir, 'on.db')
+  const children: ChildProcess[] = []
+  try {
+    const server = [SERVER_HEAP_FLAG, projectPath('scripts', 'start.mjs')]
+    const on = await startChild(server, { ...env, DATABASE_PATH: file })
+    children.push(on.child)
+    const off = await startChild(server, { ...env, INSIGHTS: 'off' })
+    children.push(off.child)
+    const requests: autocannon.Request[] = questions.map((q) => ({
+      method: 'POST',
+      path: '/api/ask',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: q }),
+    }))
+    // Every dev-set answer is cached on both before anything is measured.
+    await load('warm-up', on.url, 3, 8, requests)
+    await load('warm-up', off.url, 3, 8, requests)
+    const onRuns: RunResult[] = []
+    const offRuns: RunResult[] = []
+    for (let i = 0; i < pairs; i++) {
+      const first = i % 2 === 0
+      const a = await load('on', first ? on.url : off.url, seconds, 32, requests)
+      const b = await load('off', first ? off.url : on.url, seconds, 32, requests)
+      onRuns.push(first ? a : b)
+      offRuns.push(first ? b : a)
+    }
+    const cost = summarize('insights on ÷ off', onRuns, offRuns)
+    const offSummary = summarize('insights off', offRuns, offRuns)
+    const f = (x: number) => x.toFixed(2)
+    const median = (xs: number[]) => quantile(xs, 0.5)
+    const sorted = [...cost.ratios].sort((x, y) => x - y)
+    const report = [
+      '# What insights cost: cached POST /api/ask, insights on vs off',
+      '',
+      `One run of \`npm run bench:http -- --insights-only --pairs ${pairs} --seconds ${seconds}\` (${process.version}; 2 cores shared by both servers and autocannon, and with other work on the machine). The same server twice: insights on (the default; a SQLite file of its own, written in batches by a worker thread) and \`INSIGHTS=off\`. ${pairs} pairs of ${seconds} s runs at 32 connections, back to back, alternating which goes first; requests cycle the ${questions.length} dev-set questions, all cached after a warm-up. The ratio of a pair is its insights-on req/s over its insights-off req/s.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| on ÷ off, median of the pairs (target ≥ 0.80) | **${f(median(cost.ratios))}** |`,
+      `| on ÷ off, each pair | ${cost.ratios.map(f).join(', ')} |`,
+      `| on ÷ off, lowest and highest | ${f(sorted[0] ?? Number.NaN)}, ${f(sorted.at(-1) ?? Number.NaN)} |`,
+      `| req/s on, off (medians) | ${Math.round(median(cost.rps))}, ${Math.round(median(offSummary.rps))} |`,
+      `| latency on: p50 / p95 / p99 ms | ${f(cost.p50)} / ${f(cost.p95)} / ${f(cost.p99)} |`,
+      `| latency off: p50 / p95 / p99 ms | ${f(offSummary.p50)} / ${f(offSummary.p95)} / ${f(offSummary.p99)} |`,
+      `| errors + non-2xx (on, off) | ${cost.failures}, ${offSummary.failures} |`,
+      `| answers stored by the insights-on server (read at the end) | ${storedAnswers(file)} |`,
+      '',
+    ].join('\n')
+    mkdirSync(dirname(INSIGHTS_BENCH_REPORT), { recursive: true })
+    writeFileSync(INSIGHTS_BENCH_REPORT, report)
     console.log(report)
     return 0
   } finally {

@@ -15,6 +15,9 @@ import type {
 import { projectPath } from '../paths.ts'
 import type { StoreCall, StoreReply } from './insights-worker.ts'
 
+/** The worker's heap cap: it holds one batch at a time and query results for the dashboard. */
+const WORKER_HEAP_MB = 96
+
 /** The worker as bundled by scripts/build.mjs, beside the server bundle. */
 const BUNDLED_WORKER = new URL('./insights-worker.mjs', import.meta.url)
 
@@ -125,7 +128,10 @@ export class ThreadInsightsStore implements InsightsStore {
     if (this.worker) return Promise.resolve(this.worker)
     this.starting ??= workerScript()
       .then((script) => {
-        const worker = new Worker(script, { workerData: { path: this.path } })
+        const worker = new Worker(script, {
+          workerData: { path: this.path },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        })
         worker.unref()
         worker.on('message', (reply: StoreReply) => {
           const w = this.waiting.get(reply.seq)

@@ -343,9 +343,13 @@ describe('the store on its own thread (what the Node host uses)', () => {
     const insights = new Insights({ store, purgeIntervalMs: 0 })
     await insights.start()
     insights.record(answerRecord('t1'))
-    expect(await insights.feedback({ answerId: 't1', rating: 'down', at: Date.now() })).toBe('stored')
+    expect(await insights.feedback({ answerId: 't1', rating: 'down', at: Date.now() })).toBe(
+      'stored',
+    )
     const range = { from: daysAgo(1), to: Date.now() + 1000 }
-    expect(await insights.items(range, 'down', 5)).toMatchObject([{ answerId: 't1', rating: 'down' }])
+    expect(await insights.items(range, 'down', 5)).toMatchObject([
+      { answerId: 't1', rating: 'down' },
+    ])
     // A store error comes back as a rejected call, not a dead worker.
     await expect(store.topCited(range, -1.5)).rejects.toThrow(/datatype mismatch|mismatch/i)
     await store.close()
