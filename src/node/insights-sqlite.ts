@@ -2,10 +2,16 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS_TABLE_SQL, orderMigrations, pendingMigrations } from '../insights/migrations.ts'
+import {
+  ANSWER_COLUMNS,
+  type AnswerRow,
+  STATUS_WHERE,
+  toItem,
+  uniqueById,
+} from '../insights/rows.ts'
 import type {
   AnswerRecord,
   CitedCount,
-  CitedRef,
   DayCounts,
   InsightItem,
   InsightsStore,
@@ -34,27 +40,6 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 export interface SqliteStoreOptions {
   /** The migrations to apply (default: all of `src/insights/migrations/`). */
   migrations?: readonly Migration[]
-}
-
-interface AnswerRow {
-  id: string
-  at: number
-  question: string
-  standalone_question: string
-  route: string
-  answerable: number
-  verdict: string | null
-  answer: string
-  citations: string
-  latency_ms: number
-  rating: 'up' | 'down' | null
-  comment: string | null
-}
-
-const STATUS_WHERE: Record<ItemStatus, string> = {
-  unanswered: 'AND answerable = 0',
-  down: "AND rating = 'down'",
-  all: '',
 }
 
 /**
@@ -187,7 +172,7 @@ export class SqliteInsightsStore implements InsightsStore {
     const inRange = 'at >= ? AND at < ?'
     const itemSql = (status: ItemStatus) =>
       db.prepare(
-        `SELECT id, at, question, standalone_question, route, answerable, verdict, answer, citations, latency_ms, rating, comment
+        `SELECT ${ANSWER_COLUMNS}
          FROM answers WHERE ${inRange} ${STATUS_WHERE[status]} ORDER BY at DESC, id LIMIT ?`,
       )
     return {
@@ -233,26 +218,3 @@ const answerParams = (a: AnswerRecord) => ({
   citations: JSON.stringify(a.citations),
   latencyMs: a.latencyMs,
 })
-
-function uniqueById(citations: readonly CitedRef[]): CitedRef[] {
-  return [...new Map(citations.map((c) => [c.id, c])).values()]
-}
-
-function toItem(r: AnswerRow): InsightItem {
-  const cited = JSON.parse(r.citations) as CitedRef[]
-  return {
-    answerId: r.id,
-    at: new Date(r.at).toISOString(),
-    question: r.question,
-    standaloneQuestion: r.standalone_question,
-    answerable: r.answerable === 1,
-    ...(r.verdict ? { verdict: r.verdict } : {}),
-    route: r.route,
-    ...(r.rating ? { rating: r.rating } : {}),
-    ...(r.comment ? { comment: r.comment } : {}),
-    citations: cited.map((c) => c.id),
-    answer: r.answer,
-    cited,
-    latencyMs: r.latency_ms,
-  }
-}
