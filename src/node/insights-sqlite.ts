@@ -25,6 +25,8 @@ import { projectPath } from '../paths.ts'
 /** Where the SQL migrations live (shared with `wrangler d1 migrations`, see wrangler.toml). */
 export const MIGRATIONS_DIR = projectPath('src', 'insights', 'migrations')
 
+/** SQLite's page cache, in KiB (its default is 2 MiB): the indexes' recent pages stay in memory. */
+const CACHE_KIB = 16 * 1024
 /** How long a writer waits for another process's lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000
 
@@ -139,6 +141,7 @@ export class SqliteInsightsStore implements InsightsStore {
       const mode = db.pragma('journal_mode = WAL', { simple: true })
       if (mode !== 'wal') throw new Error(`could not switch ${this.path} to WAL (${String(mode)})`)
       db.pragma('synchronous = FULL')
+      db.pragma(`cache_size = -${CACHE_KIB}`)
       this.applied.push(...this.runMigrations(db))
       const s = this.prepare(db)
       this.db = db

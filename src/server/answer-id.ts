@@ -2,11 +2,30 @@ import type { AskResult } from '../answer/service.ts'
 import type { Insights } from '../insights/insights.ts'
 import type { AnswerRecord } from '../insights/types.ts'
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
 /**
- * A new answer id: a random UUID (Web Crypto, in Node and Workers alike). Every response gets its
- * own, a cached answer too, so feedback always refers to one response.
+ * A new answer id: a UUID version 7 (RFC 9562), the time in milliseconds followed by 74 random
+ * bits (Web Crypto, in Node and Workers alike). Every response gets its own, a cached answer too,
+ * so feedback always refers to one response. Ids that grow with time are appended at the end of
+ * the database's indexes; random ones (version 4) scatter every insert over the whole index, which
+ * made writes slower as the table grew.
+ *
+ * @example
+ * newAnswerId() // '019ace3f-8c1a-7b2e-9f4d-3a5c6e7f8091'
  */
-export const newAnswerId = (): string => crypto.randomUUID()
+export function newAnswerId(now: number = Date.now()): string {
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  let t = now
+  for (let i = 5; i >= 0; i--) {
+    b[i] = t % 256
+    t = Math.floor(t / 256)
+  }
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70 // version 7
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80 // variant 10
+  const h = Array.from(b, (x) => HEX[x] as string).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
 
 const utf8 = new TextEncoder()
 

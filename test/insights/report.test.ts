@@ -3,7 +3,7 @@ import { dailyChartSvg, escapeXml, sectionStripSvg } from '../../src/insights/ch
 import { groupQuestions } from '../../src/insights/cluster.ts'
 import { csvField, itemsCsv } from '../../src/insights/csv.ts'
 import { fillDays, latencySummary, parseDateRange } from '../../src/insights/report.ts'
-import { withAnswerId } from '../../src/server/answer-id.ts'
+import { newAnswerId, withAnswerId } from '../../src/server/answer-id.ts'
 
 const NOW = Date.parse('2026-03-15T12:00:00Z')
 
@@ -107,5 +107,20 @@ describe('answer ids on an encoded answer', () => {
     const enc = new TextEncoder().encode(JSON.stringify({ answer: 'Yes. [1]', id: 'old', n: 'é' }))
     const out = JSON.parse(new TextDecoder().decode(withAnswerId(enc, 'fresh-id')))
     expect(out).toEqual({ answer: 'Yes. [1]', id: 'fresh-id', n: 'é' })
+  })
+})
+
+describe('answer ids', () => {
+  it('are UUID version 7: unique, ordered by time, with the time in the first 48 bits', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => newAnswerId(1_700_000_000_000 + i))
+    expect(new Set(ids).size).toBe(ids.length)
+    expect([...ids].sort()).toEqual(ids)
+    for (const id of ids.slice(0, 50))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(Number.parseInt(ids[0]?.replaceAll('-', '').slice(0, 12) ?? '', 16)).toBe(
+      1_700_000_000_000,
+    )
+    const sameMs = Array.from({ length: 1000 }, () => newAnswerId(5))
+    expect(new Set(sameMs).size).toBe(1000)
   })
 })
