@@ -39,12 +39,28 @@ const targets = [
         'sharp',
         'esbuild',
         'autocannon',
+        'better-sqlite3',
       ],
       // CommonJS dependencies inside an ES module bundle need a `require`.
       banner: {
         js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
       },
       sourcemap: 'linked',
+    },
+  },
+  {
+    // The insights database's thread (src/node/insights-thread.ts starts it beside dist/cli.mjs).
+    out: 'dist/insights-worker.mjs',
+    sources: ['src'],
+    options: {
+      entryPoints: ['src/node/insights-worker.ts'],
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['better-sqlite3', 'esbuild'],
+      banner: {
+        js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+      },
     },
   },
   {

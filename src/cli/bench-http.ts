@@ -1,12 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import type autocannon from 'autocannon'
+import Database from 'better-sqlite3'
 import { loadDevSet } from '../eval/dataset.ts'
 import { distribution, quantile } from '../eval/stats.ts'
 import { projectPath } from '../paths.ts'
 
 export const HTTP_BENCH_REPORT = projectPath('eval', 'reports', 'bench-http.md')
+/** The twin of the default server with `INSIGHTS=off`. */
+const ASK_INSIGHTS_OFF = 'POST /api/ask, insights off'
 /** Keep in step with the `start` script of package.json. */
 const SERVER_HEAP_FLAG = '--max-old-space-size=384'
 
@@ -86,6 +90,18 @@ function startChild(
   })
 }
 
+/** How many answers a server stored (read after its writes; the file is in WAL mode). */
+function storedAnswers(file: string): string {
+  try {
+    const db = new Database(file, { readonly: true })
+    const n = db.prepare('SELECT count(*) FROM answers').pluck().get()
+    db.close()
+    return String(n)
+  } catch (err) {
+    return `unreadable (${err instanceof Error ? err.message : String(err)})`
+  }
+}
+
 const rssMb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
@@ -137,6 +153,8 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     const i = args.indexOf(flag)
     return i === -1 ? d : Number(args[i + 1] ?? d)
   }
+  if (args.includes('--insights-only'))
+    return runInsightsCost(arg('--pairs', 10), arg('--seconds', 3))
   const seconds = arg('--seconds', 10)
   const soakSeconds = arg('--soak-seconds', 60)
   const rounds = Math.max(1, arg('--rounds', 3))
@@ -148,12 +166,19 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     children.push(s.child)
     return s
   }
+  const dbDir = mkdtempSync(join(tmpdir(), 'bench-insights-'))
   try {
     // The same heap cap as `npm start` (package.json): the live heap is ~100 MB, and without a cap
     // V8 lets a busy server's heap grow far beyond it before collecting.
     const server = [SERVER_HEAP_FLAG, projectPath('scripts', 'start.mjs')]
-    const app = await start(server)
-    const uncached = await start(server, { ANSWER_CACHE_SIZE: '0' })
+    // Insights on (the default) write to a database of their own for the run; a twin server
+    // with INSIGHTS=off shows what recording every answer costs.
+    const app = await start(server, { DATABASE_PATH: join(dbDir, 'on.db') })
+    const quiet = await start(server, { INSIGHTS: 'off' })
+    const uncached = await start(server, {
+      ANSWER_CACHE_SIZE: '0',
+      DATABASE_PATH: join(dbDir, 'uncached.db'),
+    })
     const base = await start([projectPath('dist', 'cli.mjs'), 'bench-baseline'])
     const cycle = (make: (q: string) => autocannon.Request): autocannon.Request[] =>
       questions.map(make)
@@ -171,6 +196,7 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     await load('warm-up', app.url, 2, 8, askRequests)
     await load('warm-up', app.url, 1, 8, searchRequests)
     await load('warm-up', uncached.url, 2, 8, askRequests)
+    await load('warm-up', quiet.url, 2, 8, askRequests)
     await load('warm-up', base.url, 1, 8, [{ method: 'GET', path: '/json' }])
 
     // Rounds interleave the baseline with the endpoints, so that a slow stretch of the shared
@@ -183,11 +209,18 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
       ['GET /api/search, cache off', uncached.url, searchRequests],
       ['POST /api/ask, cache off', uncached.url, askRequests],
     ]
+    const insightsPair: Array<[string, string, autocannon.Request[]]> = [
+      ['POST /api/ask', app.url, askRequests],
+      [ASK_INSIGHTS_OFF, quiet.url, askRequests],
+    ]
     for (let round = 0; round < rounds; round++) {
       baseRuns.push(
         await load('baseline', base.url, seconds, 32, [{ method: 'GET', path: '/json' }]),
       )
-      for (const [name, url, requests] of targets) {
+      // Insights on and off back to back, in alternating order from round to round.
+      const pair = round % 2 ? [...insightsPair].reverse() : insightsPair
+      const ordered = [targets[0], ...pair, ...targets.slice(2)] as typeof targets
+      for (const [name, url, requests] of ordered) {
         const r = await load(name, url, seconds, 32, requests)
         runs.set(name, [...(runs.get(name) ?? []), r])
       }
@@ -196,7 +229,15 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     const [search, ask, searchCold, askCold] = targets.map(([name]) =>
       summarize(name, runs.get(name) ?? [], baseRuns),
     ) as [EndpointSummary, EndpointSummary, EndpointSummary, EndpointSummary]
+    const askQuiet = summarize(ASK_INSIGHTS_OFF, runs.get(ASK_INSIGHTS_OFF) ?? [], baseRuns)
+    // Each round's insights-on req/s over the same round's insights-off req/s.
+    const insightsCost = summarize(
+      'POST /api/ask (cached), insights on ÷ off',
+      runs.get('POST /api/ask') ?? [],
+      runs.get(ASK_INSIGHTS_OFF) ?? [],
+    )
     uncached.child.kill('SIGTERM')
+    quiet.child.kill('SIGTERM')
 
     // The heap grows to its working size under this load before it levels off; measure growth
     // after that, so that a leak (steady growth) is not confused with V8 sizing its heap.
@@ -232,6 +273,17 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
       row(ask, 0.15),
       row(searchCold, 0.3),
       row(askCold, 0.15),
+      row(askQuiet),
+      '',
+      '## What insights cost',
+      '',
+      `The default servers record every answer (insights on, a SQLite file of their own for the run, written in batches by a worker thread); a twin server runs with \`INSIGHTS=off\`. In each round the two are loaded back to back with the same cached \`POST /api/ask\` requests, in alternating order. The ratio is insights on over off in the same round; target ≥ 0.80.`,
+      '',
+      '| measure | insights on | insights off | on ÷ off (rounds) | target |',
+      '|---|---:|---:|---:|---:|',
+      `| req/s (median of rounds) | ${Math.round(median(ask.rps))} | ${Math.round(median(askQuiet.rps))} | ${f(median(insightsCost.ratios))} (${insightsCost.ratios.map(f).join(', ')}) | ≥ 0.80 |`,
+      `| p50 / p99 ms | ${f(ask.p50)} / ${f(ask.p99)} | ${f(askQuiet.p50)} / ${f(askQuiet.p99)} | | |`,
+      `| answers stored by the insights-on server in the whole run | ${storedAnswers(join(dbDir, 'on.db'))} | | | |`,
       '',
       'The default server keeps the last 1,000 answers and search results in memory (`ANSWER_CACHE_SIZE`): answers are a pure function of the request and the data, so a repeated question is served without recomputation. The "cache off" rows (`ANSWER_CACHE_SIZE=0`) measure the full pipeline on every request: retrieval, table engine, sentence scoring and abstention.',
       '',
@@ -255,5 +307,77 @@ export async function runBenchHttpCommand(args: string[]): Promise<number> {
     return 0
   } finally {
     for (const c of children) c.kill('SIGTERM')
+    rmSync(dbDir, { recursive: true, force: true })
+  }
+}
+
+export const INSIGHTS_BENCH_REPORT = projectPath('eval', 'reports', 'bench-insights.md')
+
+/**
+ * `bench-http --insights-only [--pairs N] [--seconds S]`: what recording answers costs. Starts the
+ * server twice (insights on, with a database of its own; and `INSIGHTS=off`) and loads them with
+ * the same cached `POST /api/ask` requests in N back-to-back pairs of S seconds at 32 connections,
+ * alternating which goes first. Short pairs keep each ratio's two sides seconds apart on a shared
+ * machine; the median of the pairs' ratios is the figure. Writes `eval/reports/bench-insights.md`.
+ */
+async function runInsightsCost(pairs: number, seconds: number): Promise<number> {
+  const questions = loadDevSet().map((q) => q.question)
+  const env = { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', LLM_BASE_URL: '' }
+  const dbDir = mkdtempSync(join(tmpdir(), 'bench-insights-'))
+  const file = join(dbDir, 'on.db')
+  const children: ChildProcess[] = []
+  try {
+    const server = [SERVER_HEAP_FLAG, projectPath('scripts', 'start.mjs')]
+    const on = await startChild(server, { ...env, DATABASE_PATH: file })
+    children.push(on.child)
+    const off = await startChild(server, { ...env, INSIGHTS: 'off' })
+    children.push(off.child)
+    const requests: autocannon.Request[] = questions.map((q) => ({
+      method: 'POST',
+      path: '/api/ask',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: q }),
+    }))
+    // Every dev-set answer is cached on both before anything is measured.
+    await load('warm-up', on.url, 3, 8, requests)
+    await load('warm-up', off.url, 3, 8, requests)
+    const onRuns: RunResult[] = []
+    const offRuns: RunResult[] = []
+    for (let i = 0; i < pairs; i++) {
+      const first = i % 2 === 0
+      const a = await load('on', first ? on.url : off.url, seconds, 32, requests)
+      const b = await load('off', first ? off.url : on.url, seconds, 32, requests)
+      onRuns.push(first ? a : b)
+      offRuns.push(first ? b : a)
+    }
+    const cost = summarize('insights on ÷ off', onRuns, offRuns)
+    const offSummary = summarize('insights off', offRuns, offRuns)
+    const f = (x: number) => x.toFixed(2)
+    const median = (xs: number[]) => quantile(xs, 0.5)
+    const sorted = [...cost.ratios].sort((x, y) => x - y)
+    const report = [
+      '# What insights cost: cached POST /api/ask, insights on vs off',
+      '',
+      `One run of \`npm run bench:http -- --insights-only --pairs ${pairs} --seconds ${seconds}\` (${process.version}; 2 cores shared by both servers and autocannon, and with other work on the machine). The same server twice: insights on (the default; a SQLite file of its own, written in batches by a worker thread) and \`INSIGHTS=off\`. ${pairs} pairs of ${seconds} s runs at 32 connections, back to back, alternating which goes first; requests cycle the ${questions.length} dev-set questions, all cached after a warm-up. The ratio of a pair is its insights-on req/s over its insights-off req/s.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| on ÷ off, median of the pairs (target ≥ 0.80) | **${f(median(cost.ratios))}** |`,
+      `| on ÷ off, each pair | ${cost.ratios.map(f).join(', ')} |`,
+      `| on ÷ off, lowest and highest | ${f(sorted[0] ?? Number.NaN)}, ${f(sorted.at(-1) ?? Number.NaN)} |`,
+      `| req/s on, off (medians) | ${Math.round(median(cost.rps))}, ${Math.round(median(offSummary.rps))} |`,
+      `| latency on: p50 / p95 / p99 ms | ${f(cost.p50)} / ${f(cost.p95)} / ${f(cost.p99)} |`,
+      `| latency off: p50 / p95 / p99 ms | ${f(offSummary.p50)} / ${f(offSummary.p95)} / ${f(offSummary.p99)} |`,
+      `| errors + non-2xx (on, off) | ${cost.failures}, ${offSummary.failures} |`,
+      `| answers stored by the insights-on server (read at the end) | ${storedAnswers(file)} |`,
+      '',
+    ].join('\n')
+    mkdirSync(dirname(INSIGHTS_BENCH_REPORT), { recursive: true })
+    writeFileSync(INSIGHTS_BENCH_REPORT, report)
+    console.log(report)
+    return 0
+  } finally {
+    for (const c of children) c.kill('SIGTERM')
+    rmSync(dbDir, { recursive: true, force: true })
   }
 }

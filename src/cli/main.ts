@@ -29,7 +29,9 @@ commands:
   eval --robust           only the robustness set, both splits; writes eval/reports/robust.md
   bench [--queries N]     time model/index builds, model load, query latency; writes eval/reports/bench.md
   bench-http [--seconds N] [--rounds R] [--soak-seconds N]
-                          load-test the HTTP server against a bare Hono baseline; writes eval/reports/bench-http.md`
+                          load-test the HTTP server against a bare Hono baseline; writes eval/reports/bench-http.md
+  bench-http --insights-only [--pairs N] [--seconds S]
+                          cached /api/ask with insights on vs off, side by side; writes eval/reports/bench-insights.md`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv

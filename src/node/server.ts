@@ -7,6 +7,7 @@ import type { AskResult } from '../answer/service.ts'
 import type { CitationStyle, CiteResult } from '../cite/index.ts'
 import { embeddingConfigFromEnv, isDefaultModelBuilt, STATIC_MODEL_ID } from '../embed/index.ts'
 import { IndexUnavailableError } from '../index/index.ts'
+import type { Insights } from '../insights/insights.ts'
 import { projectPath } from '../paths.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import {
@@ -29,6 +30,7 @@ import { buildInChild } from './build-child.ts'
 import { nodeClientKey, parseTrustProxy } from './client-key.ts'
 import { ComputePool } from './compute-pool.ts'
 import { createHttpHost, type HostLimits, type HttpHost } from './http-host.ts'
+import { insightsSettingsFromEnv, type NodeInsightsSettings, openNodeInsights } from './insights.ts'
 
 const DIST = `${projectPath('dist')}/`
 
@@ -134,10 +136,14 @@ export function buildNodeApp(
   ctx: AssistantContext,
   config: Partial<AppConfig> = appConfigFromEnv(),
   logger?: Logger,
+  /** The site owner's insights and admin token (see README "Privacy"). */
+  owner: { insights?: Insights; adminToken?: string } = {},
+  /** The compute process answers run in, if any. */
   pool?: ComputePool,
 ) {
   const offloaded = pool ? offload(ctx, pool) : null
   return createApp({
+    ...owner,
     doc: ctx.corpus.doc,
     chunks: ctx.chunks,
     service: offloaded?.service ?? ctx.service,
@@ -191,6 +197,8 @@ export interface StartOptions extends OpenOptions {
   config?: Partial<AppConfig>
   logger?: Logger
   limits?: Partial<HostLimits>
+  /** Insights settings (default: from the environment, see README "Privacy"). */
+  insights?: Partial<NodeInsightsSettings>
 }
 
 /** How long a drain waits for in-flight requests beyond the request deadline, in ms. */
@@ -284,11 +292,24 @@ export async function startServer(options: StartOptions = {}): Promise<{
     })
     await pool.start()
   }
-  const app = buildNodeApp(ctx, { ...config, publicOrigins }, logger, pool)
+  const owner = { ...insightsSettingsFromEnv(), ...options.insights }
+  const insights = await openNodeInsights(owner, logger)
+  const app = buildNodeApp(
+    ctx,
+    { ...config, publicOrigins },
+    logger,
+    {
+      ...(insights ? { insights } : {}),
+      ...(owner.adminToken ? { adminToken: owner.adminToken } : {}),
+    },
+    pool,
+  )
   listener = getRequestListener(app.fetch)
   const close = async () => {
     const drained = await host.drain(readTimeout + DRAIN_SLACK_MS)
     await pool?.close()
+    // What insights still hold in memory is written before the process ends.
+    await insights?.close()
     return drained
   }
   return { server, url, close, host }

@@ -8,6 +8,7 @@ import type { AnswerService } from '../answer/service.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { CiteService } from '../cite/index.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
+import type { Insights } from '../insights/insights.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
@@ -15,7 +16,9 @@ import { hostRateLimit, type RateLimitHook } from './middleware/host-rate-limit.
 import { type Logger, structuredLogger } from './middleware/logger.ts'
 import { pageGuard } from './middleware/page-guard.ts'
 import { problem, sendProblem } from './problem.ts'
+import { registerAdminRoutes } from './routes/admin.ts'
 import { registerApiRoutes } from './routes/api.ts'
+import { registerFeedbackRoutes } from './routes/feedback.ts'
 import { registerOpenAiRoutes } from './routes/openai.ts'
 import { registerPageRoutes, type StaticAssets } from './routes/pages.ts'
 import { LIMITS } from './schemas.ts'
@@ -35,6 +38,10 @@ export interface AppDeps {
   cacheSize?: number
   config?: Partial<AppConfig>
   logger?: Logger
+  /** Where answers and feedback are kept for the site owner; absent when insights are off. */
+  insights?: Insights
+  /** The site owner's token for `/admin` and `/api/admin/*`; without it they are 404. */
+  adminToken?: string
 }
 
 /** Operational settings; all have safe defaults. */
@@ -179,6 +186,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const within = deadline(config.requestTimeoutMs)
   registerApiRoutes(app, deps, within)
   registerOpenAiRoutes(app, deps, within)
+  registerFeedbackRoutes(app, deps)
+  registerAdminRoutes(app, deps, config)
   registerPageRoutes(app, deps.doc, deps.textLength ?? Number.MAX_SAFE_INTEGER, deps.assets)
 
   app.doc31('/openapi.json', {

@@ -13,6 +13,7 @@ export interface Problem {
 /** The problem types this API answers with; `type` is a relative URI under `/problems/`. */
 export const PROBLEMS = {
   invalidRequest: { slug: 'invalid-request', title: 'The request is not valid', status: 400 },
+  unauthorized: { slug: 'unauthorized', title: 'Sign-in required', status: 401 },
   notFound: { slug: 'not-found', title: 'Not found', status: 404 },
   methodNotAllowed: { slug: 'method-not-allowed', title: 'Method not allowed', status: 405 },
   originNotAllowed: {
@@ -33,6 +34,11 @@ export const PROBLEMS = {
   unprocessable: { slug: 'unprocessable', title: 'The request cannot be answered', status: 422 },
   rateLimited: { slug: 'rate-limited', title: 'Too many requests', status: 429 },
   timeout: { slug: 'timeout', title: 'The request took too long', status: 503 },
+  storageUnavailable: {
+    slug: 'storage-unavailable',
+    title: 'This cannot be stored right now',
+    status: 503,
+  },
   internal: { slug: 'internal', title: 'Internal error', status: 500 },
 } as const
 

@@ -66,6 +66,7 @@ export const CitationSchema = z
 
 export const AnswerSchema = z
   .object({
+    id: z.string().openapi({ description: 'Unique per response; feedback refers to it' }),
     answer: z.string(),
     answerable: z.boolean(),
     citations: z.array(CitationSchema),

@@ -209,8 +209,8 @@ export const inWidget = (page: Page, selector: string) =>
 /** Types a question, sends it with Enter and waits for the finished answer. */
 export async function askAndWait(page: Page, question: string): Promise<void> {
   const before = await inWidget(page, '.msg.assistant:not([aria-busy]) .actions').count()
-  await inWidget(page, 'textarea').first().fill(question)
-  await inWidget(page, 'textarea').first().press('Enter')
+  await inWidget(page, 'form:not(.comment) > textarea').first().fill(question)
+  await inWidget(page, 'form:not(.comment) > textarea').first().press('Enter')
   await inWidget(page, '.msg.assistant:not([aria-busy]) .actions')
     .nth(before)
     .waitFor({ timeout: 20_000 })

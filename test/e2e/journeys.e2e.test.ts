@@ -117,8 +117,8 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
       hostPage(rig, { attrs: { 'data-endpoint': rig.hungUrl, 'data-timeout': '2' } }),
     )
     await inWidget(page, 'button.launcher').click()
-    await inWidget(page, 'textarea').fill('What is the centrality of Japan?')
-    await inWidget(page, 'textarea').press('Enter')
+    await inWidget(page, 'form:not(.comment) > textarea').fill('What is the centrality of Japan?')
+    await inWidget(page, 'form:not(.comment) > textarea').press('Enter')
     const typing = inWidget(page, '.msg.assistant .typing')
     await typing.waitFor()
     expect(await typing.getAttribute('aria-label')).toBe('The assistant is answering…')
@@ -131,7 +131,9 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
     expect(await error.locator('p').textContent()).toBe(
       'No answer after 2 s. The assistant may be busy; please retry.',
     )
-    expect(await inWidget(page, 'textarea').inputValue()).toBe('What is the centrality of Japan?')
+    expect(await inWidget(page, 'form:not(.comment) > textarea').inputValue()).toBe(
+      'What is the centrality of Japan?',
+    )
     expect(await inWidget(page, '.msg').count()).toBe(0)
     expect(await inWidget(page, 'button.send').textContent()).toBe('Send')
     await shot(page, '12-hung-server-timeout')
@@ -144,7 +146,7 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
       hostPage(rig, { attrs: { 'data-endpoint': rig.hungUrl, 'data-timeout': '60' } }),
     )
     await inWidget(page, 'button.launcher').click()
-    await inWidget(page, 'textarea').fill('What are the four advancements?')
+    await inWidget(page, 'form:not(.comment) > textarea').fill('What are the four advancements?')
     await inWidget(page, 'button.send').click()
     await inWidget(page, '.typing').waitFor()
     expect(await focused(page)).toBe('textarea.')
@@ -154,7 +156,9 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
     expect(await error.locator('p').textContent()).toBe(
       'Stopped. Your question is back in the box.',
     )
-    expect(await inWidget(page, 'textarea').inputValue()).toBe('What are the four advancements?')
+    expect(await inWidget(page, 'form:not(.comment) > textarea').inputValue()).toBe(
+      'What are the four advancements?',
+    )
     expect(await inWidget(page, '.typing').count()).toBe(0)
     await shot(page, '13-stopped')
     await context.close()
@@ -167,12 +171,14 @@ describe.runIf(haveBrowser)('widget defects (issue 15)', () => {
       hostPage(rig, { attrs: { 'data-endpoint': down } }),
     )
     await inWidget(page, 'button.launcher').click()
-    await inWidget(page, 'textarea').fill('What is the centrality of Japan?')
-    await inWidget(page, 'textarea').press('Enter')
+    await inWidget(page, 'form:not(.comment) > textarea').fill('What is the centrality of Japan?')
+    await inWidget(page, 'form:not(.comment) > textarea').press('Enter')
     const error = inWidget(page, '.error')
     await error.waitFor({ timeout: 10_000 })
     expect(await error.locator('p').textContent()).toMatch(/Could not reach the assistant/)
-    expect(await inWidget(page, 'textarea').inputValue()).toBe('What is the centrality of Japan?')
+    expect(await inWidget(page, 'form:not(.comment) > textarea').inputValue()).toBe(
+      'What is the centrality of Japan?',
+    )
     await context.close()
   })
 
@@ -384,7 +390,7 @@ describe.runIf(haveBrowser)('widget features (issue 15)', () => {
     const full = await rectOf(phone.page, '.panel')
     expect(full).toMatchObject({ x: 0, y: 0, width: 375, height: 740 })
     expect(await inWidget(phone.page, 'button.expand').isHidden()).toBe(true)
-    await inWidget(phone.page, 'textarea').fill(
+    await inWidget(phone.page, 'form:not(.comment) > textarea').fill(
       'What is the centrality of France? I would like to know it, and where the chapter says so.',
     )
     expect((await rectOf(phone.page, 'textarea')).height).toBeGreaterThan(50)

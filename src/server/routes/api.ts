@@ -8,6 +8,7 @@ import type { Citation } from '../../answer/types.ts'
 import { sectionLabel } from '../../chunk/chunk.ts'
 import { sectionTree } from '../../corpus/tree.ts'
 import type { Block, TableBlock } from '../../corpus/types.ts'
+import { answerSent, withAnswerId } from '../answer-id.ts'
 import type { AppDeps } from '../app.ts'
 import { answerWithin, type Deadline } from '../deadline.ts'
 import { jsonResponse } from '../headers.ts'
@@ -126,9 +127,11 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
       },
     }),
     async (c) => {
+      const startedAt = performance.now()
       const { question, history } = c.req.valid('json')
-      const { answer } = await answerWithin(deps.service, within, question, history ?? [])
-      return jsonResponse(c, encodedJson(answer)) as never
+      const result = await answerWithin(deps.service, within, question, history ?? [])
+      const id = answerSent(deps.insights, question, result, startedAt)
+      return jsonResponse(c, withAnswerId(encodedJson(result.answer), id)) as never
     },
   )
 
@@ -152,18 +155,22 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
       },
     }),
     async (c) => {
+      const startedAt = performance.now()
       const { messages } = c.req.valid('json')
       const question = (messages.at(-1) as { content: string }).content
       const history = messages.slice(0, -1)
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-        const { answer } = await answerWithin(deps.service, within, question, history)
-        return jsonResponse(c, encodedJson(answer)) as never
+        const result = await answerWithin(deps.service, within, question, history)
+        const id = answerSent(deps.insights, question, result, startedAt)
+        return jsonResponse(c, withAnswerId(encodedJson(result.answer), id)) as never
       }
       return streamSSE(c, async (stream) => {
         try {
           // The standalone question comes with the answer: resolving a follow-up against a long
           // history is work too, done where the answer is computed (off the event loop on Node).
-          const { answer } = await answerWithin(deps.service, within, question, history)
+          const result = await answerWithin(deps.service, within, question, history)
+          const { answer } = result
+          const id = answerSent(deps.insights, question, result, startedAt)
           await stream.writeSSE({
             event: 'meta',
             data: JSON.stringify({ standaloneQuestion: answer.standaloneQuestion }),
@@ -171,7 +178,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadl
           await stream.writeSSE({ event: 'citations', data: JSON.stringify(answer.citations) })
           for (const text of tokenPieces(answer.answer))
             await stream.writeSSE({ event: 'token', data: JSON.stringify({ text }) })
-          await stream.writeSSE({ event: 'done', data: JSON.stringify(answer) })
+          await stream.writeSSE({ event: 'done', data: JSON.stringify({ ...answer, id }) })
         } catch (err) {
           const failure =
             err instanceof HTTPException && err.status === 503
