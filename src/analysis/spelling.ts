@@ -47,6 +47,17 @@ const SHORTHAND: Record<string, string> = {
 
 /** Words kept as typed even though no vocabulary lists them (names of the chapter's tables etc. are added at build time). */
 const ALWAYS_KNOWN = new Set([
+  // The words question analysis reads intents from, in both spellings: known whatever vocabulary
+  // the host ships (the Workers host prunes the model's).
+  'summarise',
+  'summarize',
+  'summary',
+  'overview',
+  'enumerate',
+  'explain',
+  'describe',
+  'tldr',
+  'gist',
   'ok',
   'brf',
   'bri',
