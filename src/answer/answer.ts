@@ -27,6 +27,7 @@ import {
   scoreSentences,
   selectSentences,
 } from './passage.ts'
+import { suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
 import { proseVerdict, tableVerdict } from './yes-no.ts'
@@ -85,6 +86,8 @@ interface Draft {
   features?: SupportFeatures
   reason?: string
   hits: SearchHit[]
+  /** For a table answer: the rows it used and the column asked about (for suggested follow-ups). */
+  table?: { rows: TableResult['rows']; column: string | null }
 }
 
 /** Words a table answer accounts for besides names, captions and columns: for arbitration with passages. */
@@ -225,7 +228,23 @@ export class Answerer {
       }
     }
     const answer = compose(d.sentences, standaloneQuestion)
-    return { answer: d.verdict ? { ...answer, verdict: d.verdict } : answer, trace }
+    const followUps = d.table
+      ? suggestFollowUps(
+          d.table.rows,
+          d.table.column,
+          standaloneQuestion,
+          this.analysis,
+          this.deps.doc,
+        )
+      : []
+    return {
+      answer: {
+        ...answer,
+        ...(d.verdict ? { verdict: d.verdict } : {}),
+        ...(followUps.length > 0 ? { followUps } : {}),
+      },
+      trace,
+    }
   }
 
   /** Picks the strategy for a question and drafts its answer. */
@@ -582,7 +601,13 @@ export class Answerer {
     const best = supportBest
     const features = supportFeatures(text, best, terms, stats, this.catalog)
     if (table && this.tableWins(q, table, scored, terms, passageCoverage, features))
-      return { sentences: table.sentences, answerable: true, route: 'table', hits }
+      return {
+        sentences: table.sentences,
+        answerable: true,
+        route: 'table',
+        hits,
+        table: { rows: table.rows, column: askedColumn(table.query) },
+      }
 
     const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
     if (!best || reason)
@@ -769,6 +794,28 @@ export class Answerer {
       out.push({ text: `- ${cite.quote}`, cites: [cite], bullet: true })
     }
     return out
+  }
+}
+
+/** The column a table query asked about, if it names one. */
+function askedColumn(q: TableResult['query']): string | null {
+  switch (q.op) {
+    case 'lookup':
+      return q.everything ? null : (q.columns[0]?.column ?? null)
+    case 'kth':
+    case 'top':
+    case 'filter':
+    case 'same':
+    case 'arith':
+    case 'neighbour':
+    case 'compare':
+    case 'rank':
+      return q.column
+    case 'item':
+    case 'all':
+    case 'count':
+    case 'absent':
+      return null
   }
 }
 

@@ -72,6 +72,15 @@ export const AnswerSchema = z
     citations: z.array(CitationSchema),
     standaloneQuestion: z.string(),
     related: z.array(CitationSchema).optional(),
+    verdict: z
+      .enum(['yes', 'no', 'not-stated'])
+      .optional()
+      .openapi({ description: 'Only for yes/no questions; the answer then starts with it' }),
+    followUps: z
+      .array(z.string())
+      .max(3)
+      .optional()
+      .openapi({ description: 'Questions the chapter can answer next, each checked answerable' }),
   })
   .openapi('Answer')
 
