@@ -301,7 +301,10 @@ describe.runIf(haveBrowser)('widget features (issue 15)', () => {
       'What is the centrality of Germany?',
     )
     expect(await inWidget(page, '.msg.assistant .body').last().textContent()).toContain('6.4')
-    expect(await inWidget(page, '.followups').count()).toBe(0) // only the latest answer's
+    // Only the latest answer's follow-ups are shown: the stand-in's are gone (the real server
+    // suggests its own after a table answer, checked answerable).
+    expect(await inWidget(page, '.followups').count()).toBeLessThanOrEqual(1)
+    expect(await inWidget(page, '.followups button').allTextContents()).not.toContain('And France?')
     await context.close()
   })
 
