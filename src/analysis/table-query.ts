@@ -503,3 +503,28 @@ function rangeOf(lower: string, amounts: NumberMention[]): Range | null {
     return { kind: 'equal', value: a.value }
   return null
 }
+
+/**
+ * The column a table query is about (the first, for a lookup of several), or `null` for the
+ * operations that have none (items, whole tables, counts, refusals).
+ */
+export function columnOfQuery(q: TableQuery): ColumnRef | null {
+  switch (q.op) {
+    case 'lookup':
+      return q.columns[0] ?? null
+    case 'kth':
+    case 'top':
+    case 'filter':
+    case 'same':
+    case 'arith':
+    case 'neighbour':
+    case 'compare':
+    case 'rank':
+      return { table: q.table, column: q.column }
+    case 'item':
+    case 'all':
+    case 'count':
+    case 'absent':
+      return null
+  }
+}

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
+import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
@@ -797,27 +798,9 @@ export class Answerer {
   }
 }
 
-/** The column a table query asked about, if it names one. */
-function askedColumn(q: TableResult['query']): string | null {
-  switch (q.op) {
-    case 'lookup':
-      return q.everything ? null : (q.columns[0]?.column ?? null)
-    case 'kth':
-    case 'top':
-    case 'filter':
-    case 'same':
-    case 'arith':
-    case 'neighbour':
-    case 'compare':
-    case 'rank':
-      return q.column
-    case 'item':
-    case 'all':
-    case 'count':
-    case 'absent':
-      return null
-  }
-}
+/** The column a table query asked about, if it names one (a lookup of "everything" names none). */
+const askedColumn = (q: TableResult['query']): string | null =>
+  q.op === 'lookup' && q.everything ? null : (columnOfQuery(q)?.column ?? null)
 
 /** A number in a sentence other than a reference to a table, figure or box ("see table 8.4"). */
 const hasFigure = (text: string) =>

@@ -1,7 +1,7 @@
 import type { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
-import type { TableQuery } from '../analysis/table-query.ts'
+import { columnOfQuery } from '../analysis/table-query.ts'
 import type { TableSpec } from '../analysis/tables.ts'
 import { queryTerms } from '../analysis/terms.ts'
 
@@ -55,26 +55,6 @@ const WHICH_MORE =
 const PREV_SUPERLATIVE =
   /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
 
-/** The table column the previous question was about. */
-function columnOf(q: TableQuery | null): { table: string; column: string } | null {
-  if (!q) return null
-  switch (q.op) {
-    case 'lookup':
-      return q.columns[0] ?? null
-    case 'kth':
-    case 'top':
-    case 'filter':
-    case 'same':
-    case 'arith':
-    case 'neighbour':
-    case 'compare':
-    case 'rank':
-      return { table: q.table, column: q.column }
-    default:
-      return null
-  }
-}
-
 /** Table entities named in a text, in order, each once. */
 function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
   const out: Entity[] = []
@@ -119,7 +99,7 @@ export function resolveReferences(
     const e = prevEntities[k - 1]
     if (e) return text.replace(ORDINAL_REF, e.name)
   }
-  const col = columnOf(prev.question.table)
+  const col = prev.question.table ? columnOfQuery(prev.question.table) : null
   const spec = col ? analysis.tables.get(col.table) : undefined
   const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
   // "And the lowest?"
