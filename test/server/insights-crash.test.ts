@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { SqliteInsightsStore } from '../../src/node/insights-sqlite.ts'
 import { projectPath } from '../../src/paths.ts'
 import { tempDir } from '../insights/helpers.ts'
@@ -169,6 +169,20 @@ describe('a read-only database file', () => {
     // Root ignores permission bits: run the server as an unprivileged user then.
     const asRoot = process.getuid?.() === 0
     if (asRoot) chownSync(dir.dir, NOBODY, NOBODY)
+    // That user must be able to reach the checkout: a clone in a private folder (mktemp -d is
+    // 0700) gets the search bit for others on its ancestors for the test, and back after.
+    const opened: Array<[string, number]> = []
+    if (asRoot)
+      for (let d = projectPath(); d !== dirname(d); d = dirname(d)) {
+        const mode = statSync(d).mode & 0o777
+        if (!(mode & 0o001)) {
+          opened.push([d, mode])
+          chmodSync(d, mode | 0o001)
+        }
+      }
+    onTestFinished(() => {
+      for (const [d, mode] of opened) chmodSync(d, mode)
+    })
     const { url, out } = await startServer({ DATABASE_PATH: file }, asRoot ? NOBODY : undefined)
     const r = await post(`${url}/api/ask`, { question: 'What is the centrality of Japan?' })
     expect(r.status).toBe(200)
