@@ -1,8 +1,10 @@
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
-import { wordTokens } from '../text/normalize.ts'
+import { expandGlossary } from '../text/glossary.ts'
+import { normalizeText, wordTokens } from '../text/normalize.ts'
 import { EntityCatalog } from './entities.ts'
 import { analyzeQuestion, type Question } from './question.ts'
+import { SoftMatcher, type SoftTerms, type WordVectors } from './soft-match.ts'
 import { Speller } from './spelling.ts'
 import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
@@ -22,12 +24,21 @@ export class ChapterAnalysis {
   readonly catalog: EntityCatalog
   readonly tables: TableRegistry
   readonly speller: Speller
+  /** Soft matching over the model's word vectors; `null` when the host has none. */
+  readonly soft: SoftMatcher | null
 
   /**
    * @param vocabulary the embedding model's vocabulary, most frequent first, for spelling
    *   correction (optional: without it only the chapter's words are known)
+   * @param wordVectors the model's word vectors, for soft matching (optional: without them only
+   *   exact terms and the glossary match)
    */
-  constructor(doc: ChapterDocument, chunks: readonly Chunk[], vocabulary: readonly string[] = []) {
+  constructor(
+    doc: ChapterDocument,
+    chunks: readonly Chunk[],
+    vocabulary: readonly string[] = [],
+    wordVectors: WordVectors | null = null,
+  ) {
     this.doc = doc
     this.chunks = chunks
     this.stats = new TermStats(chunks)
@@ -37,6 +48,12 @@ export class ChapterAnalysis {
     for (const b of doc.blocks) for (const w of wordTokens(b.text)) words.add(w)
     for (const e of this.catalog.entities) for (const w of wordTokens(e.name)) words.add(w)
     this.speller = new Speller(words, vocabulary)
+    this.soft = wordVectors ? new SoftMatcher(words, wordVectors) : null
+  }
+
+  /** The close chapter terms of a text's terms (see {@link SoftMatcher}); `undefined` without word vectors. */
+  softTerms(text: string): SoftTerms | undefined {
+    return this.soft?.termsOf(expandGlossary(normalizeText(text)))
   }
 
   /** Reads a question (see {@link analyzeQuestion}). */

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerms } from '../text/normalize.ts'
+import { type SoftTerms, softHit } from './soft-match.ts'
 
 /** Inverse document frequencies of search terms over the chunks (BM25's idf). */
 export class TermStats {
@@ -85,8 +86,16 @@ export function queryTerms(question: string): string[] {
   )
 }
 
-/** Share of the query's idf mass that `text` contains. */
-export function lexicalCoverage(terms: readonly string[], text: string, stats: TermStats): number {
+/**
+ * Share of the query's idf mass that `text` contains. With `soft`, a term the text lacks counts
+ * in part when the text has a word close to it in meaning (its idf times the similarity).
+ */
+export function lexicalCoverage(
+  terms: readonly string[],
+  text: string,
+  stats: TermStats,
+  soft?: SoftTerms,
+): number {
   if (terms.length === 0) return 0
   const have = stats.termsOf(text)
   let total = 0
@@ -95,6 +104,7 @@ export function lexicalCoverage(terms: readonly string[], text: string, stats: T
     const w = stats.idf(t)
     total += w
     if (have.has(t)) hit += w
+    else if (soft) hit += w * softHit(soft, t, have)
   }
   return total === 0 ? 0 : hit / total
 }

@@ -1,4 +1,5 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
+import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import type { TermStats } from '../analysis/terms.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 
@@ -45,6 +46,27 @@ const FOCUS_PATTERNS = [
 ]
 
 /**
+ * Stems of words that name the kind of answer rather than a thing ("how much money", "what
+ * price"): whether the evidence holds such an answer is checked by its type (see `evidence.ts`).
+ */
+const ANSWER_TYPE_WORDS = new Set(
+  [
+    'money',
+    'cost',
+    'price',
+    'amount',
+    'sum',
+    'value',
+    'year',
+    'date',
+    'time',
+    'percentage',
+    'share',
+    'number',
+  ].map((w) => searchTerm(w) as string),
+)
+
+/**
  * Computes the abstention features of a question against its best candidate sentence.
  * `knownName` says whether a capitalized word is a name the chapter or the tables know
  * (through the entity catalog's aliases as well).
@@ -55,7 +77,19 @@ export function supportFeatures(
   terms: readonly string[],
   stats: TermStats,
   catalog: EntityCatalog,
+  /** Close chapter words of the question's terms: a word with one is not unknown. */
+  soft?: SoftTerms,
+  /**
+   * The text the answer would quote (its sentences and their neighbours): the thing asked about
+   * must be named there, in the chapter's words or close ones, when the chapter never uses it.
+   */
+  evidence?: string,
 ): SupportFeatures {
+  const hasNeighbour = (t: string) =>
+    [...(soft?.get(t)?.values() ?? [])].some((s) => s >= DEFAULT_SOFT_MATCH.minSimilarity)
+  const evidenceTerms = evidence === undefined ? null : stats.termsOf(evidence)
+  // A word of the question binds nothing: "unemployment" is not bound by the "rate" it modifies.
+  const bindingTerms = new Set([...(evidenceTerms ?? [])].filter((t) => !terms.includes(t)))
   let total = 0
   let unknownMass = 0
   const aliasTerms = new Set(
@@ -64,7 +98,7 @@ export function supportFeatures(
   for (const t of terms) {
     const w = stats.idf(t)
     total += w
-    if (!stats.known(t) && !aliasTerms.has(t)) unknownMass += w
+    if (!stats.known(t) && !aliasTerms.has(t) && !hasNeighbour(t)) unknownMass += w
   }
   const q = normalizeText(question)
   const lower = q.toLowerCase()
@@ -73,9 +107,26 @@ export function supportFeatures(
     const phrase = re.exec(lower)?.[1]
     // "how much cheaper …" asks for a degree, not about a thing.
     if (!phrase || /^[a-z]+(er|ly)$/.test(phrase)) continue
-    const missing = wordTokens(phrase)
-      .map((w) => searchTerm(w))
-      .filter((t): t is string => t !== null && !aliasTerms.has(t) && !stats.known(t))
+    const stemsOf = (text: string) =>
+      wordTokens(text)
+        .map((w) => searchTerm(w))
+        .filter((t): t is string => t !== null && !aliasTerms.has(t))
+    // Without the evidence: any word of the phrase the chapter never uses, nor a close one.
+    // With it: a word of the phrase the chapter never uses must be bound in the evidence by a
+    // close word ("money" by "funds"), unless it only modifies as part of a compound
+    // ("sun-powered", "state-certified"): a modifier the chapter lacks is no reason to refuse.
+    const missing = evidenceTerms
+      ? phrase
+          .split(/\s+/)
+          .filter((token) => !token.includes('-'))
+          .flatMap(stemsOf)
+          .filter(
+            (t) =>
+              !ANSWER_TYPE_WORDS.has(t) &&
+              !stats.known(t) &&
+              softHit(soft, t, bindingTerms, DEFAULT_SOFT_MATCH.minBinding) === 0,
+          )
+      : stemsOf(phrase).filter((t) => !stats.known(t) && !hasNeighbour(t))
     if (missing.length > 0) {
       unknownFocus = phrase
       break

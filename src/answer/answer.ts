@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
+import type { SoftTerms } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
@@ -363,7 +364,8 @@ export class Answerer {
     const hits = await this.deps.search(q.text, { k: 8 })
     const claim = q.claim ?? q.text
     const terms = queryTerms(claim)
-    const scored = await this.score(claim, hits, terms)
+    const soft = this.analysis.softTerms(claim)
+    const scored = await this.score(claim, hits, terms, soft)
     const best = scored[0]
     // The tables decide, unless the prose itself states the figure ("the US accounted for 37.9
     // percent of the world's internationally collaborated papers" is not Table 8.3's share).
@@ -381,7 +383,15 @@ export class Answerer {
         verdict: byTable.verdict,
         hits,
       }
-    const features = supportFeatures(claim, best, terms, this.analysis.stats, this.catalog)
+    const features = supportFeatures(
+      claim,
+      best,
+      terms,
+      this.analysis.stats,
+      this.catalog,
+      soft,
+      best ? (this.blocks.get(best.blockId)?.text ?? best.text) : undefined,
+    )
     const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
     if (!best || reason) {
       return {
@@ -539,8 +549,10 @@ export class Answerer {
     question: string,
     hits: readonly SearchHit[],
     terms: readonly string[],
+    soft: SoftTerms | undefined,
   ): Promise<ScoredSentence[]> {
     return scoreSentences({
+      soft,
       question,
       hits,
       chunksById: this.chunksById,
@@ -578,7 +590,8 @@ export class Answerer {
     }
     const stats = this.analysis.stats
     const terms = queryTerms(text)
-    const scored = await this.score(text, hits, terms)
+    const soft = this.analysis.softTerms(text)
+    const scored = await this.score(text, hits, terms, soft)
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]
     const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant')?.content
@@ -597,11 +610,20 @@ export class Answerer {
         scored.splice(0, scored.length, ...rest)
       }
     }
-    const picked = selectSentences(scored, text, stats, terms)
-    const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats)
+    const picked = selectSentences(scored, text, stats, terms, soft)
+    const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats, soft)
     const best = supportBest
-    const features = supportFeatures(text, best, terms, stats, this.catalog)
-    if (table && this.tableWins(q, table, scored, terms, passageCoverage, features))
+    const paragraphs = [...new Set(picked.map((p) => this.blocks.get(p.blockId)?.text ?? p.text))]
+    const features = supportFeatures(
+      text,
+      best,
+      terms,
+      stats,
+      this.catalog,
+      soft,
+      paragraphs.join(' '),
+    )
+    if (table && this.tableWins(q, table, scored, terms, passageCoverage, features, soft))
       return {
         sentences: table.sentences,
         answerable: true,
@@ -629,7 +651,7 @@ export class Answerer {
       q,
       picked.map((p) => p.text).join(' '),
       this.catalog,
-      [...new Set(picked.map((p) => this.blocks.get(p.blockId)?.text ?? p.text))].join(' '),
+      paragraphs.join(' '),
     )
     if (missing)
       return {
@@ -678,6 +700,7 @@ export class Answerer {
     terms: readonly string[],
     passageCoverage: number,
     features: SupportFeatures,
+    soft: SoftTerms | undefined,
   ): boolean {
     const op = table.query.op
     if (/\btable\s*\d/i.test(q.text)) return true
@@ -705,7 +728,7 @@ export class Answerer {
       .map((m) => m.surface)
       .join(' ')
     return (
-      lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats) >=
+      lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats, soft) >=
       passageCoverage - 0.05
     )
   }

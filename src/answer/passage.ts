@@ -1,3 +1,4 @@
+import type { SoftTerms } from '../analysis/soft-match.ts'
 import { lexicalCoverage, queryTerms, type TermStats } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import { originalSpan } from '../corpus/mapped-text.ts'
@@ -163,6 +164,8 @@ export interface PassageInputs {
   expand?: (text: string) => string
   /** The question's {@link queryTerms}, if already computed. */
   terms?: readonly string[]
+  /** The close chapter words of the question's terms, for soft matching (none: exact terms only). */
+  soft?: SoftTerms
 }
 
 /**
@@ -190,8 +193,8 @@ export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSente
   ])
   const scored = cands.map((c, i): ScoredSentence => {
     const lexical =
-      0.7 * lexicalCoverage(terms, c.text, inputs.stats) +
-      0.3 * lexicalCoverage(terms, c.window, inputs.stats)
+      0.7 * lexicalCoverage(terms, c.text, inputs.stats, inputs.soft) +
+      0.3 * lexicalCoverage(terms, c.window, inputs.stats, inputs.soft)
     const dense = dot(qv as number[], vs[i] as number[])
     const cue = cueScore(cues, c.text)
     const prior = 1 / (1 + (ranks[i] as number))
@@ -218,6 +221,7 @@ export function selectSentences(
   question: string,
   stats: TermStats,
   terms: readonly string[] = queryTerms(question),
+  soft?: SoftTerms,
 ): ScoredSentence[] {
   const best = scored[0]
   if (!best) return []
@@ -234,8 +238,8 @@ export function selectSentences(
       (p) => p.blockId === s.blockId && Math.abs(p.index - s.index) === 1,
     )
     const gain =
-      lexicalCoverage(terms, `${coveredText} ${s.text}`, stats) -
-      lexicalCoverage(terms, coveredText, stats)
+      lexicalCoverage(terms, `${coveredText} ${s.text}`, stats, soft) -
+      lexicalCoverage(terms, coveredText, stats, soft)
     if (neighbour || gain > 0.1) {
       picked.push(s)
       coveredText += ` ${s.text}`

@@ -1,4 +1,5 @@
 import { ChapterAnalysis } from '../analysis/chapter.ts'
+import type { WordVectors } from '../analysis/soft-match.ts'
 import { Answerer } from '../answer/answer.ts'
 import { AnswerService, type LlmLayer } from '../answer/service.ts'
 import type { Chunk } from '../chunk/chunk.ts'
@@ -22,6 +23,8 @@ export interface AssistantParts {
   answerCacheSize: number
   /** The embedding model's whole-word vocabulary, most frequent first, for spelling correction of questions. */
   vocabulary: readonly string[]
+  /** The embedding model's word vectors, for soft matching of question words (none: exact terms only). */
+  wordVectors?: WordVectors | null
   /** The host's own answer service (Node bounds its cache in bytes); by default an `AnswerService`. */
   makeService?: (answerer: Answerer, llm: LlmLayer | null) => AnswerService
 }
@@ -46,7 +49,7 @@ export interface AssistantServices {
  */
 export function composeAssistant(parts: AssistantParts): AssistantServices {
   const { doc, chunks, retriever, embed } = parts
-  const analysis = new ChapterAnalysis(doc, chunks, parts.vocabulary)
+  const analysis = new ChapterAnalysis(doc, chunks, parts.vocabulary, parts.wordVectors ?? null)
   const shared = { stats: analysis.stats, catalog: analysis.catalog }
   const answerer = new Answerer({
     doc,

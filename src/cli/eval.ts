@@ -35,11 +35,12 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
   const out: Partial<Record<RobustSplit, RobustResult[]>> = {}
   const items = {
     tune: loadRobustSplit('tune', ctx.corpus.raw),
+    tune2: loadRobustSplit('tune2', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
     out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
-  return robustReport(out, overlappingIds(items.test, items.tune))
+  return robustReport(out, overlappingIds(items.test, items.tune, items.tune2))
 }
 
 function write(path: string, report: string): void {
@@ -50,15 +51,18 @@ function write(path: string, report: string): void {
 }
 
 /**
- * `eval [--no-baseline] [--robust]`: runs the evaluation harness and writes
- * `eval/reports/latest.md`; with `--robust`, only the robustness set (`eval/reports/robust.md`).
+ * `eval [--no-baseline] [--robust] [--no-soft]`: runs the evaluation harness and writes
+ * `eval/reports/latest.md`; with `--robust`, only the robustness set (`eval/reports/robust.md`);
+ * `--no-soft` turns soft matching of question words off (an ablation, `robust-no-soft.md`).
  */
 export async function runEvalCommand(args: string[]): Promise<number> {
-  const ctx = await openAssistant({ build: true })
+  const softMatch = !args.includes('--no-soft')
+  const ctx = await openAssistant({ build: true, softMatch })
   if (args.includes('--robust')) {
+    const flags = softMatch ? '--robust' : '--robust --no-soft'
     write(
-      ROBUST_REPORT_PATH,
-      `# Robustness report\n\nProduced by \`npm run eval -- --robust\`.\n\n${await runRobust(ctx)}\n`,
+      softMatch ? ROBUST_REPORT_PATH : ROBUST_REPORT_PATH.replace(/\.md$/, '-no-soft.md'),
+      `# Robustness report\n\nProduced by \`npm run eval -- ${flags}\`${softMatch ? '' : ' (soft matching of question words off: the ablation)'}.\n\n${await runRobust(ctx)}\n`,
     )
     return 0
   }

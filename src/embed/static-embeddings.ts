@@ -1,4 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings'
+import type { WordVectors } from '../analysis/soft-match.ts'
 import { SPECIAL_TOKENS } from './static-model/tokenizer.ts'
 
 /**
@@ -117,6 +118,25 @@ export class StaticEmbeddings implements EmbeddingsInterface {
     norm[0] = (norm[0] as number) ** (1 / 2)
     for (let k = 0; k < d; k++) mean[k] = (mean[k] as number) / (norm[0] as number)
     return Array.from(mean)
+  }
+
+  /**
+   * One word's row of the table, dequantized (SIF-weighted, so only its direction means
+   * anything), or `undefined` for a word outside the vocabulary and for special tokens.
+   */
+  wordVector(word: string): Float32Array | undefined {
+    const id = this.ids.get(word)
+    if (id === undefined || (SPECIAL_TOKENS as readonly string[]).includes(word)) return undefined
+    const { q, scales, dimensions: d } = this.table
+    const out = new Float32Array(d)
+    const scale = scales[id] as number
+    for (let k = 0; k < d; k++) out[k] = (q[id * d + k] as number) * scale
+    return out
+  }
+
+  /** The table's words as {@link WordVectors}, for soft matching. */
+  wordVectors(): WordVectors {
+    return { dimensions: this.table.dimensions, vector: (w) => this.wordVector(w) }
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

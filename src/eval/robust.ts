@@ -18,8 +18,11 @@ export const ROBUST_FAMILIES = [
 ] as const
 export type RobustFamily = (typeof ROBUST_FAMILIES)[number]
 
-/** The two splits: `tune` may be used to choose rules; `test` never is. */
-export const ROBUST_SPLITS = ['tune', 'test'] as const
+/**
+ * The splits: `tune` and `tune2` (a second tuning set, written later by another session, for more
+ * signal on the families where tune and test disagreed) may be used to choose rules; `test` never is.
+ */
+export const ROBUST_SPLITS = ['tune', 'tune2', 'test'] as const
 export type RobustSplit = (typeof ROBUST_SPLITS)[number]
 
 const Span = z.object({ text: z.string().min(1), start: z.number().int(), end: z.number().int() })
@@ -97,9 +100,9 @@ const questionKey = (i: RobustItem): string =>
  */
 export function overlappingIds(
   test: readonly RobustItem[],
-  tune: readonly RobustItem[],
+  ...tunes: ReadonlyArray<readonly RobustItem[]>
 ): Set<string> {
-  const seen = new Set(tune.map(questionKey))
+  const seen = new Set(tunes.flat().map(questionKey))
   return new Set(test.filter((i) => seen.has(questionKey(i))).map((i) => i.id))
 }
 
@@ -204,7 +207,7 @@ export function scoreRobust(results: readonly RobustResult[]): RobustScores {
   }
 }
 
-/** A markdown report of both splits: per family, overall, refusal precision/recall, and the failures of `tune`. */
+/** A markdown report of the splits: per family, overall, refusal precision/recall, and the failures of the tuning splits. */
 export function robustReport(
   bySplit: Partial<Record<RobustSplit, readonly RobustResult[]>>,
   notHeldOut: ReadonlySet<string> = new Set(),
@@ -230,10 +233,11 @@ export function robustReport(
     `| refusal precision | ${splits.map((s) => `${((scores[s]?.refusal.precision ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
     `| refusal recall | ${splits.map((s) => `${((scores[s]?.refusal.recall ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
   ]
-  const tune = bySplit.tune?.filter((r) => !r.correct) ?? []
-  if (tune.length > 0) {
-    lines.push('', `### Failures on tune (${tune.length})`, '')
-    for (const r of tune)
+  for (const split of ['tune', 'tune2'] as const) {
+    const failed = bySplit[split]?.filter((r) => !r.correct) ?? []
+    if (failed.length === 0) continue
+    lines.push('', `### Failures on ${split} (${failed.length})`, '')
+    for (const r of failed)
       for (const t of r.turns.filter((x) => x.why.length > 0))
         lines.push(`- ${r.id}: ${JSON.stringify(t.question.slice(0, 160))} — ${t.why.join('; ')}`)
   }

@@ -1,3 +1,4 @@
+import type { WordVectors } from '../analysis/soft-match.ts'
 import type { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
 import type { AnswerService } from '../answer/service.ts'
@@ -13,6 +14,8 @@ import {
   TransformersEmbeddings,
 } from '../embed/index.ts'
 import { modelDir, modelVocabulary } from '../embed/model-files.ts'
+import { StaticEmbeddings } from '../embed/static-embeddings.ts'
+import { readStaticTable } from '../embed/static-model/read.ts'
 import {
   buildIndex,
   DEFAULT_INDEX_DIR,
@@ -47,6 +50,8 @@ export interface OpenOptions {
   indexDir?: string
   embedding?: EmbeddingConfig
   retrieval?: Partial<RetrievalOptions>
+  /** Soft matching of question words over the model's word vectors (on by default; off for ablations). */
+  softMatch?: boolean
   /** The LLM layer; default from the environment (`LLM_BASE_URL`), `null` to turn it off. */
   llm?: LlmConfig | null
   log?: (line: string) => void
@@ -89,10 +94,20 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     llm: llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
     answerCacheSize: answerCacheSizeFromEnv(),
     vocabulary: modelVocabulary(modelDir(config.modelId)),
+    wordVectors: options.softMatch === false ? null : modelWordVectors(config.modelId),
     makeService: (a, layer) =>
       new BoundedAnswerService(a, layer, answerCacheSizeFromEnv(), answerCacheBytesFromEnv()),
   })
   return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
+}
+
+/**
+ * The word vectors of the static model's table, for soft matching of question words; `null` for
+ * another model (a transformer has no table of whole words).
+ */
+export function modelWordVectors(modelId: string): WordVectors | null {
+  if (modelId !== STATIC_MODEL_ID) return null
+  return new StaticEmbeddings(readStaticTable(modelDir(modelId)), modelId).wordVectors()
 }
 
 /** Builds the index with a progress bar (TTY) or progress lines. */

@@ -87,6 +87,7 @@ export function composeWorkerAssistant(
     // The pruned vocabulary the Worker ships (most frequent first, then the chapter's words): the
     // speller knows fewer rare words than on Node, which is one of the host differences.
     vocabulary: data.files.vocab.split('\n').filter((w) => /^[a-z]+$/.test(w)),
+    wordVectors: data.embeddings.wordVectors(),
   })
   return { ...services, retriever }
 }
