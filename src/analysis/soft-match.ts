@@ -89,7 +89,9 @@ export class SoftMatcher {
       rows.push(normalized(v))
     }
     this.matrix = new Float32Array(rows.length * d)
-    rows.forEach((r, i) => this.matrix.set(r, i * d))
+    rows.forEach((r, i) => {
+      this.matrix.set(r, i * d)
+    })
   }
 
   /** The chapter terms close to one word of a question (by its stem), best first. */
