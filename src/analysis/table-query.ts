@@ -105,6 +105,14 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
 
+/** Whether a text names a title of a list (most of its words, in any case): "the Global AI Governance Initiative". */
+function titleNamedIn(title: string, lower: string): boolean {
+  const words = title.toLowerCase().match(/[a-z]{3,}/g) ?? []
+  if (words.length < 2) return false
+  const said = new Set(lower.match(/[a-z]{3,}/g) ?? [])
+  return words.filter((w) => said.has(w)).length / words.length >= 0.8
+}
+
 const NEIGHBOUR_ABOVE =
   /\b(?:just|right|immediately|directly)?\s*(?:above|ahead of|before|higher than|in front of)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s*(?:by|in|on|for|\?|$))/
 const NEIGHBOUR_BELOW =
@@ -229,6 +237,14 @@ export function parseTableQuery(
     if (/\bfirst\b/.test(lower) && !positions.includes(1)) positions.unshift(1)
     const explicitNo = /\b(?:item|number|no\.?|#|entry)\s*(\d+)\b/.exec(lower)?.[1]
     if (explicitNo) positions.push(Number(explicitNo))
+    // "What comes right after the Global AI Governance Initiative?": the named title's neighbour.
+    const named = t.block.rows.findIndex((r) => titleNamedIn(registry.nameOf(t, r), lower))
+    if (named >= 0) {
+      const offset = NEIGHBOUR_BELOW.test(lower) ? 1 : NEIGHBOUR_ABOVE.test(lower) ? -1 : 0
+      const at = named + 1 + offset
+      if (offset !== 0 && at >= 1 && at <= t.block.rows.length)
+        return { op: 'item', table: t.id, positions: [at] }
+    }
     if (positions.length > 0) return { op: 'item', table: t.id, positions: [...new Set(positions)] }
     if (/\bhow many\b/.test(lower)) return { op: 'count', table: t.id }
     return { op: 'all', table: t.id }

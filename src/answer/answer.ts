@@ -29,6 +29,7 @@ import {
   scoreSentences,
   selectSentences,
 } from './passage.ts'
+import { type ProseSum, proseSum } from './prose-sum.ts'
 import { suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
@@ -95,6 +96,14 @@ interface Draft {
 /** Words a table answer accounts for besides names, captions and columns: for arbitration with passages. */
 const TABLE_WORDS =
   'table ranks rank ranking ranked highest lowest most least fewest top largest smallest which economy economies country countries field fields figure value number share percentage score position place compare difference ratio average sum total times more less higher lower between above below exactly same tied just next after before'
+
+/** A question read together with the previous one (see `continueTopic` in `follow-up.ts`). */
+const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
+/**
+ * What a sentence of the passage the last answer quoted gains for a question that continues its
+ * topic: about the weight of a third of the question's terms.
+ */
+const CONTINUATION_BOOST = 0.2
 
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
@@ -573,7 +582,19 @@ export class Answerer {
     scope: Set<string> | null = null,
   ): Promise<Draft> {
     const text = q.text
-    let hits = await this.deps.search(text, { k: scope ? 40 : 8 })
+    // "Which table lists …?", "Which box mentions …?": only that kind of part can answer.
+    const kind =
+      q.intent === 'locate'
+        ? /\b(?:which|what) (table|box)\b/i.exec(text)?.[1]?.toLowerCase()
+        : undefined
+    let hits = await this.deps.search(text, { k: scope || kind ? 40 : 8 })
+    if (kind) {
+      const inside = hits.filter((h) => {
+        const c = this.chunksById.get(h.id)
+        return kind === 'table' ? c?.kind === 'table-row' : c?.boxId !== undefined
+      })
+      hits = inside.length > 0 ? inside.slice(0, 8) : hits.slice(0, 8)
+    }
     if (scope) {
       const inside = hits.filter((h) => scope.has(this.chunksById.get(h.id)?.blockId ?? ''))
       hits = inside.length > 0 ? inside.slice(0, 8) : hits.slice(0, 8)
@@ -608,6 +629,22 @@ export class Answerer {
           )
           .sort((a, b) => b.score - a.score)
         scored.splice(0, scored.length, ...rest)
+      }
+    }
+    // "What is it meant to enhance?" continues the last answer's topic: the rest of the passage it
+    // quoted is where the answer is, before the sentences it already gave.
+    if (lastAnswer && CONTINUES_TOPIC.test(text)) {
+      const said = lastAnswer.replace(/\s*\[\d+\]/g, '')
+      const saidBlocks = new Set(scored.filter((x) => said.includes(x.text)).map((x) => x.blockId))
+      if (saidBlocks.size > 0) {
+        const boosted = scored
+          .map((x) =>
+            saidBlocks.has(x.blockId) && !said.includes(x.text)
+              ? { ...x, score: x.score + CONTINUATION_BOOST }
+              : x,
+          )
+          .sort((a, b) => b.score - a.score)
+        scored.splice(0, scored.length, ...boosted)
       }
     }
     const picked = selectSentences(scored, text, stats, terms, soft)
@@ -672,7 +709,19 @@ export class Answerer {
         hits,
       }
     const sentences = mergeNeighbours(picked)
-    if (q.intent === 'locate' && best) {
+    // "How many systems is that altogether?": the total of the counts the sentence lists.
+    const summed = picked
+      .map((p) => ({ p, sum: proseSum(q, p.text) }))
+      .find((x): x is { p: ScoredSentence; sum: ProseSum } => x.sum !== null)
+    if (summed)
+      sentences.unshift({
+        text: `In total: ${summed.sum.parts.join(' + ')} = ${summed.sum.total.toLocaleString('en-US')} ${summed.sum.noun}.`,
+        cites: [summed.p.cite],
+      })
+    const bestChunk = best ? this.chunksById.get(best.cite.id) : undefined
+    if (q.intent === 'locate' && bestChunk?.kind === 'table-row' && bestChunk.tableId) {
+      sentences.unshift({ text: `Table ${bestChunk.tableId} lists it:`, cites: [] })
+    } else if (q.intent === 'locate' && best) {
       const sec = this.deps.doc.sections.find((s) => s.id === best.cite.section)
       const box = /\/box-(\d+\.\d+)\//.exec(best.blockId)?.[1]
       const heading = this.deps.doc.blocks.find(

@@ -14,6 +14,11 @@ export interface DialogState {
   column: ValueColumn | null
   /** Text of the last exchange, to find what "that initiative" or "those projects" refers to. */
   recentText: string
+  /**
+   * The last named thing the last question asked about that is not an entity ("the Global AI
+   * Governance Initiative"): what a later "it" means, before an economy the question also named.
+   */
+  thing: string | null
 }
 
 const EMPTY: DialogState = {
@@ -22,6 +27,7 @@ const EMPTY: DialogState = {
   mentioned: [],
   column: null,
   recentText: '',
+  thing: null,
 }
 
 const COLUMN_PHRASE: Record<ValueColumn, string> = {
@@ -74,7 +80,35 @@ function observeQuestion(
     mentioned: remember(state.mentioned, entities),
     column: columnsIn(standalone)[0] ?? (entities.length > 0 ? null : state.column),
     recentText: standalone,
+    thing: namedThingIn(standalone, catalog),
   }
+}
+
+/** Small words inside a name: "Belt and Road", "Digital Silk Road of the …". */
+const NAME_GLUE = 'of|on|and|for|the|in|to'
+const NAMED_THING = new RegExp(
+  `\\b[A-Z][\\w’'-]*(?:\\s+(?:(?:${NAME_GLUE})\\s+)*[A-Z][\\w’'-]*)+`,
+  'g',
+)
+/** Question words that may open a question with a capital. */
+const OPENERS =
+  /^(?:What|Which|When|Where|Who|Whom|Whose|Why|How|Did|Does|Do|Is|Are|Was|Were|Has|Have|Had|Can|Could|And|But|So|In|On|For|The|A|An)\s+/
+
+/**
+ * The last name of two or more capitalized words in a question that is not an entity of the
+ * catalog (an economy, a company): an initiative, a declaration, a forum.
+ */
+function namedThingIn(text: string, catalog: EntityCatalog): string | null {
+  const entities = catalog.find(text)
+  const things = [...text.matchAll(NAMED_THING)]
+    .map((m) => ({ start: m.index, name: (m[0] as string).replace(OPENERS, '') }))
+    .filter(({ name }) => name.split(/\s+/).length >= 2)
+    .filter(
+      ({ start, name }) =>
+        !entities.some((e) => e.start <= start + 1 && e.end >= start + name.length - 1),
+    )
+  const last = things.at(-1)
+  return last ? `the ${last.name.replace(/^the\s+/i, '')}` : null
 }
 
 function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalog): DialogState {
@@ -110,6 +144,16 @@ function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalo
 function subjectsOf(text: string, catalog: EntityCatalog): Entity[] {
   return named(
     catalog.find(text).filter((m) => {
+      const after0 = text.slice(m.end)
+      const demonym0 = m.surface !== m.entity.name && /(?:ese|ian|an|ish|ch|ine)$/i.test(m.surface)
+      // "Chinese companies", "the Argentine government": a demonym qualifying a thing is not
+      // what a later "it" means, unless it qualifies one of the tables' figures ("the Chinese share").
+      if (
+        demonym0 &&
+        /^\s+[a-z]/.test(after0) &&
+        !/^\s+(?:share|centrality|papers|rank|ranking|score)\b/.test(after0)
+      )
+        return false
       if (m.entity.tables.length > 0) return true
       const before = `${text.slice(0, m.start)}${/^the\s/i.test(m.surface) ? 'the ' : ''}`
       const after = text.slice(m.end)
@@ -200,12 +244,23 @@ const HEADS =
 
 /** "its", "their", "it", "they", "them", "both (of them)", "that initiative", "those projects". */
 function replacePronouns(q: string, state: DialogState): string {
-  let out = q
+  // "that table", "this box": the last table, box or figure the conversation named by number.
+  let out = q.replace(
+    /\b(?:that|this|the same)\s+(table|box|figure)\b/gi,
+    (whole, kind: string) => {
+      const ids = [...state.recentText.matchAll(new RegExp(`\\b${kind}\\s+(\\d+\\.\\d+)`, 'gi'))]
+      const id = ids.at(-1)?.[1]
+      return id ? `${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()} ${id}` : whole
+    },
+  )
   const demonstrative = new RegExp(`\\b(?:that|this|these|those|the same)\\s+(${HEADS})\\b`, 'gi')
   out = out.replace(
     demonstrative,
     (whole, head: string) => antecedent(head, state.recentText) ?? whole,
   )
+  // "it" is the thing the last question asked about, before an economy it also named ("When did
+  // China propose the Global AI Governance Initiative?" … "Which table lists it?").
+  if (state.thing) out = out.replace(/\bit\b(?!['’])/gi, state.thing)
   const last = state.entities.at(-1)
   if (!last) return out
   // Plural references take the entities of the last question if it named several, else the
@@ -247,7 +302,7 @@ function antecedent(head: string, text: string): string | null {
   )
   const lastProper = properHits.filter((h) => /^[A-Z]/.test(h) && h.split(/\s+/).length >= 2).at(-1)
   if (lastProper) return `the ${lastProper}`
-  const common = new RegExp(`((?:[a-z][\\w-]*\\s+){1,3}(?:${heads}))\\b`, 'g')
+  const common = new RegExp(`\\b((?:[a-z][\\w-]*\\s+){1,3}(?:${heads}))\\b`, 'g')
   const stop =
     /^(the|a|an|of|in|on|for|and|to|are|is|was|were|did|does|do|how|many|what|which|there|that|this|these|those|with|by|has|have|had)$/
   const commonHits = [...text.matchAll(common)]

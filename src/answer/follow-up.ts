@@ -55,6 +55,27 @@ const WHICH_MORE =
 const PREV_SUPERLATIVE =
   /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
 
+/** A word for "the figure" that names no column: it means the previous answer's column. */
+const GENERIC_VALUE = /\b(?:value|score|figure|number|level|reading|result)\b/i
+
+/** "X's" (and "X'" after an s). */
+const possessive = (name: string): string => (/s$/.test(name) ? `${name}'` : `${name}'s`)
+
+/** The column the previous question's table query was about, with its table. */
+function columnOf(
+  prev: PreviousTurn,
+  analysis: ChapterAnalysis,
+): {
+  spec: TableSpec
+  column: NonNullable<ReturnType<ChapterAnalysis['tables']['column']>>
+  name: string
+} | null {
+  const col = prev.question.table ? columnOfQuery(prev.question.table) : null
+  const spec = col ? analysis.tables.get(col.table) : undefined
+  const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
+  return spec && column ? { spec, column, name: column.name } : null
+}
+
 /** Table entities named in a text, in order, each once. */
 function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
   const out: Entity[] = []
@@ -97,11 +118,23 @@ export function resolveReferences(
         ? prevEntities.length
         : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
     const e = prevEntities[k - 1]
-    if (e) return text.replace(ORDINAL_REF, e.name)
+    if (e) {
+      const named = text.replace(ORDINAL_REF, e.name)
+      // "What's the second one's value?": the value is the previous answer's column.
+      const column = columnOf(prev, analysis)
+      if (
+        column &&
+        GENERIC_VALUE.test(named) &&
+        analysis.tables.columnsNamedIn(named.toLowerCase()).length === 0 &&
+        e.tables.includes(column.spec.id)
+      )
+        return `What is ${possessive(e.name)} ${column.name} in Table ${column.spec.id}?`
+      return named
+    }
   }
-  const col = prev.question.table ? columnOfQuery(prev.question.table) : null
-  const spec = col ? analysis.tables.get(col.table) : undefined
-  const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
+  const prevColumn = columnOf(prev, analysis)
+  const spec = prevColumn?.spec
+  const column = prevColumn?.column
   // "And the lowest?"
   const sup = SUPERLATIVE.exec(text)
   if (sup && PREV_SUPERLATIVE.test(prev.question.text))
@@ -118,6 +151,16 @@ export function resolveReferences(
     if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${by}?`
   }
   const fresh = q.entities.filter((e) => e !== last && e.tables.includes(spec.id))
+  // "So how much higher is the UK's?": the entity named against the previous answer's.
+  if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
+    return `What is the difference in ${column.name} between ${fresh[0]?.name} and ${last.name} in Table ${spec.id}?`
+  // "And the UK's score?", "What about Canada's value?": the previous column.
+  if (
+    fresh.length === 1 &&
+    GENERIC_VALUE.test(text) &&
+    analysis.tables.columnsNamedIn(text.toLowerCase()).length === 0
+  )
+    return `What is ${possessive(fresh[0]?.name ?? '')} ${column.name} in Table ${spec.id}?`
   if (
     last &&
     fresh.length > 0 &&

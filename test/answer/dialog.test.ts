@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { Answer, ChatTurn } from '../../src/answer/types.ts'
+import { assistant } from '../helpers/assistant.ts'
+
+/** Asks the turns in order, each with the real earlier turns as history; returns every answer. */
+async function converse(turns: readonly string[]): Promise<Answer[]> {
+  const { answerer } = await assistant()
+  const history: ChatTurn[] = []
+  const out: Answer[] = []
+  for (const q of turns) {
+    const a = await answerer.answer(q, history)
+    out.push(a)
+    history.push({ role: 'user', content: q }, { role: 'assistant', content: a.answer })
+  }
+  return out
+}
+
+describe('follow-ups resolved from the conversation', () => {
+  it('"which table lists it" finds the table row, and "that table" is the table the last answer named', async () => {
+    const [, where, next] = await converse([
+      'What did China propose in the Beijing Initiative on Belt and Road Digital Economy International Cooperation?',
+      'Which table lists that initiative?',
+      'What comes right after it in that table?',
+    ])
+    expect(where?.answer).toMatch(/^Table 8\.1 lists it/)
+    expect(next?.standaloneQuestion).toMatch(/Table 8\.1/)
+    expect(next?.answer).toMatch(/Global AI Governance Initiative/)
+  })
+
+  it('"the third one\'s value" is the previous answer\'s third item, in the previous answer\'s column', async () => {
+    const [top, third] = await converse([
+      'Which three economies have the highest share of internationally coauthored papers in Table 8.3?',
+      "What's the third one's value?",
+    ])
+    expect(top?.answerable).toBe(true)
+    expect(third?.standaloneQuestion).toMatch(/share of internationally coauthored papers/)
+    expect(third?.answer).toMatch(/%/)
+  })
+
+  it('"how much higher is X\'s" compares X with the entity of the previous answer', async () => {
+    const [, , diff] = await converse([
+      "What is Germany's centrality in Table 8.4?",
+      'And Canada?',
+      "So how much higher is Germany's?",
+    ])
+    expect(diff?.answer).toMatch(/3\.4\b/)
+  })
+
+  it('a demonym qualifying a thing ("Chinese companies") is not what "it" means; the topic continues in the quoted passage', async () => {
+    const [, cont] = await converse([
+      'What are Chinese companies doing with the Argentine government?',
+      'What is it meant to enhance?',
+    ])
+    expect(cont?.standaloneQuestion).not.toMatch(/China/)
+    expect(cont?.answer).toMatch(/cybersecurity/)
+  })
+
+  it('"how many … altogether" adds up the counts the sentence lists, showing the sum', async () => {
+    const [a] = await converse([
+      'How many solar systems did the China-Aid Mali Solar Demonstration Village install altogether?',
+    ])
+    expect(a?.answer).toMatch(/1,195 \+ 200 \+ 17 \+ 2 = 1,414 systems/)
+    expect(a?.citations.length).toBeGreaterThan(0)
+  })
+})
