@@ -119,11 +119,48 @@ export function coreQuestion(message: string): string {
         s,
       ),
   )
-  const chosen = (asks.length > 0 ? asks : sentences.slice(-2)).filter(
-    (s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s),
-  )
-  return stripRequest(chosen.join(' ') || text)
+  const chosen = (asks.length > 0 ? asks : sentences.slice(-2))
+    .filter((s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s))
+    .map((s) => s.replace(DISCOURSE_MARKER, ''))
+  const core = stripRequest(chosen.join(' ') || text)
+  // "Could you tell me?" asks for what the sentence before it says: "… asked what it says
+  // enterprises should be guided to do."
+  let first = chosen[0]
+  let asked = core
+  if (/^\W*$/.test(core) && first) {
+    const before = sentences[sentences.indexOf(first) - 1]
+    if (!before) return core
+    first = before
+    asked = stripRequest(before.replace(REPORTED_ASK, '')).replace(/[.!]?$/, '?')
+  }
+  // A question that points back ("these collaborations", "what examples does it give?") is read
+  // with the sentences before it, as a follow-up is read with the previous turn.
+  const pointer = POINTS_BACK.exec(asked)
+  // "… renew their MOU": a name before the pronoun is what it points at, inside the question.
+  const namedBefore = pointer ? /\s[A-Z]/.test(asked.slice(0, pointer.index)) : false
+  if (first && pointer && !namedBefore) {
+    const at = sentences.indexOf(first)
+    const context = sentences
+      .slice(Math.max(0, at - 2), at)
+      .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s))
+      .join(' ')
+    if (context)
+      return `${asked.replace(/[?.!\s]+$/, '')}, regarding "${context.replace(/"/g, "'")}"?`
+  }
+  return asked
 }
+
+/** "My boss specifically asked what …": the question someone else asked, reported. */
+const REPORTED_ASK =
+  /^.*?\b(?:asked|asks|is asking|wants to know|wanted to know|wonders|wondered|needs to know|would like to know)\s+(?=(?:what|which|who|when|where|why|how|whether|if)\b)/i
+
+/** "Anyway, …", "By the way, …": words that open a sentence without saying anything. */
+const DISCOURSE_MARKER =
+  /^(?:anyway|anyhow|by the way|btw|also|so|ok(?:ay)?|well|oh|right|now|according to (?:it|this|that|the chapter|this chapter|the text|the book))\s*,\s*/i
+
+/** Words that point back to something said before. */
+const POINTS_BACK =
+  /\b(?:it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list))\b/i
 
 /** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
 function stripRequest(s: string): string {

@@ -72,6 +72,15 @@ const SCAFFOLD = new Set([
   'tell',
   'list',
   'name',
+  // Fillers that say how, not what: "what exactly", "roughly how many".
+  'exactli',
+  'specif',
+  'actual',
+  'realli',
+  'just',
+  'precis',
+  'roughli',
+  'approxim',
   'doe',
   'did',
   'do',
@@ -79,11 +88,15 @@ const SCAFFOLD = new Set([
   'is',
 ])
 
+/** A numbered part of the chapter named in a question: "Box 8.2", "section II.3". */
+const STRUCTURE_REF =
+  /\b(?:box|figure|fig\.|section|footnote)\s+(?:\d+(?:\.\d+)?|[IVX]+(?:\.\d+)?)\b/gi
+
 /** The query's search terms (stemmed, stop words and question scaffolding removed). */
 export function queryTerms(question: string): string[] {
-  return [...new Set(searchTerms(expandGlossary(normalizeText(question))))].filter(
-    (t) => !SCAFFOLD.has(t),
-  )
+  // "according to Box 8.2" says where to look (the answerer scopes to it), not what is asked.
+  const asked = normalizeText(question).replace(STRUCTURE_REF, ' ')
+  return [...new Set(searchTerms(expandGlossary(asked)))].filter((t) => !SCAFFOLD.has(t))
 }
 
 /**

@@ -132,7 +132,8 @@ export function supportFeatures(
       break
     }
   }
-  const unknownNames = unknownNamesIn(q, stats, catalog)
+  // The context a follow-up or a long message is read with was checked on its own turn.
+  const unknownNames = unknownNamesIn(q.replace(/, regarding "[^"]*"\?$/, '?'), stats, catalog)
   return {
     lexical: best?.lexical ?? 0,
     dense: best?.dense ?? 0,

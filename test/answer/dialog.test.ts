@@ -27,7 +27,7 @@ describe('follow-ups resolved from the conversation', () => {
     expect(next?.answer).toMatch(/Global AI Governance Initiative/)
   })
 
-  it('"the third one\'s value" is the previous answer\'s third item, in the previous answer\'s column', async () => {
+  it("\"the third one's value\" is the previous answer's third item, in the previous answer's column", async () => {
     const [top, third] = await converse([
       'Which three economies have the highest share of internationally coauthored papers in Table 8.3?',
       "What's the third one's value?",
