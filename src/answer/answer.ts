@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
-import type { Question } from '../analysis/question.ts'
+import { claimOf, type Question } from '../analysis/question.ts'
 import type { SoftTerms } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
@@ -33,7 +33,7 @@ import { type ProseSum, proseSum } from './prose-sum.ts'
 import { suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
-import { proseVerdict, tableVerdict } from './yes-no.ts'
+import { contradictsPremise, proseVerdict, tableVerdict } from './yes-no.ts'
 
 /** What the answerer needs; the Node and Workers hosts pass it in. */
 export interface AnswererDeps {
@@ -104,6 +104,9 @@ const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
  * topic: about the weight of a third of the question's terms.
  */
 const CONTINUATION_BOOST = 0.2
+
+/** A name in a claim: a run of capitalized words ("GAC New Energy", "Volkswagen"). */
+const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
@@ -295,7 +298,14 @@ export class Answerer {
       const s = this.structureDraft(q)
       if (s) return s
     }
-    return this.lookupDraft(q, asked, history, scope)
+    const d = await this.lookupDraft(q, asked, history, scope)
+    // "Why did China and Thailand cancel their memorandum?" where the chapter says they signed it.
+    if (q.intent === 'why' && d.answerable && d.route === 'passage') {
+      const premise = claimOf(q.text.replace(/^\s*why\s+/i, ''))
+      if (contradictsPremise(premise, d.sentences.map((x) => x.text).join(' ')))
+        return { ...d, sentences: [{ text: 'No.', cites: [] }, ...d.sentences], verdict: 'no' }
+    }
+    return d
   }
 
   /**
@@ -422,11 +432,7 @@ export class Answerer {
     const names = this.catalog
       .find(claim)
       .map((m) => m.surface.replace(/^the /i, '').replace(/['’]s$/, ''))
-      .concat(
-        (claim.match(/(?<=\s)[A-Z][a-z]{2,}\b/g) ?? []).filter(
-          (w) => this.analysis.stats.known(w.toLowerCase()) || true,
-        ),
-      )
+      .concat(claim.match(CLAIM_NAME) ?? [])
     const window = scored.slice(0, 2).filter((s) => s.blockId === best.blockId || s === best)
     const text = window.map((s) => s.text).join(' ')
     const verdict = proseVerdict(

@@ -169,6 +169,21 @@ function amountsOf(
 const NEGATION =
   /\b(not|no|never|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|didn't|without)\b/
 
+/** Where one clause of a sentence ends and another begins: ", and …", "; …", ", while …". */
+const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
+/** Words of a change upwards and downwards. */
+const UPWARDS =
+  /\b(?:increas\w*|ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|ing|th)?|expand\w*|climb\w*|surg\w*|soar\w*)\b/
+const DOWNWARDS =
+  /\b(?:decreas\w*|fall(?:s|en|ing)?|fell|declin\w*|drop(?:s|ped|ping)?|shr[iau]nk\w*|reduc\w*|plung\w*|slump\w*)\b/
+
+/** The direction of change a text states: up, down, or none (or both). */
+function directionOf(text: string): 'up' | 'down' | null {
+  const up = UPWARDS.test(text)
+  const down = DOWNWARDS.test(text)
+  return up === down ? null : up ? 'up' : 'down'
+}
+
 /**
  * Compares a claim with the sentence that supports it best: "no" when the sentence states another
  * number or year, another name in the same place, or negates what the claim asserts; else "yes".
@@ -206,6 +221,17 @@ export function proseVerdict(
     return 'no'
   }
   for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
+  // "GAC New Energy and Bosch have collaborated, and Volkswagen and Xiaopeng …": names the claim
+  // pairs must be paired by one clause of the sentence, not each by its own.
+  if (claimNames.length >= 2) {
+    const clauses = s.split(CLAUSE_BREAK)
+    const names = claimNames.map((n) => n.toLowerCase())
+    if (!clauses.some((cl) => names.every((n) => cl.includes(n)))) return 'no'
+  }
+  // "Has the number been falling?" against "has increased for three consecutive years".
+  const claimDirection = directionOf(c)
+  const sentenceDirection = directionOf(s)
+  if (claimDirection && sentenceDirection && claimDirection !== sentenceDirection) return 'no'
   const claimNeg = NEGATION.test(c)
   // The sentence negates the claim's own words ("should not be politicized").
   const words = wordTokens(c).filter((w) => w.length > 4)
@@ -214,4 +240,52 @@ export function proseVerdict(
   )
   if (negated !== claimNeg && negated) return 'no'
   return 'yes'
+}
+
+/**
+ * Pairs of event words where one rules the other out: a premise that says one where the chapter
+ * says the other is false ("Why did they cancel the memorandum?" against "signed a memorandum").
+ * Stems, matched at the start of a word.
+ */
+const CONTRARIES: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [
+    ['sign', 'renew', 'conclud', 'ratif'],
+    ['cancel', 'terminat', 'scrap', 'revok', 'abandon', 'withdr', 'suspend', 'tore up'],
+  ],
+  [
+    ['join', 'enter'],
+    ['leav', 'left', 'quit', 'exit', 'withdr'],
+  ],
+  [
+    ['accept', 'approv', 'adopt', 'pass'],
+    ['reject', 'veto', 'refus', 'block'],
+  ],
+  [
+    ['open', 'launch', 'start', 'began', 'begin'],
+    ['clos', 'halt', 'stop', 'end', 'shut'],
+  ],
+  [
+    ['win', 'won', 'succe'],
+    ['los', 'lost', 'fail'],
+  ],
+]
+
+/**
+ * Whether the chapter's evidence contradicts the premise of a "why" question: the premise states
+ * a change or an event whose contrary the evidence states, and not the event itself ("Why has the
+ * number fallen?" against "has increased"; "Why did they cancel the MOU?" against "signed the MOU").
+ */
+export function contradictsPremise(premise: string, evidence: string): boolean {
+  const p = normalizeText(premise).toLowerCase()
+  const e = normalizeText(evidence).toLowerCase()
+  const pd = directionOf(p)
+  const ed = directionOf(e)
+  if (pd && ed && pd !== ed) return true
+  const has = (text: string, stems: readonly string[]) =>
+    stems.some((st) => new RegExp(`\\b${st}`).test(text))
+  for (const [a, b] of CONTRARIES) {
+    if (has(p, a) && !has(e, a) && has(e, b)) return true
+    if (has(p, b) && !has(e, b) && has(e, a)) return true
+  }
+  return false
 }
