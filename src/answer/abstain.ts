@@ -41,6 +41,8 @@ const FOCUS_PATTERNS = [
   /\b(?:what|who|which) (?:is|was|are|were) (?:the |a |an )?((?:[a-z-]+\s+){0,2}[a-z-]+) (?:of|in|for|on|at)\b/,
   /\b(?:what|who) (?:is|was|are|were) [a-z]+(?:'s) ((?:[a-z-]+\s+){0,1}[a-z-]+)/,
   /\babout ((?:[a-z-]+\s+){0,2}[a-z-]+)\s*\??$/,
+  // "By how much did the village reduce local poverty?": the outcome asked about ends the question.
+  /\bby how (?:much|many|far)\b.*?\b(?:reduc|cut|lower|rais|increas|improv|boost|chang|affect|shrink|grow|expand)\w*\s+(?:the\s+|its\s+|their\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)\s*\??$/,
   // "Which countries have the most R&D personnel?": the thing ranked ends the question.
   /\b(?:most|highest|largest|biggest|lowest|least|fewest|smallest) ((?:[a-z&-]+\s+){0,3}[a-z&-]+)\s*\??$/,
 ]

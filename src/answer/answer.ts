@@ -10,6 +10,7 @@ import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText } from '../text/normalize.ts'
+import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -295,7 +296,23 @@ export class Answerer {
         q.target.kind === 'footnote' ||
         q.target.kind === 'figure')
     ) {
+      // "What growth index does Figure 8.1 show for 2019?": the text has the caption, not the values.
+      const plotted = q.target.kind === 'figure' ? missingEvidence(q, '', this.catalog) : null
       const s = this.structureDraft(q)
+      if (plotted && s)
+        return {
+          sentences: [
+            {
+              text: `The chapter does not give ${plotted}. The figure's caption is listed as related.`,
+              cites: [],
+            },
+          ],
+          answerable: false,
+          route: 'abstain',
+          reason: `no evidence of ${plotted}`,
+          related: s.sentences.flatMap((x) => x.cites).slice(0, 3),
+          hits: s.hits,
+        }
       if (s) return s
     }
     const d = await this.lookupDraft(q, asked, history, scope)
@@ -454,6 +471,13 @@ export class Answerer {
   }
 
   /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
+  /** A chosen sentence and the one before it in its block (which may name what it speaks of). */
+  private withSentenceBefore(p: ScoredSentence): { sentence: string; before: string } {
+    const block = this.blocks.get(p.blockId)
+    const span = block && p.index > 0 ? splitSentences(block.text)[p.index - 1] : undefined
+    return { sentence: p.text, before: block && span ? block.text.slice(span.start, span.end) : '' }
+  }
+
   private isChapterName(name: string): boolean {
     const t = name.toLowerCase()
     return this.deps.chunks.some((c) => c.text.toLowerCase().includes(t))
@@ -695,6 +719,7 @@ export class Answerer {
       picked.map((p) => p.text).join(' '),
       this.catalog,
       paragraphs.join(' '),
+      picked.map((p) => this.withSentenceBefore(p)),
     )
     if (missing)
       return {

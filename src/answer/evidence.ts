@@ -20,6 +20,15 @@ const PERSON_ROLE =
 /** A personal name: a title, or Firstname Lastname followed by speech or a comma. */
 const PERSON =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|President|Premier|Minister|Secretary|Chairman|Director|Professor)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:former|the|then)\b|\s+(?:said|noted|stated|praised|argued|remarked))/
+/** A question that asks what something is called. */
+const ASKS_NAMES =
+  /\b(?:names? of|what (?:is|are|were|was) (?:it|they|the \w+) called|what (?:is|are) (?:it|they) named)\b/
+/** A capitalized word. */
+const CAPITALIZED = /\b[A-Z][\w-]*\b/g
+/** A year, which is no figure about an economy. */
+const YEAR = /\b(?:19|20)\d{2}\b/g
+/** A reference to a numbered part: "(see table 8.4)", "fig. 8.1". */
+const FIGURE_REF = /\b(?:table|fig\.?|figure|box|footnote)\s*\d+(?:\.\d+)?/gi
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|next|last'
 
 /**
@@ -39,6 +48,14 @@ export function missingEvidence(
   catalog: EntityCatalog,
   /** The paragraphs the evidence sentences stand in: a name may be said in a neighbouring sentence. */
   context: string = evidence,
+  /**
+   * Each evidence sentence with the sentence before it: a figure about a named economy must be
+   * given by a sentence that names it, or follows one that does ("… between China and Colombia.
+   * Chinese enterprises provide … six projects"), not by any sentence of the paragraph.
+   */
+  numberContext: ReadonlyArray<{ sentence: string; before: string }> = [
+    { sentence: evidence, before: context },
+  ],
 ): string | null {
   const text = q.text
   const lower = text.toLowerCase()
@@ -61,6 +78,20 @@ export function missingEvidence(
   if (q.answerType === 'number' && !NUMBER.test(evidence)) return 'that number'
   if (q.answerType === 'date' && !DATE.test(evidence)) return 'that date'
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
+  // "What are the names of the first two models?": a name the question does not already give.
+  if (ASKS_NAMES.test(lower)) {
+    const asked = new Set(text.match(CAPITALIZED) ?? [])
+    // Only the clauses about what the question names: "GAC New Energy and Bosch have collaborated,
+    // and Volkswagen and Xiaopeng …" gives no name for Volkswagen's models.
+    const clauses = evidence.split(/,\s*(?:and|while|whereas|but)\s+|;\s*|(?<=[.!?])\s+/)
+    const about = clauses.filter((c) =>
+      (c.match(CAPITALIZED) ?? []).some((n) => asked.has(n) && !/^(?:What|Which|Who)$/.test(n)),
+    )
+    const given = ((about.length > 0 ? about : clauses).join(' ').match(CAPITALIZED) ?? []).filter(
+      (n) => !asked.has(n) && !/^(?:The|In|On|For|And|This|These|It|Its|As|By|With|From)$/.test(n),
+    )
+    if (given.length === 0) return 'those names'
+  }
   if (
     /\b(?:which|what) (?:\w+ )?(?:company|companies|firm|firms|enterprise|enterprises|carmaker|carmakers|organi[sz]ation|organi[sz]ations)\b/.test(
       lower,
@@ -80,7 +111,13 @@ export function missingEvidence(
   // A number about a named economy must be said of it.
   if (q.answerType === 'number' && !q.table) {
     const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
-    const named = new Set(catalog.find(context).map((m) => m.entity))
+    // Named in a passage that gives a figure, not only listed beside one ("Japan … ranking among
+    // the top" after a sentence with the world's total).
+    const named = new Set(
+      numberContext
+        .filter((t) => NUMBER.test(t.sentence.replace(FIGURE_REF, ' ').replace(YEAR, ' ')))
+        .flatMap((t) => catalog.find(`${t.before} ${t.sentence}`).map((m) => m.entity)),
+    )
     const absent = economies.filter((e) => !named.has(e))
     if (absent.length > 0) return `that figure for ${absent.map((e) => e.name).join(' and ')}`
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { assistant } from '../helpers/assistant.ts'
+
+describe('refusing by evidence: on-topic passages that lack what was asked', () => {
+  it('a value a figure plots: only its caption is in the text', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Which year has the highest growth index in Figure 8.1?')
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toMatch(/values plotted in Figure 8\.1/)
+    expect(a.related?.length ?? 0).toBeGreaterThan(0)
+  })
+
+  it('a figure for an economy listed beside a figure about others', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many PCT patents with international cooperation did Germany apply for in 2020?',
+    )
+    expect(a.answerable).toBe(false)
+  })
+
+  it('names the chapter does not give', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What are the names of the two models that Volkswagen and Xiaopeng Motors will launch?',
+    )
+    expect(a.answerable).toBe(false)
+  })
+
+  it('an outcome the chapter does not state', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('By how much did the Mali solar village cut unemployment?')
+    expect(a.answerable).toBe(false)
+  })
+
+  it('while the same passages still answer what they do give', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many PCT patents applied for globally in 2020 involved international cooperation?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/14,800/)
+  })
+})
