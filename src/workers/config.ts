@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
-import type { AppConfig } from '../server/app.ts'
-import { DEFAULT_APP_CONFIG } from '../server/app.ts'
 import type { RateLimitHook } from '../server/middleware/host-rate-limit.ts'
+import { type AppConfig, DEFAULT_APP_CONFIG } from '../server/types.ts'
 import type { WorkerAnswering } from './assistant.ts'
 import type { WorkerExtras } from './data-format.ts'
 

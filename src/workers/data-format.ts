@@ -1,5 +1,5 @@
 import type { PromptTemplates } from '../answer/llm/prompts.ts'
-import type { StaticAssets } from '../server/routes/pages.ts'
+import type { StaticAssets } from '../server/types.ts'
 
 /**
  * The files `npm run build:worker` writes into `dist/worker/` and the Worker bundles as modules
