@@ -4,11 +4,13 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { rateLimiter } from 'hono-rate-limiter'
+import { CACHEABLE_GET_PATHS } from './cache-key.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
 import { hostRateLimit } from './middleware/host-rate-limit.ts'
 import { structuredLogger } from './middleware/logger.ts'
 import { pageGuard } from './middleware/page-guard.ts'
+import { responseCache } from './middleware/response-cache.ts'
 import { problem, sendProblem } from './problem.ts'
 import { newRouter } from './router.ts'
 import { adminRoutes } from './routes/admin.ts'
@@ -120,6 +122,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     )
   }
   for (const prefix of ['/api/*', '/v1/*']) app.use(prefix, ...api)
+  // The host's shared cache, behind the gate and the rate limit (./middleware/response-cache.ts).
+  const { responseCache: sharedCache } = config
+  if (sharedCache) for (const path of CACHEABLE_GET_PATHS) app.get(path, responseCache(sharedCache))
 
   // The deadline covers the work a request starts (see ./deadline.ts); the host bounds how long
   // reading a request may take (the Node server's requestTimeout).

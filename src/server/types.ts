@@ -7,6 +7,7 @@ import type { Insights } from '../insights/insights.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import type { RateLimitHook } from './middleware/host-rate-limit.ts'
 import type { Logger } from './middleware/logger.ts'
+import type { ResponseCacheHook } from './middleware/response-cache.ts'
 
 // The types the app factory (./app.ts) and its sub-apps (./routes/*) share. They live here so that
 // the routes never import the factory that mounts them.
@@ -64,6 +65,11 @@ export interface AppConfig {
    * replaces the in-memory limiter, and `rateLimitPerMinute` is the host's business.
    */
   rateLimit?: RateLimitHook
+  /**
+   * A cache the host shares between its processes for cacheable GETs (search, sections, tables):
+   * Cloudflare's Cache API on Workers. Absent on Node, whose in-memory caches suffice.
+   */
+  responseCache?: ResponseCacheHook
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { LRUCache } from 'lru-cache'
 import { hitToCited } from '../../answer/answer.ts'
+import { searchKey } from '../cache-key.ts'
 import type { Deadline } from '../deadline.ts'
 import { jsonResponse } from '../headers.ts'
 import { json, newRouter, problems } from '../router.ts'
@@ -14,19 +14,6 @@ const SEARCH_CACHE_BYTES = 16 * 1024 * 1024
 const DEFAULT_SEARCH_CACHE = 1000
 
 const utf8 = new TextEncoder()
-
-/**
- * The cache key of a search: what the handler reads (the trimmed `q` and the number `k`), so
- * that other query parameters, their order or `k=05` make no new entry. `null` when a parameter
- * is repeated (the request is not served from memory, and validation will refuse it).
- */
-function searchKey(c: Context): string | null {
-  const q = c.req.queries('q')
-  const k = c.req.queries('k')
-  if (q?.length !== 1 || (k && k.length !== 1)) return null
-  const n = k ? Number(k[0]) : 5
-  return JSON.stringify([(q[0] as string).trim(), Number.isInteger(n) ? n : k?.[0]])
-}
 
 /** `GET /api/search` (mounted at `/api/search`): hybrid retrieval, with a response cache. */
 export function searchRoutes(
