@@ -13,7 +13,7 @@ import { createWorkerApp, type WorkerHost } from './app.ts'
 import { loadWorkerData } from './assistant.ts'
 import type { WorkerEnv } from './config.ts'
 import type { WorkerExtras, WorkerMeta } from './data-format.ts'
-import { whenSent } from './insights.ts'
+import { whenSent } from './when-sent.ts'
 
 /** What workerd passes a fetch handler besides the request (`waitUntil`, …), as Hono types it. */
 type ExecutionContext = import('hono').ExecutionContext
