@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer, Citation } from '../../src/answer/types.ts'
-import { call, newClient, parseSse, postJson, problemOf } from './helpers.ts'
+import { awayFromWindowEdge, call, newClient, parseSse, postJson, problemOf } from './helpers.ts'
 
 // These run inside workerd, against the Worker of wrangler.toml with its bundled data.
 
@@ -187,6 +187,7 @@ describe('rate limiting by the binding, keyed by CF-Connecting-IP', () => {
   const LIMIT = 120
 
   it('answers 429 with Retry-After, the API headers and a problem body, for that client only', async () => {
+    await awayFromWindowEdge()
     const client = newClient()
     let first429 = -1
     let refused: Response | undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { call, newClient, problemOf } from './helpers.ts'
+import { awayFromWindowEdge, call, newClient, problemOf } from './helpers.ts'
 
 // The Cache API (caches.default) in front of the cacheable GETs, inside workerd. A response is
 // stored after it is sent (waitUntil), so a test asks again until the entry is there, a bounded
@@ -75,6 +75,7 @@ describe('the Cache API in front of search, sections and tables', () => {
   it('still counts a cached response against the rate limit, and never stores a 429', async () => {
     // wrangler.toml: [[ratelimits]] RATE_LIMITER, simple = { limit = 120, period = 60 }.
     const LIMIT = 120
+    await awayFromWindowEdge()
     const client = newClient()
     const path = '/api/search?q=never%20asked%20before%20by%20anyone&k=2'
     let refused: Response | undefined
