@@ -1,5 +1,8 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+
+// The insights schema, applied to the workerd tests' D1 database (test/workers/apply-migrations.ts).
+const migrations = await readD1Migrations('src/insights/migrations')
 
 // Three groups, run one after the other (`sequence.groupOrder`) so that the heavy host tests do
 // not compete for the CPU with the load and deadline tests of the node group.
@@ -23,7 +26,14 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             // No network here: use Miniflare's placeholder `request.cf` instead of fetching one.
-            miniflare: { cf: false, bindings: { LOG_LEVEL: 'silent' } },
+            miniflare: {
+              cf: false,
+              bindings: {
+                LOG_LEVEL: 'silent',
+                ADMIN_TOKEN: 'workerd-test-admin-token',
+                TEST_MIGRATIONS: migrations,
+              },
+            },
           }),
         ],
         test: {
@@ -31,6 +41,7 @@ export default defineConfig({
           include: ['test/workers/**/*.test.ts'],
           // Builds dist/worker/ (the bundled data) before the Worker is loaded.
           globalSetup: ['test/workers/build-data.setup.ts'],
+          setupFiles: ['test/workers/apply-migrations.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 1 },

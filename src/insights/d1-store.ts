@@ -37,8 +37,9 @@ const IN_RANGE = 'at >= ? AND at < ?'
  * Migrations are applied by `wrangler d1 migrations apply` from `src/insights/migrations/`;
  * `migrate()` checks that they were and names those missing.
  *
- * Not yet run inside workerd (the Workers host is built elsewhere): its tests run it over a
- * D1-shaped wrapper of better-sqlite3.
+ * The Workers host opens it on the `DB` binding (`src/workers/insights.ts`); it is tested inside
+ * workerd on Miniflare's D1 (`test/workers/insights.test.ts`) and on Node over a D1-shaped wrapper
+ * of better-sqlite3.
  *
  * @example
  * const store = new D1InsightsStore(env.DB, migrations)

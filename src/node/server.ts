@@ -10,14 +10,14 @@ import { IndexUnavailableError } from '../index/index.ts'
 import type { Insights } from '../insights/insights.ts'
 import { projectPath } from '../paths.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
+import { createApp } from '../server/app.ts'
+import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
 import {
   type AppConfig,
-  createApp,
   DEFAULT_APP_CONFIG,
   DEFAULT_PAGE_RATE_LIMIT,
-} from '../server/app.ts'
-import { jsonLinesLogger, type Logger } from '../server/middleware/logger.ts'
-import type { StaticAssets } from '../server/routes/pages.ts'
+  type StaticAssets,
+} from '../server/types.ts'
 import { BoundedAnswerService } from './answer-cache.ts'
 import {
   type AssistantContext,

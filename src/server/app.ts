@@ -1,91 +1,40 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { rateLimiter } from 'hono-rate-limiter'
-import type { AnswerService } from '../answer/service.ts'
-import type { Chunk } from '../chunk/chunk.ts'
-import type { CiteService } from '../cite/index.ts'
-import type { ChapterDocument } from '../corpus/types.ts'
-import type { Insights } from '../insights/insights.ts'
-import type { SearchHit } from '../retrieve/hybrid.ts'
+import { CACHEABLE_GET_PATHS } from './cache-key.ts'
 import { deadline } from './deadline.ts'
 import { apiGate } from './middleware/api-gate.ts'
-import { hostRateLimit, type RateLimitHook } from './middleware/host-rate-limit.ts'
-import { type Logger, structuredLogger } from './middleware/logger.ts'
+import { hostRateLimit } from './middleware/host-rate-limit.ts'
+import { structuredLogger } from './middleware/logger.ts'
 import { pageGuard } from './middleware/page-guard.ts'
+import { responseCache } from './middleware/response-cache.ts'
 import { problem, sendProblem } from './problem.ts'
-import { registerAdminRoutes } from './routes/admin.ts'
-import { registerApiRoutes } from './routes/api.ts'
-import { registerFeedbackRoutes } from './routes/feedback.ts'
-import { registerOpenAiRoutes } from './routes/openai.ts'
-import { registerPageRoutes, type StaticAssets } from './routes/pages.ts'
+import { newRouter } from './router.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { askRoutes } from './routes/ask.ts'
+import { chatRoutes } from './routes/chat.ts'
+import { citeRoutes } from './routes/cite.ts'
+import { docsRoutes } from './routes/docs.ts'
+import { feedbackRoutes } from './routes/feedback.ts'
+import { healthRoutes } from './routes/health.ts'
+import { pageRoutes } from './routes/pages.ts'
+import { searchRoutes } from './routes/search.ts'
+import { sectionRoutes } from './routes/sections.ts'
+import { tableRoutes } from './routes/tables.ts'
+import { v1Routes } from './routes/v1.ts'
 import { LIMITS } from './schemas.ts'
+import {
+  type AppConfig,
+  type AppDeps,
+  DEFAULT_APP_CONFIG,
+  DEFAULT_PAGE_RATE_LIMIT,
+} from './types.ts'
 
-/** Everything the app serves from; the host (Node or Workers) builds it and passes it in. */
-export interface AppDeps {
-  doc: ChapterDocument
-  chunks: readonly Chunk[]
-  service: AnswerService
-  citer: CiteService
-  search: (query: string, options?: { k?: number }) => Promise<SearchHit[]>
-  health: { model: string; chunks: number; builtAt: string; corpusSha256: string }
-  assets?: StaticAssets
-  /** Length of the original file, to validate `?hl=` spans. */
-  textLength?: number
-  /** Entries of the search result cache (0 turns it off). */
-  cacheSize?: number
-  config?: Partial<AppConfig>
-  logger?: Logger
-  /** Where answers and feedback are kept for the site owner; absent when insights are off. */
-  insights?: Insights
-  /** The site owner's token for `/admin` and `/api/admin/*`; without it they are 404. */
-  adminToken?: string
-}
-
-/** Operational settings; all have safe defaults. */
-export interface AppConfig {
-  /** Origins allowed to call the API from a browser (the sites embedding the widget). `*` = any. */
-  corsOrigins: string[]
-  /** Requests per client per minute on `/api/*` and `/v1/*`; 0 disables the limiter. */
-  rateLimitPerMinute: number
-  /** Abandon a request after this long. */
-  requestTimeoutMs: number
-  /** Identifies a client for rate limiting (the host knows how: socket address, CF header). */
-  clientKey: (c: Context) => string
-  /**
-   * The app's own origins (`PUBLIC_ORIGIN`): its pages may call the API from a browser. Never
-   * taken from the Host header, which a DNS-rebinding page controls. None by default.
-   */
-  publicOrigins?: readonly string[]
-  /** Page requests (`/`, `/read`, `/docs`, …) per client per minute; 0 disables it. */
-  pageRateLimitPerMinute?: number
-  /**
-   * The host's own rate limiter (Cloudflare's rate limiting binding on Workers). When set it
-   * replaces the in-memory limiter, and `rateLimitPerMinute` is the host's business.
-   */
-  rateLimit?: RateLimitHook
-}
-
-/**
- * Pages per client per minute by default: a reader opens a page and its assets (three or four
- * requests); this is ten such a second, and it stops one client from making the server render
- * thousands of distinct `/read?hl=` pages.
- */
-export const DEFAULT_PAGE_RATE_LIMIT = 600
-
-/** The settings an app gets when its host gives none. */
-export const DEFAULT_APP_CONFIG: Readonly<AppConfig> = {
-  corsOrigins: [],
-  rateLimitPerMinute: 120,
-  requestTimeoutMs: 15_000,
-  // One bucket for all: the app cannot know who a client is (a header like X-Forwarded-For is
-  // written by the client unless a trusted proxy replaced it), so the host must say.
-  clientKey: () => 'anonymous',
-  publicOrigins: [],
-  pageRateLimitPerMinute: DEFAULT_PAGE_RATE_LIMIT,
-}
+export type { AppConfig, AppDeps, StaticAssets } from './types.ts'
+export { DEFAULT_APP_CONFIG, DEFAULT_PAGE_RATE_LIMIT } from './types.ts'
 
 /** The CSP of the pages this app serves itself (/, /read, /docs). */
 export const PAGE_CSP = {
@@ -114,15 +63,8 @@ const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith(
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const config: AppConfig = { ...DEFAULT_APP_CONFIG, ...deps.config }
-  const app = new OpenAPIHono({
-    // Validation failures become RFC 9457 problems, never the validator's raw output.
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const issues = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-        return sendProblem(c, problem('invalidRequest', issues.slice(0, 5).join('; ')))
-      }
-    },
-  })
+  // Validation failures become RFC 9457 problems, never the validator's raw output (./router.ts).
+  const app = newRouter()
 
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }))
   if (deps.logger) app.use('*', structuredLogger(deps.logger))
@@ -180,25 +122,30 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     )
   }
   for (const prefix of ['/api/*', '/v1/*']) app.use(prefix, ...api)
+  // The host's shared cache, behind the gate and the rate limit (./middleware/response-cache.ts).
+  const { responseCache: sharedCache } = config
+  if (sharedCache) for (const path of CACHEABLE_GET_PATHS) app.get(path, responseCache(sharedCache))
 
   // The deadline covers the work a request starts (see ./deadline.ts); the host bounds how long
   // reading a request may take (the Node server's requestTimeout).
   const within = deadline(config.requestTimeoutMs)
-  registerApiRoutes(app, deps, within)
-  registerOpenAiRoutes(app, deps, within)
-  registerFeedbackRoutes(app, deps)
-  registerAdminRoutes(app, deps, config)
-  registerPageRoutes(app, deps.doc, deps.textLength ?? Number.MAX_SAFE_INTEGER, deps.assets)
-
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'chapter-assistant API',
-      version: '1.0.0',
-      description:
-        'Answers questions about Chapter 8 ("Development of New Quality Productive Forces and Global Cooperation on Open Innovation") and cites the exact passages and table rows it used. Errors are RFC 9457 problem details.',
-    },
-  })
+  // One sub-app per resource (./routes/), mounted in the order their paths appear in
+  // /openapi.json. The middleware above runs before each of them.
+  app.route('/api/ask', askRoutes(deps, within))
+  app.route('/api/chat', chatRoutes(deps, within))
+  app.route('/api/search', searchRoutes(deps, within))
+  app.route('/api/cite', citeRoutes(deps, within))
+  app.route('/api/sections', sectionRoutes(deps.doc, deps.chunks))
+  app.route('/api/tables', tableRoutes(deps.doc))
+  app.route('/healthz', healthRoutes(deps.health))
+  app.route('/v1', v1Routes(deps, within))
+  app.route('/api/feedback', feedbackRoutes(deps))
+  if (deps.adminToken) app.route('/', adminRoutes(deps, config, deps.adminToken))
+  app.route('/', pageRoutes(deps.doc, deps.textLength ?? Number.MAX_SAFE_INTEGER, deps.assets))
+  app.route(
+    '/',
+    docsRoutes((documentConfig) => app.getOpenAPI31Document(documentConfig)),
+  )
 
   // Known paths with another method: 405 with Allow.
   const methods = new Map<string, string[]>()

@@ -7,7 +7,7 @@ import { StaticEmbeddings } from '../embed/static-embeddings.ts'
 import { loadBm25 } from '../index/bm25.ts'
 import { ExactCosineIndex } from '../index/vectors.ts'
 import { HybridRetriever, type RetrievalIndex } from '../retrieve/hybrid.ts'
-import type { WorkerDataFiles, WorkerMeta } from './data-format.ts'
+import { spellerVocabulary, type WorkerDataFiles, type WorkerMeta } from './data-format.ts'
 
 /** The chapter, its index and the embedding model, loaded from the bundled data. */
 export interface WorkerData {
@@ -84,9 +84,9 @@ export function composeWorkerAssistant(
     record: data.record,
     llm: answering.llm,
     answerCacheSize: answering.answerCacheSize,
-    // The pruned vocabulary the Worker ships (most frequent first, then the chapter's words): the
-    // speller knows fewer rare words than on Node, which is one of the host differences.
-    vocabulary: data.files.vocab.split('\n').filter((w) => /^[a-z]+$/.test(w)),
+    // The full model's whole words, as on Node (the table is pruned, the speller's list is not).
+    vocabulary: spellerVocabulary(data.files.vocab, data.files.speller),
+    // Soft matching reads the pruned table: a question word without a row has no neighbours here.
     wordVectors: data.embeddings.wordVectors(),
   })
   return { ...services, retriever }

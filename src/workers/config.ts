@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
 import { llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
-import type { AppConfig } from '../server/app.ts'
-import { DEFAULT_APP_CONFIG } from '../server/app.ts'
 import type { RateLimitHook } from '../server/middleware/host-rate-limit.ts'
+import { type AppConfig, DEFAULT_APP_CONFIG } from '../server/types.ts'
 import type { WorkerAnswering } from './assistant.ts'
 import type { WorkerExtras } from './data-format.ts'
+import { defaultEdgeCache, type EdgeCache, edgeResponseCache } from './edge-cache.ts'
+import type { WorkerInsightsEnv } from './insights.ts'
 
 /** Cloudflare's rate limiting binding (`[[ratelimits]]` in wrangler.toml). */
 export interface RateLimitBinding {
@@ -12,7 +13,7 @@ export interface RateLimitBinding {
 }
 
 /** The Worker's `env`: string vars from wrangler.toml or the dashboard, and the bindings. */
-export interface WorkerEnv {
+export interface WorkerEnv extends WorkerInsightsEnv {
   /** Comma-separated origins allowed to call the API from a browser (`*` = any). */
   CORS_ORIGINS?: string
   REQUEST_TIMEOUT_MS?: string
@@ -28,6 +29,11 @@ export interface WorkerEnv {
   LLM_MODEL?: string
   LLM_TIMEOUT_MS?: string
   LLM_STREAM?: string
+  /**
+   * Seconds a search, section or table response is kept in the Cache API (default 300; 0 turns it
+   * off). The answers are POSTs: they stay in the isolate's memory only.
+   */
+  EDGE_CACHE_TTL_SECONDS?: string
   /** The rate limiter; without it the API is not rate limited. */
   RATE_LIMITER?: RateLimitBinding
 }
@@ -35,6 +41,8 @@ export interface WorkerEnv {
 /** The binding's window when `RATE_LIMIT_PERIOD_SECONDS` is not set (wrangler.toml's `period`). */
 const DEFAULT_PERIOD_SECONDS = 60
 const DEFAULT_ANSWER_CACHE = 1000
+/** Five minutes: a redeployed Worker with the same data answers from the old entries that long. */
+const DEFAULT_EDGE_CACHE_TTL_SECONDS = 300
 
 const numberVar = (v: string | undefined, fallback: number) => {
   const n = Number(v)
@@ -57,8 +65,15 @@ export function bindingRateLimit(binding: RateLimitBinding, periodSeconds: numbe
   }
 }
 
-/** The app's settings from the Worker's `env`. */
-export function workerAppConfig(env: WorkerEnv): Partial<AppConfig> {
+/**
+ * The app's settings from the Worker's `env`. `dataVersion` (the index's build time and corpus
+ * checksum) is part of every Cache API key; `cache` is the Cache API (`caches.default`).
+ */
+export function workerAppConfig(
+  env: WorkerEnv,
+  dataVersion = '',
+  cache: EdgeCache | undefined = defaultEdgeCache(),
+): Partial<AppConfig> {
   const config: Partial<AppConfig> = {
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -69,6 +84,8 @@ export function workerAppConfig(env: WorkerEnv): Partial<AppConfig> {
     // The binding limits; the in-memory limiter (a timer per isolate, counts per isolate) is off.
     rateLimitPerMinute: 0,
   }
+  const ttl = numberVar(env.EDGE_CACHE_TTL_SECONDS, DEFAULT_EDGE_CACHE_TTL_SECONDS)
+  if (cache && ttl > 0) config.responseCache = edgeResponseCache(cache, dataVersion, ttl)
   if (env.RATE_LIMITER) {
     config.rateLimit = bindingRateLimit(
       env.RATE_LIMITER,

@@ -1,5 +1,6 @@
 import type { PromptTemplates } from '../answer/llm/prompts.ts'
-import type { StaticAssets } from '../server/routes/pages.ts'
+import type { Migration } from '../insights/types.ts'
+import type { StaticAssets } from '../server/types.ts'
 
 /**
  * The files `npm run build:worker` writes into `dist/worker/` and the Worker bundles as modules
@@ -8,6 +9,12 @@ import type { StaticAssets } from '../server/routes/pages.ts'
 export const WORKER_DATA_FILES = {
   /** The pruned vocabulary, one word a line, in row order (special tokens first). */
   vocab: 'vocab.txt',
+  /**
+   * The speller's word list: every whole word of the full model (as the Node host's speller reads
+   * it), most frequent first, with the words `vocab` already holds left as empty lines (they fill
+   * them in order, see {@link spellerVocabulary}).
+   */
+  speller: 'speller.txt',
   /** The pruned table: float32 row scales, then int8 rows (little-endian). */
   table: 'table.bin',
   /** The chunks' unit vectors as HNSW stores them, float32, in chunk order. */
@@ -25,6 +32,11 @@ export const WORKER_DATA_FILES = {
   document: 'document.txt',
   /** {@link WorkerExtras}: the bibliographic record, the prompt templates, the front-end files. */
   extras: 'extras.json',
+  /**
+   * The insights migrations (`src/insights/migrations/`, as `{ name, sql }` in order): the D1 store
+   * checks at start that `wrangler d1 migrations apply` applied each of them.
+   */
+  migrations: 'migrations.json',
 } as const
 
 /** What the data was built from, for `/healthz` and the startup checks. */
@@ -51,6 +63,7 @@ export interface WorkerExtras {
 /** The bundled files, as the Worker's module imports give them. */
 export interface WorkerDataFiles {
   vocab: string
+  speller: string
   table: ArrayBuffer
   vectors: ArrayBuffer
   bm25: string
@@ -58,4 +71,34 @@ export interface WorkerDataFiles {
   chapter: string
   document: string
   extras: WorkerExtras
+  migrations: Migration[]
+}
+
+/** The speller's words: the model's whole words (lower-case letters only). */
+const WHOLE_WORD = /^[a-z]+$/
+
+/**
+ * The full model's whole-word vocabulary, most frequent first, from the pruned vocabulary and the
+ * speller file (see {@link WORKER_DATA_FILES}): the same list the Node host's speller reads from
+ * the model's tokenizer, so that both hosts correct a misspelled question the same way.
+ *
+ * @example
+ * spellerVocabulary('the\nof', '\nzyx\n') // ['the', 'zyx', 'of']
+ */
+export function spellerVocabulary(vocab: string, speller: string): string[] {
+  const kept = vocab.split('\n').filter((w) => WHOLE_WORD.test(w))
+  let next = 0
+  const words = speller.split('\n').map((w) => (w === '' ? (kept[next++] ?? '') : w))
+  if (next !== kept.length || words.some((w) => !WHOLE_WORD.test(w)))
+    throw new Error('the speller list does not fit the vocabulary: run `npm run build:worker`')
+  return words
+}
+
+/**
+ * The speller file for `words` (the full whole-word vocabulary, most frequent first) beside the
+ * pruned vocabulary `vocab`: each whole word of `vocab` becomes an empty line.
+ */
+export function spellerFile(words: readonly string[], vocab: readonly string[]): string {
+  const kept = new Set(vocab.filter((w) => WHOLE_WORD.test(w)))
+  return words.map((w) => (kept.has(w) ? '' : w)).join('\n')
 }

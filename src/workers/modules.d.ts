@@ -4,6 +4,10 @@ declare module '*/dist/worker/vocab.txt' {
   const text: string
   export default text
 }
+declare module '*/dist/worker/speller.txt' {
+  const text: string
+  export default text
+}
 declare module '*/dist/worker/chapter.txt' {
   const text: string
   export default text
@@ -31,4 +35,8 @@ declare module '*/dist/worker/meta.json' {
 declare module '*/dist/worker/extras.json' {
   const extras: import('./data-format.ts').WorkerExtras
   export default extras
+}
+declare module '*/dist/worker/migrations.json' {
+  const migrations: import('../insights/types.ts').Migration[]
+  export default migrations
 }

@@ -8,7 +8,7 @@ import {
   loggerFromEnv,
   publicOriginsFromEnv,
 } from '../../src/node/server.ts'
-import { DEFAULT_APP_CONFIG } from '../../src/server/app.ts'
+import { DEFAULT_APP_CONFIG } from '../../src/server/types.ts'
 import { postJson, testApp } from '../helpers/app.ts'
 import { assistant } from '../helpers/assistant.ts'
 

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { buildNodeApp } from '../../src/node/server.ts'
-import type { AppConfig } from '../../src/server/app.ts'
+import type { AppConfig } from '../../src/server/types.ts'
 import { assistant } from './assistant.ts'
 
 export const ALLOWED_ORIGIN = 'https://allowed.example'

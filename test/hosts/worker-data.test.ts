@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseChapter } from '../../src/corpus/parse.ts'
+import { STATIC_MODEL_ID } from '../../src/embed/index.ts'
+import { modelDir, modelVocabulary } from '../../src/embed/model-files.ts'
 import { loadWorkerData } from '../../src/workers/assistant.ts'
 import {
   asModules,
@@ -9,7 +11,11 @@ import {
   openBuildSources,
   workerDataFiles,
 } from '../../src/workers/build/build-data.ts'
-import { WORKER_DATA_FILES } from '../../src/workers/data-format.ts'
+import {
+  spellerVocabulary,
+  WORKER_DATA_FILES,
+  type WorkerDataFiles,
+} from '../../src/workers/data-format.ts'
 
 let sources: BuildSources
 beforeAll(async () => {
@@ -48,6 +54,19 @@ describe('the Workers data (npm run build:worker)', () => {
     expect(Array.from(new Float32Array(asModules(workerDataFiles(sources)).vectors))).toEqual(
       Array.from(exact.vectors),
     )
+  })
+
+  it('gives the speller the Node host’s word list, whole and in order, at every vocabulary size', () => {
+    const node = modelVocabulary(modelDir(STATIC_MODEL_ID))
+    expect(node.length).toBeGreaterThan(90_000)
+    for (const size of [0, 1000, 20_000]) {
+      const files: WorkerDataFiles = asModules(workerDataFiles(sources, size))
+      const words = spellerVocabulary(files.vocab, files.speller)
+      expect(words.length).toBe(node.length)
+      expect(words.every((w, i) => w === node[i])).toBe(true)
+    }
+    const files = asModules(workerDataFiles(sources))
+    expect(() => spellerVocabulary(files.vocab, files.speller.slice(1))).toThrow(/build:worker/)
   })
 
   it('refuses data whose chunks are not the ones this code produces', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { projectPath } from '../../src/paths.ts'
 
 describe('the app factory', () => {
-  it('bundles for a runtime without Node built-ins (the Workers host to come)', async () => {
+  it('bundles for a runtime without Node built-ins (the Workers host)', async () => {
     const result = await build({
       entryPoints: [projectPath('src', 'server', 'app.ts')],
       bundle: true,

@@ -6,5 +6,14 @@ declare module 'cloudflare:workers' {
   }
 }
 declare module 'cloudflare:test' {
-  export const env: import('../../src/workers/config.ts').WorkerEnv
+  type D1Database = import('../../src/insights/d1-store.ts').D1Like
+  interface D1Migration {
+    name: string
+    queries: string[]
+  }
+  export const env: import('../../src/workers/config.ts').WorkerEnv & {
+    DB: D1Database
+    TEST_MIGRATIONS: D1Migration[]
+  }
+  export function applyD1Migrations(db: D1Database, migrations: D1Migration[]): Promise<void>
 }

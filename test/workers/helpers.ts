@@ -2,8 +2,10 @@ import { exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 
 let clients = 0
+/** This test file's own block of addresses (the rate limiter's counts may be shared between files). */
+const BLOCK = (crypto.getRandomValues(new Uint16Array(1))[0] ?? 0).toString(16)
 /** A client address of its own, so that tests do not share a rate-limit bucket. */
-export const newClient = () => `198.51.100.${++clients}`
+export const newClient = () => `2001:db8:${BLOCK}::${(++clients).toString(16)}`
 
 /** A request to the Worker (the default export of wrangler.toml's `main`), as one client. */
 export function call(
@@ -47,4 +49,14 @@ export function parseSse(text: string): Array<{ event: string; data: string }> {
       }
       return { event, data: data.join('\n') }
     })
+}
+
+/**
+ * Waits, when the current rate-limit window ends within `marginMs`, until the next one starts:
+ * the binding counts in fixed windows (Miniflare clears every count at each multiple of the
+ * period), so a burst that crosses the boundary would start counting again halfway.
+ */
+export async function awayFromWindowEdge(periodMs = 60_000, marginMs = 10_000): Promise<void> {
+  const left = periodMs - (Date.now() % periodMs)
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50))
 }

@@ -23,7 +23,6 @@ import {
   sessionCookie,
   sessionValue,
 } from '../admin-auth.ts'
-import type { AppConfig, AppDeps } from '../app.ts'
 import {
   ADMIN_CSS,
   type DashboardData,
@@ -32,6 +31,8 @@ import {
   renderSignIn,
 } from '../pages/admin.ts'
 import { problem, sendProblem } from '../problem.ts'
+import { newRouter } from '../router.ts'
+import type { AppConfig, AppDeps } from '../types.ts'
 
 /** Items listed by default and at most by `GET /api/admin/questions`. */
 export const ITEMS_DEFAULT = 50
@@ -53,14 +54,17 @@ const NO_STORE = { 'cache-control': 'no-store' }
 
 /**
  * The site owner's dashboard (`/admin`) and its API (`/api/admin/stats`, `/questions`,
- * `/export.csv`), registered only when an admin token is configured (otherwise every admin path
- * is a 404). The API takes `Authorization: Bearer <token>` or the dashboard's session cookie;
+ * `/export.csv`), mounted at `/` and only when an admin token is configured (otherwise every
+ * admin path is a 404). The API takes `Authorization: Bearer <token>` or the dashboard's session cookie;
  * signing in is rate-limited per client and compares the token in constant time; POSTs from
  * another origin are refused (CSRF).
  */
-export function registerAdminRoutes(app: OpenAPIHono, deps: AppDeps, config: AppConfig): void {
-  const token = deps.adminToken
-  if (!token) return
+export function adminRoutes(
+  deps: Pick<AppDeps, 'doc' | 'insights' | 'logger' | 'textLength'>,
+  config: Pick<AppConfig, 'clientKey'>,
+  token: string,
+): OpenAPIHono {
+  const app = newRouter()
   const insights = deps.insights
   const limiter = new SignInLimiter()
   const labelOf = (id: string) => {
@@ -200,6 +204,8 @@ export function registerAdminRoutes(app: OpenAPIHono, deps: AppDeps, config: App
       return unavailable(c, err)
     }
   })
+
+  return app
 
   async function dashboard(ins: Insights, r: DateRange): Promise<DashboardData> {
     await ins.flush()

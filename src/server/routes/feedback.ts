@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { AppDeps } from '../app.ts'
 import { problem, sendProblem } from '../problem.ts'
+import { newRouter } from '../router.ts'
 import { ProblemSchema } from '../schemas.ts'
+import type { AppDeps } from '../types.ts'
 
 /** The longest comment kept (API.md). */
 export const COMMENT_MAX_CHARS = 1000
@@ -34,16 +35,17 @@ export const FeedbackRequestSchema = z
   .openapi('FeedbackRequest')
 
 /**
- * `POST /api/feedback`: 202 `{ ok: true }` once the rating is durable; 404 for an unknown or
+ * `POST /api/feedback` (mounted at `/api/feedback`): 202 `{ ok: true }` once the rating is durable; 404 for an unknown or
  * expired answer id; 503 when the database is unavailable. A later rating of the same answer
  * replaces the earlier one. With insights off nothing is stored and any well-formed rating gets
  * its 202.
  */
-export function registerFeedbackRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function feedbackRoutes(deps: Pick<AppDeps, 'insights'>): OpenAPIHono {
+  const app = newRouter()
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/feedback',
+      path: '/',
       summary: 'Rate an answer',
       description:
         'Rates the answer with this `answerId` (from an Answer) up or down, with an optional comment (at most 1,000 characters). A later rating replaces an earlier one. Acknowledged (202) only once stored.',
@@ -93,4 +95,5 @@ export function registerFeedbackRoutes(app: OpenAPIHono, deps: AppDeps): void {
       return c.json({ ok: true as const }, 202)
     },
   )
+  return app
 }

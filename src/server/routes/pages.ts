@@ -3,19 +3,10 @@ import { compress } from 'hono/compress'
 import { etag } from 'hono/etag'
 import type { ChapterDocument } from '../../corpus/types.ts'
 import { renderDemo } from '../pages/demo.ts'
-import { type OpenApiDoc, renderDocs } from '../pages/docs.ts'
 import { faviconIco } from '../pages/favicon.ts'
 import { parseHighlight, renderReader } from '../pages/reader.ts'
-
-/** Files the host provides: the built widget, the page scripts and the stylesheet. */
-export interface StaticAssets {
-  /** `/widget.js`, built from `src/widget/` (see `npm run build:widget`). */
-  widgetJs?: string
-  /** `/assets/site.css`. */
-  siteCss?: string
-  /** `/assets/reader.js`: the reader page's script. */
-  readerJs?: string
-}
+import { newRouter } from '../router.ts'
+import type { StaticAssets } from '../types.ts'
 
 const BASE_CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --bg: #ffffff; --muted: #57606a; --line: #d0d7de; --accent: #0b57d0; --hl: #ffe066; --hl-fg: #1b1f24; }
@@ -68,22 +59,25 @@ td { font-variant-numeric: tabular-nums; }
 }
 `
 
-/** Paths served compressed (gzip or deflate, as the client accepts) and with an ETag. */
-const STATIC_PATHS = ['/', '/read', '/docs', '/widget.js', '/assets/*', '/favicon.ico']
+/**
+ * Paths served compressed (gzip or deflate, as the client accepts) and with an ETag (`/docs` is
+ * too, in ./docs.ts).
+ */
+const STATIC_PATHS = ['/', '/read', '/widget.js', '/assets/*', '/favicon.ico']
 /** How long browsers may reuse the widget, the pages' assets and the icon without asking. */
 const ASSET_MAX_AGE = 'public, max-age=300'
 
 /**
- * `/`, `/read`, `/docs`, `/widget.js`, the shared stylesheet, the reader's script and
- * `/favicon.ico`. All of them are compressed when the client accepts it and carry an ETag
+ * `/`, `/read`, `/widget.js`, the shared stylesheet, the reader's script and `/favicon.ico`
+ * (mounted at `/`). All of them are compressed when the client accepts it and carry an ETag
  * (computed on the uncompressed body, weak when compressed), so a revalidation costs a 304.
  */
-export function registerPageRoutes(
-  app: OpenAPIHono,
+export function pageRoutes(
   doc: ChapterDocument,
   textLength: number,
   assets: StaticAssets = {},
-): void {
+): OpenAPIHono {
+  const app = newRouter()
   // compress() runs outside etag(): the tag is the uncompressed body's, made weak when encoded.
   for (const path of STATIC_PATHS) app.use(path, compress(), etag())
   const css = `${BASE_CSS}\n${assets.siteCss ?? ''}`
@@ -100,26 +94,6 @@ export function registerPageRoutes(
       'cache-control': 'public, max-age=86400',
     }),
   )
-  const docsByOrigin = new Map<string, string>()
-  app.get('/docs', (c) => {
-    const origin = new URL(c.req.url).origin
-    let page = docsByOrigin.get(origin)
-    if (!page) {
-      const spec = app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'chapter-assistant',
-          version: '1.1',
-          description:
-            'Answers questions about Chapter 8, *Development of New Quality Productive Forces and Global Cooperation on Open Innovation*, and cites the exact passages and table rows it used.',
-        },
-      })
-      page = renderDocs(spec as unknown as OpenApiDoc, origin)
-      // One entry per origin the server is reached under (a handful: localhost, its public name).
-      if (docsByOrigin.size < MAX_CACHED_ORIGINS) docsByOrigin.set(origin, page)
-    }
-    return c.html(page)
-  })
   app.get('/widget.js', (c) => {
     if (!assets.widgetJs)
       return c.body('// The widget is not built: run `npm run build`.\n', 503, {
@@ -148,6 +122,7 @@ export function registerPageRoutes(
     if (demos.size < MAX_CACHED_ORIGINS) demos.set(origin, page)
     return c.html(page)
   })
+  return app
 }
 
 /** Pages rendered for at most this many distinct origins are kept in memory. */

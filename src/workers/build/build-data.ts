@@ -4,18 +4,23 @@ import { gzipSync } from 'node:zlib'
 import { chunkDocument } from '../../chunk/chunk.ts'
 import { loadCorpus } from '../../corpus/index.ts'
 import { modelDir, STATIC_MODEL_ID, TransformersEmbeddings } from '../../embed/index.ts'
+import { modelVocabulary } from '../../embed/model-files.ts'
 import { StaticEmbeddings, type StaticTable } from '../../embed/static-embeddings.ts'
 import { readStaticTable } from '../../embed/static-model/read.ts'
 import { SPECIAL_TOKENS } from '../../embed/static-model/tokenizer.ts'
 import { replaceDir } from '../../fs/replace-dir.ts'
 import { DEFAULT_INDEX_DIR, type LoadedIndex, loadIndex } from '../../index/index.ts'
 import { BM25_FILE } from '../../index/manifest.ts'
+import type { Migration } from '../../insights/types.ts'
 import { loadBibliographicRecord } from '../../node/bibliography.ts'
+import { loadMigrations } from '../../node/insights-sqlite.ts'
 import { loadPromptFiles } from '../../node/prompts.ts'
 import { loadAssets } from '../../node/server.ts'
 import { projectPath } from '../../paths.ts'
 import { expandGlossary, GLOSSARY } from '../../text/glossary.ts'
 import {
+  spellerFile,
+  spellerVocabulary,
   WORKER_DATA_FILES,
   type WorkerDataFiles,
   type WorkerExtras,
@@ -120,8 +125,16 @@ export function workerDataFiles(
     assets: loadAssets(),
   }
   const vectors = exact.vectors
+  const vocab = table.words.join('\n')
+  // The Node host's speller list, whole: checked to come back word for word in the Worker.
+  const spellerWords = modelVocabulary(modelDir(STATIC_MODEL_ID))
+  const speller = spellerFile(spellerWords, table.words)
+  const back = spellerVocabulary(vocab, speller)
+  if (back.length !== spellerWords.length || back.some((w, i) => w !== spellerWords[i]))
+    throw new Error('the speller list does not round-trip')
   return new Map<string, Uint8Array | string>([
-    [WORKER_DATA_FILES.vocab, table.words.join('\n')],
+    [WORKER_DATA_FILES.vocab, vocab],
+    [WORKER_DATA_FILES.speller, speller],
     [WORKER_DATA_FILES.table, tableBytes],
     [
       WORKER_DATA_FILES.vectors,
@@ -132,6 +145,7 @@ export function workerDataFiles(
     [WORKER_DATA_FILES.chapter, sources.corpus.raw],
     [WORKER_DATA_FILES.document, JSON.stringify(sources.corpus.doc)],
     [WORKER_DATA_FILES.extras, JSON.stringify(extras)],
+    [WORKER_DATA_FILES.migrations, JSON.stringify(loadMigrations())],
   ])
 }
 
@@ -183,6 +197,7 @@ export function asModules(files: Map<string, Uint8Array | string>): WorkerDataFi
   }
   return {
     vocab: text(WORKER_DATA_FILES.vocab),
+    speller: text(WORKER_DATA_FILES.speller),
     table: data(WORKER_DATA_FILES.table),
     vectors: data(WORKER_DATA_FILES.vectors),
     bm25: text(WORKER_DATA_FILES.bm25),
@@ -190,5 +205,6 @@ export function asModules(files: Map<string, Uint8Array | string>): WorkerDataFi
     chapter: text(WORKER_DATA_FILES.chapter),
     document: text(WORKER_DATA_FILES.document),
     extras: JSON.parse(text(WORKER_DATA_FILES.extras)) as WorkerExtras,
+    migrations: JSON.parse(text(WORKER_DATA_FILES.migrations)) as Migration[],
   }
 }

@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { streamSSE } from 'hono/streaming'
 import type { Answer, ChatTurn } from '../../answer/types.ts'
-import type { AppDeps } from '../app.ts'
+import { tokenPieces } from '../answer-body.ts'
 import { answerWithin, type Deadline } from '../deadline.ts'
 import { problem, sendProblem } from '../problem.ts'
+import { newRouter } from '../router.ts'
 import { LIMITS, ProblemSchema, userText, wellFormedText } from '../schemas.ts'
-import { tokenPieces } from './api.ts'
+import type { AppDeps } from '../types.ts'
 
 export const OPENAI_MODEL_ID = 'chapter-assistant'
 
@@ -67,16 +68,17 @@ export function messageContent(a: Answer): string {
 }
 
 /**
- * `POST /v1/chat/completions`, OpenAI-compatible (streaming and not), so existing clients can use
+ * `GET /v1/models` and `POST /v1/chat/completions` (mounted at `/v1`), OpenAI-compatible (streaming and not), so existing clients can use
  * the assistant. The last user message is the question and earlier user/assistant messages the
  * conversation; system and developer messages from the client are ignored — they cannot change
  * how the assistant answers.
  */
-export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: Deadline): void {
+export function v1Routes(deps: Pick<AppDeps, 'service'>, within: Deadline): OpenAPIHono {
+  const app = newRouter()
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/models',
+      path: '/models',
       summary: 'OpenAI-compatible model list',
       responses: {
         200: {
@@ -104,7 +106,7 @@ export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: De
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/chat/completions',
+      path: '/chat/completions',
       summary: 'OpenAI-compatible chat completions',
       description:
         'Answers like `/api/chat`; the citations are listed at the end of the message content (and in a `citations` field). `stream: true` sends `chat.completion.chunk` events and `[DONE]`.',
@@ -209,4 +211,5 @@ export function registerOpenAiRoutes(app: OpenAPIHono, deps: AppDeps, within: De
       }) as never
     },
   )
+  return app
 }
