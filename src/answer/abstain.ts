@@ -25,8 +25,13 @@ export interface AbstentionThresholds {
   minDense: number
   /** An unknown focus is fatal unless the best sentence is at least this strong on both counts. */
   focusGuard: number
-  /** An unknown name is fatal unless this much of the question is found. */
+  /** An unknown name is fatal unless this much of the question is found … */
   nameGuard: number
+  /**
+   * … or the best sentence is this close in meaning (a place named differently, "Guangzhou–
+   * Shenzhen–Hong Kong–Macao region" for "Guangdong-Hong Kong-Macao Greater Bay Area").
+   */
+  nameDenseGuard: number
 }
 
 export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
@@ -34,6 +39,7 @@ export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   minDense: 0.45,
   focusGuard: 0.6,
   nameGuard: 0.6,
+  nameDenseGuard: 0.75,
 }
 
 const FOCUS_PATTERNS = [
@@ -180,11 +186,26 @@ export function unknownNamesIn(
     })
 }
 
-/** "Colombian" from "Colombia", "Korean" from "Korea": a name derived from one the chapter uses. */
+/** Endings that make a demonym or an adjective of a place name: Malian, Laotian, Chinese, Thai. */
+const DEMONYM_ENDINGS = ['ian', 'ean', 'an', 'ese', 'ish', 'ic', 'i', 'n', '']
+/** What a place name may end in where the demonym's ending stands: Mali-an, Lao(s)-tian, Kore(a)-an. */
+const PLACE_ENDINGS = ['', 'a', 's', 'ia', 'o', 'y', 'e', 'land']
+
+/**
+ * "Colombian" from "Colombia", "Malian" from "Mali", "Laotian" from "Laos": a name derived from
+ * one the chapter uses.
+ */
 function derivedFromKnown(word: string, stats: TermStats): boolean {
-  for (let cut = 1; cut <= 3 && word.length - cut >= 5; cut++) {
-    const base = word.slice(0, word.length - cut)
-    if (stats.known(base) || stats.known(`${base}a`)) return true
+  for (const ending of DEMONYM_ENDINGS) {
+    if (!word.endsWith(ending)) continue
+    const stem = word.slice(0, word.length - ending.length)
+    // "Laotian": the "t" is the demonym's, not the place's.
+    const base = ending ? stem.replace(/t$/, '') : stem
+    if (base.length < 3) continue
+    for (const tail of PLACE_ENDINGS) {
+      const t = searchTerm(`${base}${tail}`)
+      if (t && stats.known(t)) return true
+    }
   }
   return false
 }
@@ -201,7 +222,7 @@ export function decideAbstention(
 ): string | null {
   if (f.unknownFocus && (f.lexical < t.focusGuard || f.dense < t.focusGuard))
     return `the chapter never mentions "${f.unknownFocus}"`
-  if (f.unknownNames.length > 0 && f.lexical < t.nameGuard)
+  if (f.unknownNames.length > 0 && f.lexical < t.nameGuard && f.dense < t.nameDenseGuard)
     return `the chapter never names ${f.unknownNames.join(', ')}`
   if (f.lexical < t.minLexical && f.dense < t.minDense)
     return 'no passage is close enough to the question'

@@ -471,11 +471,11 @@ export class Answerer {
   }
 
   /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
-  /** A chosen sentence and the one before it in its block (which may name what it speaks of). */
-  private withSentenceBefore(p: ScoredSentence): { sentence: string; before: string } {
+  /** A chosen sentence and what its paragraph says before it (which may name what it speaks of). */
+  private withParagraphBefore(p: ScoredSentence): { sentence: string; before: string } {
     const block = this.blocks.get(p.blockId)
-    const span = block && p.index > 0 ? splitSentences(block.text)[p.index - 1] : undefined
-    return { sentence: p.text, before: block && span ? block.text.slice(span.start, span.end) : '' }
+    const span = block && p.index > 0 ? splitSentences(block.text)[p.index] : undefined
+    return { sentence: p.text, before: block && span ? block.text.slice(0, span.start) : '' }
   }
 
   private isChapterName(name: string): boolean {
@@ -719,7 +719,7 @@ export class Answerer {
       picked.map((p) => p.text).join(' '),
       this.catalog,
       paragraphs.join(' '),
-      picked.map((p) => this.withSentenceBefore(p)),
+      picked.map((p) => this.withParagraphBefore(p)),
     )
     if (missing)
       return {

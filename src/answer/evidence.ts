@@ -49,9 +49,9 @@ export function missingEvidence(
   /** The paragraphs the evidence sentences stand in: a name may be said in a neighbouring sentence. */
   context: string = evidence,
   /**
-   * Each evidence sentence with the sentence before it: a figure about a named economy must be
-   * given by a sentence that names it, or follows one that does ("… between China and Colombia.
-   * Chinese enterprises provide … six projects"), not by any sentence of the paragraph.
+   * Each evidence sentence with what its paragraph says before it: a figure about a named economy
+   * must be given by a sentence that names it or comes after it is named ("… between China and
+   * Colombia. … these projects can provide …"), not by one a later sentence adds it to.
    */
   numberContext: ReadonlyArray<{ sentence: string; before: string }> = [
     { sentence: evidence, before: context },

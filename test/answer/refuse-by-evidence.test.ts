@@ -41,3 +41,26 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
     expect(a.answer).toMatch(/14,800/)
   })
 })
+
+describe('not refusing for the wrong reasons', () => {
+  it('a demonym of a place the chapter names is no unknown name ("Malian", "Laotian", "Thai")', async () => {
+    const { unknownNamesIn } = await import('../../src/answer/abstain.ts')
+    const { answerer } = await assistant()
+    expect(
+      unknownNamesIn(
+        'Did the Malian village, the Laotian line and the Thai memorandum matter to Huawei?',
+        answerer.analysis.stats,
+        answerer.analysis.catalog,
+      ),
+    ).toEqual(['Huawei'])
+  })
+
+  it('a figure given after the paragraph named the economy is about it', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many households in Colombia will the new energy projects supply with electricity each year?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/25,000/)
+  })
+})
