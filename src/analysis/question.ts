@@ -119,7 +119,12 @@ export function coreQuestion(message: string): string {
         s,
       ),
   )
-  const chosen = (asks.length > 0 ? asks : sentences.slice(-2))
+  // "I'm curious how big Chinese exports really are. … what are the export values?": a stated
+  // wish gives way to the question that follows it.
+  const direct = asks.filter((s) => (!/\?\s*$/.test(s) ? STATES_REQUEST.test(s) : true))
+  const chosen = (
+    asks.length > 0 ? (asks.some((s) => /\?\s*$/.test(s)) ? direct : asks) : sentences.slice(-2)
+  )
     .filter((s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s))
     .map((s) => s.replace(DISCOURSE_MARKER, ''))
   const core = stripRequest(chosen.join(' ') || text)
@@ -154,6 +159,10 @@ export function coreQuestion(message: string): string {
 const REPORTED_ASK =
   /^.*?\b(?:asked|asks|is asking|wants to know|wanted to know|wonders|wondered|needs to know|would like to know)\s+(?=(?:what|which|who|when|where|why|how|whether|if)\b)/i
 
+/** A sentence that asks for something without a question mark: "Could you …", "Please list …". */
+const STATES_REQUEST =
+  /^(?:so |and |but |now |basically |my question is:? |question:? )?(?:could|can|would|will) you\b|\bplease (?:tell|explain|list|give|summari[sz]e)\b|\btell me\b/i
+
 /** "Anyway, …", "By the way, …": words that open a sentence without saying anything. */
 const DISCOURSE_MARKER =
   /^(?:anyway|anyhow|by the way|btw|also|so|ok(?:ay)?|well|oh|right|now|according to (?:it|this|that|the chapter|this chapter|the text|the book))\s*,\s*/i
@@ -177,6 +186,10 @@ function stripRequest(s: string): string {
     .trim()
 }
 
+/** The opening of something that asks. */
+const ASKS =
+  /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
+
 /**
  * Splits a two-part question: "What is Germany's centrality, and how many papers does it have?"
  * → two questions. A part that refers back with "it"/"its"/"they" gets the first part's entity.
@@ -184,10 +197,16 @@ function stripRequest(s: string): string {
 export function splitParts(text: string, firstEntity: string | null): string[] {
   const pieces = text
     .split(
-      /\s*(?:\?\s+(?=[A-Za-z])|;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b))/i,
+      /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b))/i,
     )
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
+  // "In Table 8.3, which economies …", "Besides land, …, what input …": a piece that does not
+  // ask belongs to the question after it.
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const p = pieces[i] as string
+    if (!ASKS.test(p) && !/\?$/.test(p)) pieces.splice(i, 2, `${p}, ${pieces[i + 1]}`)
+  }
   if (pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length < 3)) return [text]
   return pieces.map((p, i) => {
     let q = p.replace(/\?*$/, '?')

@@ -24,7 +24,13 @@ export type Arithmetic = 'difference' | 'ratio' | 'sum' | 'average'
 /** Which rows an operation works on: named ones, or the first k by a column. */
 export type RowSet =
   | { kind: 'named'; entities: Entity[] }
-  | { kind: 'top'; k: number; direction: Direction }
+  | {
+      kind: 'top'
+      k: number
+      direction: Direction
+      /** The column the rows are ranked by, when not the one computed on ("the share of the three fields with the most papers"). */
+      by?: string
+    }
 
 /**
  * A question about the tables, as an AST. Adding an operation is one case here and one in the
@@ -50,7 +56,7 @@ export type TableQuery =
   /** Difference, ratio, sum or average over rows. */
   | { op: 'arith'; table: string; column: string; fn: Arithmetic; rows: RowSet }
   /** The row just above (offset -1) or below (+1) a named row in the table's order by a column. */
-  | { op: 'neighbour'; table: string; column: string; entity: Entity; offset: -1 | 1 }
+  | { op: 'neighbour'; table: string; column: string; entity: Entity; offset: -1 | 1 | 'both' }
   /** Two or more named rows side by side, and which is higher (or lower). */
   | {
       op: 'compare'
@@ -104,6 +110,13 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
 /** Endings of a question that name no field ("… in advanced manufacturing", "… in total"). */
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
+
+/** "with the most papers", "by number of papers": the column rows are ranked by follows. */
+const RANKED_BY =
+  /\b(?:with|having|by) (?:the )?(?:most|highest|largest|biggest|fewest|lowest|smallest|least|number of|greatest)\b/
+/** Both neighbours of a row: "above and below India", "on either side of Canada". */
+const NEIGHBOURS_BOTH =
+  /\b(?:above and below|below and above|before and after|after and before|(?:on )?either side of|neighbou?rs of|next to)\b/
 
 /** Whether a text names a title of a list (most of its words, in any case): "the Global AI Governance Initiative". */
 function titleNamedIn(title: string, lower: string): boolean {
@@ -314,19 +327,29 @@ export function parseTableQuery(
     if (listed.length >= (fn === 'difference' || fn === 'ratio' ? 2 : 1))
       return { op: 'arith', table: t.id, column, fn, rows: { kind: 'named', entities: listed } }
     const k = topK(lower, amounts)
-    if (k && (fn === 'sum' || fn === 'average'))
+    if (k && (fn === 'sum' || fn === 'average')) {
+      // "… of the three fields with the most papers": ranked by another column than the one summed.
+      const rankedBy = RANKED_BY.exec(lower)
+      const by = rankedBy
+        ? registry
+            .columnsNamedIn(lower.slice(rankedBy.index))
+            .find((c) => c.table === t.id && c.column !== column)?.column
+        : undefined
       return {
         op: 'arith',
         table: t.id,
         column,
         fn,
-        rows: { kind: 'top', k, direction: direction ?? 'max' },
+        rows: { kind: 'top', k, direction: direction ?? 'max', ...(by ? { by } : {}) },
       }
+    }
   }
 
-  // Neighbours: "just above Canada", "right after France".
+  // Neighbours: "just above Canada", "right after France", "above and below India".
   if (listed.length === 1) {
     const e = listed[0] as Entity
+    if (NEIGHBOURS_BOTH.test(lower) && /\b(which|who|what)\b/.test(lower))
+      return { op: 'neighbour', table: t.id, column, entity: e, offset: 'both' }
     for (const [re, offset] of [
       [NEIGHBOUR_ABOVE, -1],
       [NEIGHBOUR_BELOW, 1],

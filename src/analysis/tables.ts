@@ -105,6 +105,10 @@ const SPECS: Record<string, Omit<TableSpec, 'id' | 'block' | 'caption' | 'entity
   },
 }
 
+/** "share" used as a verb: "countries that share a centrality", "fields sharing the same score". */
+const SHARE_VERB =
+  /\b(?:share|shares|shared|sharing)(?=\s+(?:a|an|the|same|their|its|this|that)\b)/g
+
 /**
  * The chapter's tables, each described once (see {@link TableSpec}). Table ids come from the
  * parsed document; nothing else in the code needs to spell them.
@@ -148,7 +152,9 @@ export class TableRegistry {
    * The value columns a (lower-case, normalized) question names, most specific first: "share of
    * internationally coauthored papers" names `share`, not also `coauthored` and `papers`.
    */
-  columnsNamedIn(lower: string): Array<{ table: string; column: string; at: number }> {
+  columnsNamedIn(text: string): Array<{ table: string; column: string; at: number }> {
+    // "Which countries share a centrality of 1.7?": "share" the verb names no column.
+    const lower = text.replace(SHARE_VERB, (m) => ' '.repeat(m.length))
     const out: Array<{ table: string; column: string; at: number }> = []
     const keys = new Set<string>()
     for (const t of this.tables)

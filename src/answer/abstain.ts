@@ -114,7 +114,12 @@ export function supportFeatures(
   for (const re of FOCUS_PATTERNS) {
     const phrase = re.exec(lower)?.[1]
     // "how much cheaper …" asks for a degree, not about a thing.
-    if (!phrase || /^[a-z]+(er|ly)$/.test(phrase)) continue
+    if (
+      !phrase ||
+      /^[a-z]+(er|ly)$/.test(phrase) ||
+      /^(?:times|more|fewer|less|much)\b/.test(phrase)
+    )
+      continue
     const stemsOf = (text: string) =>
       wordTokens(text)
         .map((w) => searchTerm(w))

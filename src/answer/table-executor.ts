@@ -259,7 +259,10 @@ export function executeTable(
       const rows =
         q.rows.kind === 'named'
           ? q.rows.entities.map((e) => rowOf(t, e)).filter((r): r is TableRow => !!r)
-          : ordered(t, c.key, q.rows.direction).slice(0, q.rows.k)
+          : ordered(t, q.rows.by ? columnOf(t, q.rows.by).key : c.key, q.rows.direction).slice(
+              0,
+              q.rows.k,
+            )
       if (rows.length < (q.fn === 'difference' || q.fn === 'ratio' ? 2 : 1)) {
         answerable = false
         sentences.push({ text: `${source(t.block)} does not list all of them.`, cites: [] })
@@ -303,24 +306,29 @@ export function executeTable(
     case 'neighbour': {
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
-      const rows = ordered(t, c.key, 'max')
+      // "Above" is the better side: a higher share, or a smaller rank number.
+      const rows = ordered(t, c.key, c.higherIsBetter === false ? 'min' : 'max')
       const r = rowOf(t, q.entity)
-      const i = r ? rows.indexOf(r) : -1
-      const other = rows[i + q.offset]
-      if (!r || !other) {
-        sentences.push({
-          text: r
-            ? `In ${source(t.block)}, ${q.entity.name} is ${q.offset < 0 ? 'first' : 'last'} by ${c.name} (${valueText(c, r)}).`
-            : `${source(t.block)} does not list ${q.entity.name}.`,
-          cites: r ? [cite(t, r)] : [],
-        })
-        if (!r) answerable = false
+      if (!r) {
+        sentences.push({ text: `${source(t.block)} does not list ${q.entity.name}.`, cites: [] })
+        answerable = false
         break
       }
-      sentences.push({
-        text: `In ${source(t.block)}, the ${t.entityNoun.one} just ${q.offset < 0 ? 'above' : 'below'} ${q.entity.name} (${valueText(c, r)}) by ${c.name} is ${name(t, other)} (${valueText(c, other)}).`,
-        cites: [cite(t, other), cite(t, r)],
-      })
+      const i = rows.indexOf(r)
+      for (const offset of q.offset === 'both' ? ([-1, 1] as const) : [q.offset]) {
+        const other = rows[i + offset]
+        sentences.push(
+          other
+            ? {
+                text: `In ${source(t.block)}, the ${t.entityNoun.one} just ${offset < 0 ? 'above' : 'below'} ${q.entity.name} (${valueText(c, r)}) by ${c.name} is ${name(t, other)} (${valueText(c, other)}).`,
+                cites: [cite(t, other), cite(t, r)],
+              }
+            : {
+                text: `In ${source(t.block)}, ${q.entity.name} is ${offset < 0 ? 'first' : 'last'} by ${c.name} (${valueText(c, r)}).`,
+                cites: [cite(t, r)],
+              },
+        )
+      }
       break
     }
     case 'compare': {
