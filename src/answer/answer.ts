@@ -470,7 +470,6 @@ export class Answerer {
     }
   }
 
-  /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
   /** A chosen sentence and what its paragraph says before it (which may name what it speaks of). */
   private withParagraphBefore(p: ScoredSentence): { sentence: string; before: string } {
     const block = this.blocks.get(p.blockId)
@@ -478,6 +477,7 @@ export class Answerer {
     return { sentence: p.text, before: block && span ? block.text.slice(0, span.start) : '' }
   }
 
+  /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
   private isChapterName(name: string): boolean {
     const t = name.toLowerCase()
     return this.deps.chunks.some((c) => c.text.toLowerCase().includes(t))
@@ -490,13 +490,15 @@ export class Answerer {
     const doc = this.deps.doc
     let blocks: Block[] = []
     let title = ''
+    /** The part's own heading, cited with its title. */
+    let heading: Block | undefined
     switch (target.kind) {
       case 'box': {
         const box = doc.boxes.find((b) => b.id === target.id)
         if (!box) return null
-        blocks = box.blockIds
-          .map((id) => this.blocks.get(id))
-          .filter((b): b is Block => !!b && b.kind !== 'heading')
+        const all = box.blockIds.map((id) => this.blocks.get(id)).filter((b): b is Block => !!b)
+        heading = all.find((b) => b.kind === 'heading')
+        blocks = all.filter((b) => b.kind !== 'heading')
         title = `Box ${box.id}, "${box.title}"`
         break
       }
@@ -526,6 +528,7 @@ export class Answerer {
             !b.id.includes('/box-'),
         )
         title = `Section ${sec.id}, "${sec.title}"`
+        heading = doc.blocks.find((b) => b.kind === 'heading' && 'opens' in b && b.opens === sec.id)
         break
       }
       case 'table':
@@ -537,7 +540,7 @@ export class Answerer {
       .map((b) => this.blockOpening(b, target.kind === 'footnote' || target.kind === 'figure'))
     return {
       sentences: [
-        { text: `${title}:`, cites: [] },
+        { text: `${title}:`, cites: heading ? [this.blockCitation(heading)] : [] },
         ...cites.map((c) => ({ text: `- ${c.quote}`, cites: [c] })),
       ],
       answerable: true,

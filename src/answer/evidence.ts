@@ -25,6 +25,8 @@ const ASKS_NAMES =
   /\b(?:names? of|what (?:is|are|were|was) (?:it|they|the \w+) called|what (?:is|are) (?:it|they) named)\b/
 /** A capitalized word. */
 const CAPITALIZED = /\b[A-Z][\w-]*\b/g
+/** A run of capitalized words: one name. */
+const NAME_RUN = /\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/g
 /** A year, which is no figure about an economy. */
 const YEAR = /\b(?:19|20)\d{2}\b/g
 /** A reference to a numbered part: "(see table 8.4)", "fig. 8.1". */
@@ -81,6 +83,9 @@ export function missingEvidence(
   // "What are the names of the first two models?": a name the question does not already give.
   if (ASKS_NAMES.test(lower)) {
     const asked = new Set(text.match(CAPITALIZED) ?? [])
+    // A run of capitalized words with an asked word in it is the asked name ("Xiaopeng Motors").
+    for (const run of evidence.match(NAME_RUN) ?? [])
+      if (run.split(/\s+/).some((w) => asked.has(w))) for (const w of run.split(/\s+/)) asked.add(w)
     // Only the clauses about what the question names: "GAC New Energy and Bosch have collaborated,
     // and Volkswagen and Xiaopeng …" gives no name for Volkswagen's models.
     const clauses = evidence.split(/,\s*(?:and|while|whereas|but)\s+|;\s*|(?<=[.!?])\s+/)
