@@ -1,4 +1,5 @@
 import nlp from 'compromise'
+import { LRUCache } from 'lru-cache'
 
 /** A number a question mentions, read by `compromise` (digits, number words, ordinals). */
 export interface NumberMention {
@@ -29,9 +30,9 @@ const NUMBERISH =
  */
 const READ_WHOLE_CHARS = 300
 /** Characters kept on each side of a number-like word in a long text (a number's own words). */
-const NUMBER_CONTEXT_CHARS = 24
+const NUMBER_CONTEXT_CHARS = 16
 /** Number-like words read in a long text, at most; a question names a few numbers, not hundreds. */
-const MAX_NUMBERISH = 12
+const MAX_NUMBERISH = 8
 const NUMBERISH_ALL = new RegExp(NUMBERISH.source, 'gi')
 
 /**
@@ -77,6 +78,20 @@ interface NlpNumberJson {
  * // [{ value: 3, ordinal: true, … }, { value: 30, percent: true, … }, { value: 40, percent: true, … }]
  */
 export function numbersIn(text: string): NumberMention[] {
+  // A conversation's texts are read several times per answer (each turn as a question, then as
+  // the previous turn): compromise reads each once.
+  let known = readNumbers.get(text)
+  if (!known) {
+    known = readNumbersOf(text)
+    readNumbers.set(text, known)
+  }
+  return known.map((n) => ({ ...n }))
+}
+
+/** Texts whose numbers were read lately (their mentions are copied out, never shared). */
+const readNumbers = new LRUCache<string, NumberMention[]>({ max: 512 })
+
+function readNumbersOf(text: string): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
     (m) => ' '.repeat(m.length),
