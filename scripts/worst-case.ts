@@ -47,6 +47,8 @@ const REPLAY = arg('--replay')
 const ONLY = arg('--only')
 /** Runs of each endpoint's worst input for its reported cost (the median). */
 const REPEAT = 5
+/** Requests per endpoint run before the search, not counted. */
+const WARM_UP = 5
 /** The bound the issue sets on any request, in CPU ms. */
 const BOUND_MS = 50
 
@@ -111,8 +113,12 @@ async function search(name: string, space: ReturnType<typeof searchSpace>, rand:
   const build = space.endpoints[name as keyof typeof space.endpoints]
   const costs: number[] = []
   let best: Measured | null = null
+  // An input's cost is the cheaper of two runs: a collection or a descheduling that hit one run
+  // says nothing about the input.
   const tryOne = async (req: Req, genome: Genome | null) => {
-    const m = await measure(req)
+    const a = await measure(renewed(req))
+    const b = await measure(renewed(req))
+    const m = a.cpuMs <= b.cpuMs ? a : b
     costs.push(m.cpuMs)
     if (!best || m.cpuMs > best.cpuMs) best = { ...m, req, genome }
   }
@@ -154,6 +160,10 @@ async function main() {
   } else {
     const rand = rng(SEED)
     const space = searchSpace(rand)
+    // Warm-up: the first requests compile the code they run; they are not the inputs' cost.
+    const warm = searchSpace(rng(SEED + 1))
+    for (const build of Object.values(warm.endpoints))
+      for (let i = 0; i < WARM_UP; i++) await measure(build(warm.randomGenome(), `w${i}x0`) as Req)
     rows.push(
       `Worst-case search: ${N} candidates per endpoint, seed ${SEED}; CPU ms per request in process (median of ${REPEAT} runs for the worst).`,
       '',
