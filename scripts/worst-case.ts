@@ -142,6 +142,10 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a')
 async function main() {
   const rows: string[] = []
   const saved: Record<string, Measured> = {}
+  // Warm-up: the first requests compile the code they run; they are not the inputs' cost.
+  const warm = searchSpace(rng(SEED + 1))
+  for (const build of Object.values(warm.endpoints))
+    for (let i = 0; i < WARM_UP; i++) await measure(build(warm.randomGenome(), `w${i}x0`) as Req)
   if (REPLAY) {
     const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
     rows.push(
@@ -160,10 +164,6 @@ async function main() {
   } else {
     const rand = rng(SEED)
     const space = searchSpace(rand)
-    // Warm-up: the first requests compile the code they run; they are not the inputs' cost.
-    const warm = searchSpace(rng(SEED + 1))
-    for (const build of Object.values(warm.endpoints))
-      for (let i = 0; i < WARM_UP; i++) await measure(build(warm.randomGenome(), `w${i}x0`) as Req)
     rows.push(
       `Worst-case search: ${N} candidates per endpoint, seed ${SEED}; CPU ms per request in process (median of ${REPEAT} runs for the worst).`,
       '',

@@ -28,11 +28,11 @@ const NUMBERISH =
  * compromise reads only the words near number-like ones, so that its cost follows the numbers, not
  * the length: a 2,000-character message of numbers cost it about a second.
  */
-const READ_WHOLE_CHARS = 300
+const READ_WHOLE_CHARS = 200
 /** Characters kept on each side of a number-like word in a long text (a number's own words). */
-const NUMBER_CONTEXT_CHARS = 16
+const NUMBER_CONTEXT_CHARS = 12
 /** Number-like words read in a long text, at most; a question names a few numbers, not hundreds. */
-const MAX_NUMBERISH = 8
+const MAX_NUMBERISH = 6
 const NUMBERISH_ALL = new RegExp(NUMBERISH.source, 'gi')
 
 /**
