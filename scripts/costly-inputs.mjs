@@ -23,6 +23,15 @@ const common = [...freq.entries()]
 const names = [...new Set(words.filter((w) => /^[A-Z][a-z]{3,}$/.test(w)))]
 const numbers = [...new Set(words.filter((w) => /^\d/.test(w)))]
 
+/** A lower-case word of 5–8 letters that no dictionary has, drawn from `seed`. */
+function nonword(seed) {
+  const r = rng(seed)
+  const n = 5 + Math.floor(r() * 4)
+  let w = ''
+  for (let i = 0; i < n; i++) w += String.fromCharCode(97 + Math.floor(r() * 26))
+  return w
+}
+
 /** A seeded random generator (mulberry32): the same seed gives the same search. */
 export function rng(seed) {
   let a = seed >>> 0
@@ -35,8 +44,11 @@ export function rng(seed) {
   }
 }
 
-/** How text is drawn: the chapter in order, shuffled, its commonest words, names and numbers, a mix. */
-export const KINDS = ['passage', 'shuffled', 'common', 'names', 'mixed']
+/**
+ * How text is drawn: the chapter in order, shuffled, its commonest words, names and numbers, a
+ * mix, or words that are no word at all (each one a spelling-correction lookup).
+ */
+export const KINDS = ['passage', 'shuffled', 'common', 'names', 'mixed', 'nonwords']
 
 /**
  * The recipes and requests of one search, drawing from `rand` (a {@link rng}).
@@ -60,6 +72,7 @@ export function searchSpace(rand) {
       else if (g.kind === 'shuffled') w = words[start + Math.floor(r * 800)] ?? pick(common)
       else if (g.kind === 'common') w = common[Math.floor(r * g.vocab) % common.length]
       else if (g.kind === 'names') w = r < 0.5 ? pick(names) : pick(numbers)
+      else if (g.kind === 'nonwords') w = nonword(g.seed + i)
       else w = r < 0.3 ? pick(names) : r < 0.6 ? pick(common) : (words[start + i] ?? 'and')
       if (g.ellipsis && i % g.ellipsis === g.ellipsis - 1) w += ' ...'
       if (g.question && i % g.question === g.question - 1) w += '?'

@@ -350,6 +350,54 @@ async function worstCases(worst) {
   }
 }
 
+/**
+ * F3 fairness: one client (one source address) keeps 16 worst-case asks in flight while another
+ * client asks fresh (uncached, cheap) questions one after the other. The compute queue takes the
+ * clients in turn, so the fresh asks wait for at most one of the burst's jobs, not for all 16.
+ */
+async function oneClientsBurst(worst) {
+  const stop = until(ATTACK_S)
+  const heavy = worst['POST /api/ask'].req
+  let refused = 0
+  let errors = 0
+  let sent = 0
+  const lanes = Array.from({ length: 16 }, async (_, lane) => {
+    while (!stop()) {
+      const body = JSON.parse(
+        JSON.stringify(heavy.body).replace(/\bn\d+x\d+\b/, `b${lane}x${sent++}`),
+      )
+      const r = await request(server.port, heavy.path, {
+        method: 'POST',
+        body,
+        from: '127.5.0.1',
+        timeoutMs: 60_000,
+      })
+      if (r.status === 503 || r.status === 429) refused++
+      else if (r.status !== 200) errors++
+      if (r.status === 429) await sleep(200)
+    }
+  })
+  const fresh = []
+  const other = (async () => {
+    for (let i = 0; !stop(); i++) {
+      const r = await request(server.port, '/api/ask', {
+        method: 'POST',
+        body: { question: `What is the centrality of Japan? (${i}-${Date.now()})` },
+        from: '127.6.0.1',
+        timeoutMs: 60_000,
+      })
+      if (r.status === 200) fresh.push(r.ms)
+      else errors++
+      await sleep(100)
+    }
+  })()
+  await Promise.all([...lanes, other])
+  return {
+    errors,
+    note: `${sent} burst asks from one client (${refused} refused: its queue share or rate limit); another client's fresh asks: p50 ${fmt(percentile(fresh, 50))} ms, p99 ${fmt(percentile(fresh, 99))} ms (n=${fresh.length})`,
+  }
+}
+
 /** F4: thousands of idle connections from one client, then from a few. */
 async function connectionFlood() {
   const sockets = []
@@ -621,6 +669,9 @@ async function main() {
   rows.push(await replay('none (baseline probe)', async () => void (await sleep(ATTACK_S * 500))))
   rows.push(await replay('F1 pipelined /read pages, never read', pipelinedPages))
   rows.push(await replay('F2/F3 4 × worst case of every endpoint', () => worstCases(worst)))
+  rows.push(
+    await replay("F3 one client's burst vs another's fresh asks", () => oneClientsBurst(worst)),
+  )
   rows.push(await replay('F4 idle connection flood', connectionFlood))
   rows.push(await replay('F7 spoofed X-Forwarded-For', spoofedForwardedFor))
   rows.push(await replay('F7 page flood', pageFlood))

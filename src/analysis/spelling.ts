@@ -88,6 +88,37 @@ export interface Correction {
   to: string
 }
 
+/** Unknown words of one text looked up for a correction, at most (see `Speller.correct`). */
+export const MAX_LOOKUPS_PER_TEXT = 4
+
+/** What inserting a character costs in {@link typoDistance} (the cheapest edit). */
+const INSERT_COST = 0.75
+
+/** How often each letter a–z occurs in a lower-case word. */
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(26)
+  for (let i = 0; i < word.length; i++) {
+    const k = word.charCodeAt(i) - 97
+    if (k >= 0 && k < 26) counts[k] = Math.min(255, (counts[k] as number) + 1)
+  }
+  return counts
+}
+
+/**
+ * The bag distance of two words' letter counts: the larger of the letters one has beyond the
+ * other. A lower bound on the number of edits between them (each changes it by at most one).
+ */
+function bagDistance(a: Uint8Array, b: Uint8Array): number {
+  let more = 0
+  let less = 0
+  for (let i = 0; i < 26; i++) {
+    const d = (a[i] as number) - (b[i] as number)
+    if (d > 0) more += d
+    else less -= d
+  }
+  return Math.max(more, less)
+}
+
 /**
  * Edit distance where inserting a character costs less (typists drop letters more often than they
  * add them) and swapping two neighbours costs one (Damerau). Stops early past `max`.
@@ -96,7 +127,7 @@ export function typoDistance(typed: string, word: string, max: number): number {
   const n = typed.length
   const m = word.length
   if (Math.abs(n - m) > max + 1) return Number.POSITIVE_INFINITY
-  const INS = 0.75
+  const INS = INSERT_COST
   let prev2: number[] = []
   let prev = Array.from({ length: m + 1 }, (_, j) => j * INS)
   for (let i = 1; i <= n; i++) {
@@ -133,7 +164,10 @@ export function typoDistance(typed: string, word: string, max: number): number {
 export class Speller {
   private readonly known: Set<string>
   /** Candidates by length: [word, preference] (chapter words first, then by frequency). */
-  private readonly byLength = new Map<number, Array<{ word: string; rank: number }>>()
+  private readonly byLength = new Map<
+    number,
+    Array<{ word: string; rank: number; letters: Uint8Array }>
+  >()
   private readonly memo = new Map<string, string | null>()
 
   /**
@@ -147,7 +181,7 @@ export class Speller {
     const add = (word: string, rank: number) => {
       if (word.length < 2 || !/^[a-z]+$/.test(word)) return
       const list = this.byLength.get(word.length) ?? []
-      list.push({ word, rank })
+      list.push({ word, rank, letters: letterCounts(word) })
       this.byLength.set(word.length, list)
     }
     for (const w of chapter) add(w, -1)
@@ -173,8 +207,12 @@ export class Speller {
     if (cached !== undefined) return cached
     const max = word.length <= 4 ? 1 : 2
     let best: { word: string; d: number; rank: number } | null = null
+    const letters = letterCounts(word)
     for (let len = word.length - max; len <= word.length + max + 1; len++)
       for (const c of this.byLength.get(len) ?? []) {
+        // Every edit changes the letters' counts by at most one each way and costs at least
+        // INSERT_COST: a candidate whose counts differ by more cannot be within `max`.
+        if (bagDistance(letters, c.letters) * INSERT_COST > max) continue
         const d = typoDistance(word, c.word, max)
         if (d > max) continue
         // Chapter words win ties; then the more frequent word.
@@ -191,6 +229,16 @@ export class Speller {
   /** Corrects every word of a text, keeping everything else (case of untouched words, punctuation) as typed. */
   correct(text: string): { text: string; corrections: Correction[] } {
     const corrections: Correction[] = []
+    // Each unknown word costs a scan of the candidates (a few ms): the first few of a text are
+    // looked up, the rest are kept as typed (a text with more is not a question with typos).
+    let lookups = 0
+    const lookup = (lower: string): string | null => {
+      if (SHORTHAND[lower] === undefined && !this.known.has(lower) && /^[a-z]{3,}$/.test(lower)) {
+        if (lookups >= MAX_LOOKUPS_PER_TEXT) return null
+        lookups++
+      }
+      return this.correctWord(lower)
+    }
     const out = text.replace(/[A-Za-z][A-Za-z0-9]*|\b\d\b/g, (token, offset: number) => {
       // Keep names and abbreviations typed with capitals ("IEA", "Laos"), and digits next to other digits.
       if (/[A-Z]/.test(token.slice(1)) || (/^[A-Z]/.test(token) && offset > 0)) return token
@@ -201,7 +249,7 @@ export class Speller {
           /^\s[a-z]/.test(text.slice(offset + 1, offset + 3))
           ? (SHORTHAND[token] ?? null)
           : null
-        : this.correctWord(lower)
+        : lookup(lower)
       if (!fixed) return token
       corrections.push({ from: token, to: fixed })
       return /^[A-Z]/.test(token) ? fixed[0]?.toUpperCase() + fixed.slice(1) : fixed
