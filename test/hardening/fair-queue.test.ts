@@ -1,6 +1,12 @@
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener } from '@hono/node-server'
 import fc from 'fast-check'
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
+import { parseTrustProxy } from '../../src/node/client-key.ts'
 import { FairQueue } from '../../src/node/fair-queue.ts'
+import { currentClient, NO_CLIENT, withRequestClient } from '../../src/node/request-client.ts'
 
 describe('FairQueue', () => {
   it('takes the clients in turn, each client in its own order', () => {
@@ -43,5 +49,43 @@ describe('FairQueue', () => {
         },
       ),
     )
+  })
+})
+
+describe('the request client reaches the work a request starts', () => {
+  it('is the socket address inside an app’s asynchronous handler, and a trusted proxy’s forward', async () => {
+    const app = new Hono().get('/', async (c) => {
+      await new Promise((r) => setTimeout(r, 5))
+      return c.text(currentClient())
+    })
+    const trusted = parseTrustProxy('127.0.0.9')
+    const server = createServer(withRequestClient(getRequestListener(app.fetch), trusted))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as AddressInfo
+    const get = (localAddress: string, headers: Record<string, string> = {}) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/', localAddress, headers },
+          (res) => {
+            let body = ''
+            res.on('data', (d) => (body += d))
+            res.on('end', () => resolve(body))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    try {
+      const [a, b, forged, proxied] = await Promise.all([
+        get('127.0.0.5'),
+        get('127.0.0.6'),
+        get('127.0.0.5', { 'x-forwarded-for': '10.1.1.1' }),
+        get('127.0.0.9', { 'x-forwarded-for': '10.1.1.1' }),
+      ])
+      expect([a, b, forged, proxied]).toEqual(['127.0.0.5', '127.0.0.6', '127.0.0.5', '10.1.1.1'])
+      expect(currentClient()).toBe(NO_CLIENT)
+    } finally {
+      server.close()
+    }
   })
 })
