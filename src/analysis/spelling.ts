@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { STOP_WORDS_EN } from '../text/normalize.ts'
 
 /**
@@ -88,6 +89,9 @@ export interface Correction {
   to: string
 }
 
+/** Unknown words whose correction is remembered, at most. */
+const MEMO_WORDS = 20_000
+
 /** Unknown words of one text looked up for a correction, at most (see `Speller.correct`). */
 export const MAX_LOOKUPS_PER_TEXT = 4
 
@@ -168,7 +172,11 @@ export class Speller {
     number,
     Array<{ word: string; rank: number; letters: Uint8Array }>
   >()
-  private readonly memo = new Map<string, string | null>()
+  /**
+   * Corrections looked up lately ('' for none); bounded, since every request can bring new
+   * unknown words.
+   */
+  private readonly memo = new LRUCache<string, string>({ max: MEMO_WORDS })
 
   /**
    * @param chapterWords lower-case words of the chapter (and of its tables' names)
@@ -204,7 +212,7 @@ export class Speller {
       .replace(/ll(ed|ing)$/, 'l$1')
     if (american !== word && this.known.has(american)) return null
     const cached = this.memo.get(word)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) return cached || null
     const max = word.length <= 4 ? 1 : 2
     let best: { word: string; d: number; rank: number } | null = null
     const letters = letterCounts(word)
@@ -222,7 +230,7 @@ export class Speller {
       }
     const out =
       best && best.word[0] === word[0] ? best.word : best && best.d <= 1 ? best.word : null
-    this.memo.set(word, out)
+    this.memo.set(word, out ?? '')
     return out
   }
 
