@@ -16,6 +16,7 @@ import http from 'node:http'
 import net from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { rng, SEEDS, searchSpace } from './costly-inputs.mjs'
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name) => {
@@ -160,135 +161,14 @@ const percentile = (xs, p) => {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Inputs: words of the chapter, for the worst-case search
+// Inputs of the worst-case search (shared with scripts/worst-case.ts)
 
-const chapter = readFileSync(join(here, 'corpus', 'chapter-08.txt'), 'utf8')
-const words = chapter.match(/[A-Za-z][A-Za-z'-]+|\d[\d.,]*/g) ?? []
-const freq = new Map()
-for (const w of words) freq.set(w.toLowerCase(), (freq.get(w.toLowerCase()) ?? 0) + 1)
-const common = [...freq.entries()]
-  .sort((a, b) => b[1] - a[1])
-  .slice(0, 40)
-  .map(([w]) => w)
-const names = [...new Set(words.filter((w) => /^[A-Z][a-z]{3,}$/.test(w)))]
-const numbers = [...new Set(words.filter((w) => /^\d/.test(w)))]
-const LIMITS = { question: 2000, cite: 4000, turn: 8000, turns: 20 }
-
-/** A seeded random generator (mulberry32), so a search can be replayed. */
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const rand = rng(14)
-const pick = (xs) => xs[Math.floor(rand() * xs.length)]
-
-/** Text of up to `chars` characters, drawn by a recipe (the search's genome). */
-function textOf(g, chars) {
-  const out = []
-  let len = 0
-  const start = Math.floor(g.offset * Math.max(1, words.length - 800))
-  for (let i = 0; len < chars; i++) {
-    const r = ((i * 7919 + g.seed) % 1000) / 1000
-    let w
-    if (g.kind === 'passage') w = words[start + i] ?? pick(common)
-    else if (g.kind === 'shuffled') w = words[start + Math.floor(r * 800)] ?? pick(common)
-    else if (g.kind === 'common') w = common[Math.floor(r * g.vocab) % common.length]
-    else if (g.kind === 'names') w = r < 0.5 ? pick(names) : pick(numbers)
-    else w = r < 0.3 ? pick(names) : r < 0.6 ? pick(common) : (words[start + i] ?? 'and')
-    if (g.ellipsis && i % g.ellipsis === g.ellipsis - 1) w += ' ...'
-    out.push(w)
-    len += w.length + 1
-  }
-  return out.join(' ').slice(0, chars).trim()
-}
-
-const KINDS = ['passage', 'shuffled', 'common', 'names', 'mixed']
-const randomGenome = () => ({
-  kind: pick(KINDS),
-  offset: rand(),
-  seed: Math.floor(rand() * 1e6),
-  vocab: 1 + Math.floor(rand() * 40),
-  ellipsis: rand() < 0.2 ? 2 + Math.floor(rand() * 20) : 0,
-  size: 0.1 + rand() * 0.9,
-  turns: Math.floor(rand() * (LIMITS.turns + 1)),
-  turnSize: rand(),
-})
-const mutate = (g) => {
-  const m = { ...g, seed: Math.floor(rand() * 1e6) }
-  const r = rand()
-  if (r < 0.25) m.size = Math.min(1, g.size * (1 + rand()))
-  else if (r < 0.4) m.kind = pick(KINDS)
-  else if (r < 0.55) m.vocab = Math.max(1, Math.min(40, g.vocab + Math.round((rand() - 0.5) * 10)))
-  else if (r < 0.7) m.ellipsis = rand() < 0.5 ? 0 : 2 + Math.floor(rand() * 20)
-  else if (r < 0.85)
-    m.turns = Math.max(0, Math.min(LIMITS.turns, g.turns + Math.round((rand() - 0.5) * 8)))
-  else m.turnSize = Math.min(1, g.turnSize * (1 + rand()))
-  return m
-}
-const history = (g) =>
-  Array.from({ length: g.turns }, (_, i) => ({
-    role: i % 2 ? 'assistant' : 'user',
-    content: textOf(
-      { ...g, seed: g.seed + i + 1 },
-      Math.max(1, Math.floor(g.turnSize * LIMITS.turn)),
-    ),
-  }))
-
-/** Each endpoint's request for a genome (a unique nonce defeats the caches). */
-const ENDPOINTS = {
-  'POST /api/ask': (g, n) => ({
-    method: 'POST',
-    path: '/api/ask',
-    body: {
-      question: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}`,
-      history: history(g),
-    },
-  }),
-  'POST /api/chat': (g, n) => ({
-    method: 'POST',
-    path: '/api/chat',
-    body: {
-      messages: [
-        ...history({ ...g, turns: Math.min(g.turns, 20) }),
-        { role: 'user', content: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}` },
-      ],
-    },
-  }),
-  'POST /v1/chat/completions': (g, n) => ({
-    method: 'POST',
-    path: '/v1/chat/completions',
-    body: {
-      model: 'chapter-assistant',
-      messages: [
-        ...history(g),
-        { role: 'user', content: `${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}` },
-      ],
-    },
-  }),
-  'GET /api/search': (g, n) => ({
-    method: 'GET',
-    path: `/api/search?k=${1 + (g.seed % 20)}&q=${encodeURIComponent(`${n} ${textOf(g, Math.floor(g.size * LIMITS.question) - 8)}`)}`,
-  }),
-  'POST /api/cite': (g, n) => ({
-    method: 'POST',
-    path: '/api/cite',
-    body: { text: `${textOf(g, Math.floor(g.size * LIMITS.cite) - 8)} ${n}` },
-  }),
-}
-// Known worst cases from the review, always tried first.
-const SEEDS = {
-  'POST /api/cite': [
-    {
-      raw: { method: 'POST', path: '/api/cite', body: { text: 'of the and '.repeat(363).trim() } },
-    },
-  ],
-}
+const { endpoints: ALL_ENDPOINTS, randomGenome, mutate } = searchSpace(rand)
+/** The endpoints whose worst case is searched here (pages have their own attack, F1). */
+const ENDPOINTS = Object.fromEntries(
+  Object.entries(ALL_ENDPOINTS).filter(([name]) => !name.startsWith('GET /read')),
+)
 
 /** Source addresses per block, used in turn: each is a client with its own rate-limit bucket. */
 const ADDRESSES_PER_BLOCK = 200
@@ -313,12 +193,13 @@ async function worstCase(port, name) {
     const r = await request(port, req.path, {
       method: req.method,
       body: req.body,
+      headers: req.headers ?? {},
       from: nextAddress(3),
     })
     n++
     if (!best || r.ms > best.ms) best = { ms: r.ms, status: r.status, genome, req }
   }
-  for (const s of SEEDS[name] ?? []) await tryOne(s.raw, null)
+  for (const req of SEEDS[name] ?? []) await tryOne(req, null)
   for (let i = 0; i < SEARCH_N; i++) {
     const g = i < SEARCH_N / 3 || !best?.genome ? randomGenome() : mutate(best.genome)
     await tryOne(build(g, `n${i}x${Math.floor(rand() * 1e9)}`), g)
@@ -448,6 +329,7 @@ async function worstCases(worst) {
             const r = await request(server.port, w.req.path, {
               method: w.req.method,
               body: w.req.body,
+              headers: w.req.headers ?? {},
               from: nextAddress(4),
               timeoutMs: 60_000,
             })
@@ -465,6 +347,54 @@ async function worstCases(worst) {
   return {
     errors,
     note: `${sent} heavy requests (${lanes.length} at once), slowest ${slowest.toFixed(0)} ms`,
+  }
+}
+
+/**
+ * F3 fairness: one client (one source address) keeps 16 worst-case asks in flight while another
+ * client asks fresh (uncached, cheap) questions one after the other. The compute queue takes the
+ * clients in turn, so the fresh asks wait for at most one of the burst's jobs, not for all 16.
+ */
+async function oneClientsBurst(worst) {
+  const stop = until(ATTACK_S)
+  const heavy = worst['POST /api/ask'].req
+  let refused = 0
+  let errors = 0
+  let sent = 0
+  const lanes = Array.from({ length: 16 }, async (_, lane) => {
+    while (!stop()) {
+      const body = JSON.parse(
+        JSON.stringify(heavy.body).replace(/\bn\d+x\d+\b/, `b${lane}x${sent++}`),
+      )
+      const r = await request(server.port, heavy.path, {
+        method: 'POST',
+        body,
+        from: '127.5.0.1',
+        timeoutMs: 60_000,
+      })
+      if (r.status === 503 || r.status === 429) refused++
+      else if (r.status !== 200) errors++
+      if (r.status === 429) await sleep(200)
+    }
+  })
+  const fresh = []
+  const other = (async () => {
+    for (let i = 0; !stop(); i++) {
+      const r = await request(server.port, '/api/ask', {
+        method: 'POST',
+        body: { question: `What is the centrality of Japan? (${i}-${Date.now()})` },
+        from: '127.6.0.1',
+        timeoutMs: 60_000,
+      })
+      if (r.status === 200) fresh.push(r.ms)
+      else errors++
+      await sleep(100)
+    }
+  })()
+  await Promise.all([...lanes, other])
+  return {
+    errors,
+    note: `${sent} burst asks from one client (${refused} refused: its queue share or rate limit); another client's fresh asks: p50 ${fmt(percentile(fresh, 50))} ms, p99 ${fmt(percentile(fresh, 99))} ms (n=${fresh.length})`,
   }
 }
 
@@ -739,6 +669,9 @@ async function main() {
   rows.push(await replay('none (baseline probe)', async () => void (await sleep(ATTACK_S * 500))))
   rows.push(await replay('F1 pipelined /read pages, never read', pipelinedPages))
   rows.push(await replay('F2/F3 4 × worst case of every endpoint', () => worstCases(worst)))
+  rows.push(
+    await replay("F3 one client's burst vs another's fresh asks", () => oneClientsBurst(worst)),
+  )
   rows.push(await replay('F4 idle connection flood', connectionFlood))
   rows.push(await replay('F7 spoofed X-Forwarded-For', spoofedForwardedFor))
   rows.push(await replay('F7 page flood', pageFlood))

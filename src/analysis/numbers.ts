@@ -1,4 +1,5 @@
 import nlp from 'compromise'
+import { LRUCache } from 'lru-cache'
 
 /** A number a question mentions, read by `compromise` (digits, number words, ordinals). */
 export interface NumberMention {
@@ -22,6 +23,46 @@ const ORDINAL_TEXT =
 const NUMBERISH =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|hundredth)\b/i
 
+/**
+ * Texts up to this long are read whole. In a longer one (a pasted paragraph, a long history turn)
+ * compromise reads only the words near number-like ones, so that its cost follows the numbers, not
+ * the length: a 2,000-character message of numbers cost it about a second.
+ */
+const READ_WHOLE_CHARS = 200
+/** Characters kept on each side of a number-like word in a long text (a number's own words). */
+const NUMBER_CONTEXT_CHARS = 12
+/** Number-like words read in a long text, at most; a question names a few numbers, not hundreds. */
+const MAX_NUMBERISH = 6
+const NUMBERISH_ALL = new RegExp(NUMBERISH.source, 'gi')
+
+/**
+ * A long text with everything far from its first number-like words blanked out (same length, so
+ * offsets stay valid): compromise then reads a few short phrases, not thousands of words.
+ */
+function nearNumbers(masked: string): string {
+  if (masked.length <= READ_WHOLE_CHARS) return masked
+  const keep: Array<[number, number]> = []
+  for (const m of masked.matchAll(NUMBERISH_ALL)) {
+    if (keep.length >= MAX_NUMBERISH) break
+    const from = Math.max(0, m.index - NUMBER_CONTEXT_CHARS)
+    const to = Math.min(masked.length, m.index + m[0].length + NUMBER_CONTEXT_CHARS)
+    const last = keep.at(-1)
+    if (last && from <= last[1]) last[1] = to
+    else keep.push([from, to])
+  }
+  let out = ''
+  let at = 0
+  for (const [from, to] of keep) {
+    // Cut at word boundaries, so that no kept phrase starts or ends in half a word.
+    const a = Math.max(at, masked.lastIndexOf(' ', from) + 1)
+    const zi = masked.indexOf(' ', to)
+    const z = zi === -1 ? masked.length : zi
+    out += ' '.repeat(a - at) + masked.slice(a, z)
+    at = z
+  }
+  return out + ' '.repeat(masked.length - at)
+}
+
 interface NlpNumberJson {
   text: string
   offset?: { start: number; length: number }
@@ -37,13 +78,27 @@ interface NlpNumberJson {
  * // [{ value: 3, ordinal: true, … }, { value: 30, percent: true, … }, { value: 40, percent: true, … }]
  */
 export function numbersIn(text: string): NumberMention[] {
+  // A conversation's texts are read several times per answer (each turn as a question, then as
+  // the previous turn): compromise reads each once.
+  let known = readNumbers.get(text)
+  if (!known) {
+    known = readNumbersOf(text)
+    readNumbers.set(text, known)
+  }
+  return known.map((n) => ({ ...n }))
+}
+
+/** Texts whose numbers were read lately (their mentions are copied out, never shared). */
+const readNumbers = new LRUCache<string, NumberMention[]>({ max: 512 })
+
+function readNumbersOf(text: string): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
     (m) => ' '.repeat(m.length),
   )
   // compromise costs ~1.5 ms a text: most questions have no number at all, and skip it.
   if (!NUMBERISH.test(masked)) return []
-  const doc = nlp(masked)
+  const doc = nlp(nearNumbers(masked))
   const out: NumberMention[] = []
   for (const n of doc.numbers().json({ offset: true }) as NlpNumberJson[]) {
     const value = n.number?.num

@@ -376,6 +376,20 @@ export function claimOf(core: string): string {
 }
 
 /**
+ * Characters of a message's question (its core) read at most. A question is a sentence or two;
+ * a longer core (a pasted page without a question mark) is cut at a word, so that reading it
+ * (spelling, entities, numbers, parts) costs what a long question costs, not what a page does.
+ */
+export const MAX_CORE_CHARS = 600
+
+/** `text`, cut before `max` characters at a word boundary when it is longer. */
+function atMost(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.lastIndexOf(' ', max)
+  return text.slice(0, cut > 0 ? cut : max)
+}
+
+/**
  * Reads a question once: the core of a long message, normalization and spelling correction,
  * intent, expected answer type, entities, numbers and years, the named part of the chapter, the
  * claim of a yes/no question, its parts, and the table operation.
@@ -385,7 +399,7 @@ export function claimOf(core: string): string {
  * // { text: 'what is the centrality score of germany', intent: 'lookup', answerType: 'number', entities: [Germany], table: { op: 'lookup', … } }
  */
 export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Question {
-  const core = withoutInstructions(coreQuestion(raw))
+  const core = atMost(withoutInstructions(coreQuestion(raw)), MAX_CORE_CHARS)
   const normalized = normalizeText(core)
   const { text, corrections } = ctx.speller.correct(normalized)
   const lower = text.toLowerCase()

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { STOP_WORDS_EN } from '../text/normalize.ts'
 
 /**
@@ -88,6 +89,40 @@ export interface Correction {
   to: string
 }
 
+/** Unknown words whose correction is remembered, at most. */
+const MEMO_WORDS = 20_000
+
+/** Unknown words of one text looked up for a correction, at most (see `Speller.correct`). */
+export const MAX_LOOKUPS_PER_TEXT = 4
+
+/** What inserting a character costs in {@link typoDistance} (the cheapest edit). */
+const INSERT_COST = 0.75
+
+/** How often each letter a–z occurs in a lower-case word. */
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(26)
+  for (let i = 0; i < word.length; i++) {
+    const k = word.charCodeAt(i) - 97
+    if (k >= 0 && k < 26) counts[k] = Math.min(255, (counts[k] as number) + 1)
+  }
+  return counts
+}
+
+/**
+ * The bag distance of two words' letter counts: the larger of the letters one has beyond the
+ * other. A lower bound on the number of edits between them (each changes it by at most one).
+ */
+function bagDistance(a: Uint8Array, b: Uint8Array): number {
+  let more = 0
+  let less = 0
+  for (let i = 0; i < 26; i++) {
+    const d = (a[i] as number) - (b[i] as number)
+    if (d > 0) more += d
+    else less -= d
+  }
+  return Math.max(more, less)
+}
+
 /**
  * Edit distance where inserting a character costs less (typists drop letters more often than they
  * add them) and swapping two neighbours costs one (Damerau). Stops early past `max`.
@@ -96,7 +131,7 @@ export function typoDistance(typed: string, word: string, max: number): number {
   const n = typed.length
   const m = word.length
   if (Math.abs(n - m) > max + 1) return Number.POSITIVE_INFINITY
-  const INS = 0.75
+  const INS = INSERT_COST
   let prev2: number[] = []
   let prev = Array.from({ length: m + 1 }, (_, j) => j * INS)
   for (let i = 1; i <= n; i++) {
@@ -133,8 +168,15 @@ export function typoDistance(typed: string, word: string, max: number): number {
 export class Speller {
   private readonly known: Set<string>
   /** Candidates by length: [word, preference] (chapter words first, then by frequency). */
-  private readonly byLength = new Map<number, Array<{ word: string; rank: number }>>()
-  private readonly memo = new Map<string, string | null>()
+  private readonly byLength = new Map<
+    number,
+    Array<{ word: string; rank: number; letters: Uint8Array }>
+  >()
+  /**
+   * Corrections looked up lately ('' for none); bounded, since every request can bring new
+   * unknown words.
+   */
+  private readonly memo = new LRUCache<string, string>({ max: MEMO_WORDS })
 
   /**
    * @param chapterWords lower-case words of the chapter (and of its tables' names)
@@ -147,7 +189,7 @@ export class Speller {
     const add = (word: string, rank: number) => {
       if (word.length < 2 || !/^[a-z]+$/.test(word)) return
       const list = this.byLength.get(word.length) ?? []
-      list.push({ word, rank })
+      list.push({ word, rank, letters: letterCounts(word) })
       this.byLength.set(word.length, list)
     }
     for (const w of chapter) add(w, -1)
@@ -170,11 +212,15 @@ export class Speller {
       .replace(/ll(ed|ing)$/, 'l$1')
     if (american !== word && this.known.has(american)) return null
     const cached = this.memo.get(word)
-    if (cached !== undefined) return cached
+    if (cached !== undefined) return cached || null
     const max = word.length <= 4 ? 1 : 2
     let best: { word: string; d: number; rank: number } | null = null
+    const letters = letterCounts(word)
     for (let len = word.length - max; len <= word.length + max + 1; len++)
       for (const c of this.byLength.get(len) ?? []) {
+        // Every edit changes the letters' counts by at most one each way and costs at least
+        // INSERT_COST: a candidate whose counts differ by more cannot be within `max`.
+        if (bagDistance(letters, c.letters) * INSERT_COST > max) continue
         const d = typoDistance(word, c.word, max)
         if (d > max) continue
         // Chapter words win ties; then the more frequent word.
@@ -184,13 +230,23 @@ export class Speller {
       }
     const out =
       best && best.word[0] === word[0] ? best.word : best && best.d <= 1 ? best.word : null
-    this.memo.set(word, out)
+    this.memo.set(word, out ?? '')
     return out
   }
 
   /** Corrects every word of a text, keeping everything else (case of untouched words, punctuation) as typed. */
   correct(text: string): { text: string; corrections: Correction[] } {
     const corrections: Correction[] = []
+    // Each unknown word costs a scan of the candidates (a few ms): the first few of a text are
+    // looked up, the rest are kept as typed (a text with more is not a question with typos).
+    let lookups = 0
+    const lookup = (lower: string): string | null => {
+      if (SHORTHAND[lower] === undefined && !this.known.has(lower) && /^[a-z]{3,}$/.test(lower)) {
+        if (lookups >= MAX_LOOKUPS_PER_TEXT) return null
+        lookups++
+      }
+      return this.correctWord(lower)
+    }
     const out = text.replace(/[A-Za-z][A-Za-z0-9]*|\b\d\b/g, (token, offset: number) => {
       // Keep names and abbreviations typed with capitals ("IEA", "Laos"), and digits next to other digits.
       if (/[A-Z]/.test(token.slice(1)) || (/^[A-Z]/.test(token) && offset > 0)) return token
@@ -201,7 +257,7 @@ export class Speller {
           /^\s[a-z]/.test(text.slice(offset + 1, offset + 3))
           ? (SHORTHAND[token] ?? null)
           : null
-        : this.correctWord(lower)
+        : lookup(lower)
       if (!fixed) return token
       corrections.push({ from: token, to: fixed })
       return /^[A-Z]/.test(token) ? fixed[0]?.toUpperCase() + fixed.slice(1) : fixed

@@ -110,6 +110,17 @@ const CONTINUATION_BOOST = 0.2
 const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
 /**
+ * Turns of the conversation a question is resolved against, at most (three exchanges): a
+ * follow-up refers to the last few turns, and every turn read costs (question analysis of each
+ * earlier question), so a 20-turn history must not cost seven times a 3-turn one.
+ */
+export const MAX_HISTORY_TURNS = 6
+
+/** The last {@link MAX_HISTORY_TURNS} turns of a conversation. */
+const recentTurns = (history: readonly ChatTurn[]): readonly ChatTurn[] =>
+  history.length > MAX_HISTORY_TURNS ? history.slice(-MAX_HISTORY_TURNS) : history
+
+/**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
  * the chapter or a fact computed from a parsed table, each followed by its citation marker.
  * Questions are read once by the analysis layer (`src/analysis/`); the strategies here (table,
@@ -169,7 +180,8 @@ export class Answerer {
    * (`follow-up.ts`: "the second one", "than that", "And the lowest?", "In what year?"). Earlier
    * turns are resolved the same way first, so a chain of follow-ups keeps its subject.
    */
-  standalone(question: string, history: readonly ChatTurn[] = []): string {
+  standalone(question: string, fullHistory: readonly ChatTurn[] = []): string {
+    const history = recentTurns(fullHistory)
     const resolved: string[] = []
     for (const [i, t] of history.entries())
       if (t.role === 'user') resolved[i] = this.resolveOne(t.content, history.slice(0, i), resolved)
@@ -218,6 +230,7 @@ export class Answerer {
     history: readonly ChatTurn[] = [],
     rewritten?: string,
   ): Promise<{ answer: Answer; trace: AnswerTrace }> {
+    history = recentTurns(history)
     const standaloneQuestion = rewritten ?? this.standalone(question, history)
     const q = this.analysis.question(standaloneQuestion)
     const d = await this.draft(q, question, history)

@@ -55,6 +55,20 @@ export interface CiteDeps {
 }
 
 /**
+ * Characters of a claim weighed at most. A claim is a sentence or two; the rest of a longer text
+ * (a pasted page that is not a quote) would only make the search and the sentence scoring cost
+ * more (they grow with the claim's words), not find better support.
+ */
+export const MAX_CLAIM_CHARS = 600
+
+/** `text` cut before `max` characters at a word boundary, when it is longer. */
+function firstChars(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.lastIndexOf(' ', max)
+  return text.slice(0, cut > 0 ? cut : max)
+}
+
+/**
  * Citation lookup for writers: locates a quotation (exact or fuzzy, with a word-level diff), or
  * else finds the sentences that support a claim, and formats the citation with a pinpoint.
  *
@@ -157,8 +171,9 @@ export class CiteService {
     }
   }
 
-  /** Sentences that support a claim, best first. */
-  support(claim: string): Promise<ClaimSupport[]> {
+  /** Sentences that support a claim, best first (a long claim is weighed on its first {@link MAX_CLAIM_CHARS} characters). */
+  support(text: string): Promise<ClaimSupport[]> {
+    const claim = firstChars(text, MAX_CLAIM_CHARS)
     return supportForClaim(claim, {
       doc: this.deps.doc,
       chunksById: this.chunksById,

@@ -48,9 +48,22 @@ const ELLIPSIS = /\s*(?:\.\s*\.\s*\.|…|\[\s*(?:\.\s*\.\s*\.|…)\s*\])\s*/g
  */
 export class QuoteLocator {
   readonly flows: Flow[]
+  /** Each flow's normalized words, their set and their counts, computed once (not per quote). */
+  private readonly words: Array<{
+    chapter: string[]
+    vocab: Set<string>
+    freq: Map<string, number>
+  }>
+  /** Every normalized word of the chapter. */
+  private readonly vocab: Set<string>
 
   constructor(doc: import('../corpus/types.ts').ChapterDocument) {
     this.flows = buildFlows(doc)
+    this.words = this.flows.map((flow) => {
+      const chapter = flow.words.map((w) => w.norm)
+      return { chapter, vocab: new Set(chapter), freq: countWords(chapter) }
+    })
+    this.vocab = new Set(this.words.flatMap((w) => w.chapter))
   }
 
   locate(quote: string): QuoteLocation | null {
@@ -105,22 +118,19 @@ export class QuoteLocator {
 
   private fuzzy(text: string, elided: boolean): QuoteLocation | null {
     const qWords = [...text.matchAll(/[\p{L}\p{N}]+(?:[,.'’][\p{L}\p{N}]+)*/gu)].map((m) => m[0])
-    const q = joinHyphenated(qWords.map(normWord), this.flows)
+    const q = joinHyphenated(qWords.map(normWord), this.vocab)
     if (q.length < FUZZY_MIN_WORDS) return null
     let best: { flow: Flow; from: number; to: number; same: number; sim: number } | null = null
     const qSet = new Set(q)
     const qCounts = countWords(q)
     const until = performance.now() + FUZZY_BUDGET_MS
-    for (const flow of this.flows) {
+    for (const [fi, flow] of this.flows.entries()) {
+      const { chapter, vocab, freq } = this.words[fi] as (typeof this.words)[number]
       // Cheap filter: enough of the quote's words occur in the flow at all.
-      const vocab = new Set(flow.words.map((w) => w.norm))
       const present = q.filter((w) => vocab.has(w)).length
       if (present / q.length < FUZZY_MIN_SIMILARITY) continue
-      const chapter = flow.words.map((w) => w.norm)
       // Local alignment: windows around places where the quote's rarer words occur, so that common
       // words elsewhere in a long flow do not stretch the alignment.
-      const freq = new Map<string, number>()
-      for (const w of chapter) freq.set(w, (freq.get(w) ?? 0) + 1)
       const anchors = [...qSet]
         .filter((w) => vocab.has(w))
         .sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0))
@@ -222,8 +232,7 @@ function stripQuoteMarks(s: string): string {
 }
 
 /** "trans formation" → "transformation" when only the joined word is the chapter's. */
-function joinHyphenated(words: string[], flows: Flow[]): string[] {
-  const vocab = new Set(flows.flatMap((f) => f.words.map((w) => w.norm)))
+function joinHyphenated(words: string[], vocab: ReadonlySet<string>): string[] {
   const out: string[] = []
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string

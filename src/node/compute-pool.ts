@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { HTTPException } from 'hono/http-exception'
 import { projectPath } from '../paths.ts'
+import { FairQueue } from './fair-queue.ts'
+import { currentClient } from './request-client.ts'
 
 /** The computations a request can start, run in the compute process. */
 export type ComputeOp = 'ask' | 'cite' | 'search'
@@ -28,6 +30,8 @@ export interface ComputePoolOptions {
   deadlineMs: number
   /** Jobs waiting at most; more get a 503 at once. */
   maxQueued?: number
+  /** Jobs one client may have waiting at most; more get a 503 at once. */
+  maxQueuedPerClient?: number
   /** Heap of the compute process, in MB. */
   heapMb?: number
   env?: NodeJS.ProcessEnv
@@ -36,6 +40,11 @@ export interface ComputePoolOptions {
 
 /** Jobs waiting at most by default: four per client for 64 clients. */
 const DEFAULT_MAX_QUEUED = 256
+/**
+ * Jobs one client may have waiting by default: more than a person's tabs ever send at once, and
+ * far fewer than the queue holds, so that one client cannot fill it and turn the others away.
+ */
+const DEFAULT_MAX_QUEUED_PER_CLIENT = 16
 /** The compute process's heap (the assistant's data and one computation at a time). */
 const DEFAULT_HEAP_MB = 512
 /** The compute process's niceness (0 is the server's; 19 the lowest priority). */
@@ -57,7 +66,9 @@ function computeEntry(heapMb: number): { script: string; execArgv: string[] } {
 /**
  * Runs the requests' computations (answers, citation lookup, search) in a child process, one at a
  * time, so that the server's event loop only parses, routes and writes: `/healthz`, cached answers
- * and pages never wait behind an expensive question. A job that waited past the deadline is
+ * and pages never wait behind an expensive question. Waiting jobs are taken from the clients in
+ * turn (see ./fair-queue.ts; the client is the request's, ./request-client.ts), so one client's
+ * burst delays another client's job by at most one job per waiting client. A job that waited past the deadline is
  * dropped unrun (its request has had its 503); one that runs past it restarts the process, so no
  * input can hold the computations longer than the deadline. A crash of the process fails its one
  * job with a 500 and the process is restarted.
@@ -72,7 +83,7 @@ export class ComputePool {
     Pick<ComputePoolOptions, 'env' | 'log'>
   private child: ChildProcess | null = null
   private ready = false
-  private readonly queue: Job[] = []
+  private readonly queue = new FairQueue<Job>()
   private running: (Job & { timer: NodeJS.Timeout }) | null = null
   private nextId = 1
   private closed = false
@@ -83,6 +94,7 @@ export class ComputePool {
   constructor(options: ComputePoolOptions) {
     this.options = {
       maxQueued: DEFAULT_MAX_QUEUED,
+      maxQueuedPerClient: DEFAULT_MAX_QUEUED_PER_CLIENT,
       heapMb: DEFAULT_HEAP_MB,
       ...options,
     }
@@ -139,12 +151,19 @@ export class ComputePool {
     return this.starting
   }
 
-  /** Runs one computation in the compute process. */
-  run<T>(op: ComputeOp, args: unknown[]): Promise<T> {
+  /**
+   * Runs one computation in the compute process, queued as `client`'s (default: the client of the
+   * request being handled).
+   */
+  run<T>(op: ComputeOp, args: unknown[], client: string = currentClient()): Promise<T> {
     if (this.closed) return Promise.reject(overloaded())
-    if (this.queue.length >= this.options.maxQueued) return Promise.reject(overloaded())
+    if (
+      this.queue.size >= this.options.maxQueued ||
+      this.queue.sizeOf(client) >= this.options.maxQueuedPerClient
+    )
+      return Promise.reject(overloaded())
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({
+      this.queue.push(client, {
         id: this.nextId++,
         op,
         args,
@@ -158,13 +177,13 @@ export class ComputePool {
 
   /** Jobs waiting now (not counting the running one). */
   queued(): number {
-    return this.queue.length
+    return this.queue.size
   }
 
   /** Stops the compute process; jobs still waiting fail. */
   async close(): Promise<void> {
     this.closed = true
-    for (const job of this.queue.splice(0)) job.reject(overloaded())
+    for (const job of this.queue.drain()) job.reject(overloaded())
     const child = this.child
     if (!child) return
     await new Promise<void>((resolve) => {

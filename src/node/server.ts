@@ -31,6 +31,7 @@ import { nodeClientKey, parseTrustProxy } from './client-key.ts'
 import { ComputePool } from './compute-pool.ts'
 import { createHttpHost, type HostLimits, type HttpHost } from './http-host.ts'
 import { insightsSettingsFromEnv, type NodeInsightsSettings, openNodeInsights } from './insights.ts'
+import { withRequestClient } from './request-client.ts'
 
 const DIST = `${projectPath('dist')}/`
 
@@ -304,7 +305,11 @@ export async function startServer(options: StartOptions = {}): Promise<{
     },
     pool,
   )
-  listener = getRequestListener(app.fetch)
+  // Each request's work runs as its client's: the compute queue takes the clients in turn.
+  listener = withRequestClient(
+    getRequestListener(app.fetch),
+    parseTrustProxy(process.env.TRUST_PROXY),
+  )
   const close = async () => {
     const drained = await host.drain(readTimeout + DRAIN_SLACK_MS)
     await pool?.close()

@@ -6,6 +6,8 @@ import { parseSse, postJson, testApp } from '../helpers/app.ts'
 import { assistant } from '../helpers/assistant.ts'
 
 const LONG = 'a'.repeat(2001)
+/** The deadline of the 1,000-concurrent-requests test's app (see there why it is long). */
+const CONCURRENT_DEADLINE_MS = 90_000
 type Case = [
   name: string,
   method: string,
@@ -140,23 +142,43 @@ describe('bad input gets a 4xx problem, never a 500', () => {
     expect((await r.json()).type).toBe('/problems/payload-too-large')
   })
 
-  it('answers 1,000 concurrent requests, and keeps answering after all the bad input', async () => {
-    const app = await testApp()
-    const questions = [
-      'What is the centrality of Japan?',
-      'How many papers did Germany publish?',
-      'What is hard technology?',
-      'What is a good recipe for kimchi?',
-    ]
-    const responses = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) =>
-        postJson(app, '/api/ask', { question: questions[i % questions.length] }),
-      ),
-    )
-    expect(responses.filter((r) => r.status !== 200)).toHaveLength(0)
-    const after = await postJson(app, '/api/ask', { question: 'What is the centrality of Japan?' })
-    expect(((await after.json()) as { answer: string }).answer).toContain('2.2')
-  })
+  // The client and the app share one thread here, and the deadline is wall-clock time: with all
+  // 1,000 requests in flight, each request's deadline also counts the time the thread spends
+  // parsing and validating the other 999, and the time this test process is descheduled while the
+  // other test files use the machine's two cores. Under a full parallel run that passed the
+  // default 15 s, and the deadline (tested on its own below) answered 503 while nothing was
+  // wrong with concurrency. So the app gets a deadline beyond any plausible slowness of the
+  // machine (still bounded, below the test's own timeout), and the test asserts what it is about:
+  // all 1,000 at once are answered, each with its question's answer, and the app answers after.
+  it(
+    'answers 1,000 concurrent requests, and keeps answering after all the bad input',
+    async () => {
+      const app = await testApp({ requestTimeoutMs: CONCURRENT_DEADLINE_MS })
+      const questions = [
+        'What is the centrality of Japan?',
+        'How many papers did Germany publish?',
+        'What is hard technology?',
+        'What is a good recipe for kimchi?',
+      ]
+      const responses = await Promise.all(
+        Array.from({ length: 1000 }, (_, i) =>
+          postJson(app, '/api/ask', { question: questions[i % questions.length] }),
+        ),
+      )
+      expect(responses.filter((r) => r.status !== 200)).toHaveLength(0)
+      const answers = await Promise.all(
+        responses.map(async (r) => ((await r.json()) as { answer: string }).answer),
+      )
+      // Each question got one and the same answer every time it was asked.
+      for (const [k] of questions.entries())
+        expect(new Set(answers.filter((_, i) => i % questions.length === k)).size).toBe(1)
+      const after = await postJson(app, '/api/ask', {
+        question: 'What is the centrality of Japan?',
+      })
+      expect(((await after.json()) as { answer: string }).answer).toContain('2.2')
+    },
+    CONCURRENT_DEADLINE_MS + 30_000,
+  )
 
   it('work that runs past the deadline gets a 503 problem; an answer already known does not wait', async () => {
     const ctx = await assistant()

@@ -195,19 +195,23 @@ export function v1Routes(deps: Pick<AppDeps, 'service'>, within: Deadline): Open
       }
       return streamSSE(c, async (stream) => {
         const chunk = (delta: object, finish: string | null) =>
-          stream.writeSSE({
-            data: JSON.stringify({
-              id,
-              object: 'chat.completion.chunk',
-              created,
-              model: OPENAI_MODEL_ID,
-              choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
-            }),
-          })
-        await chunk({ role: 'assistant', content: '' }, null)
-        for (const piece of tokenPieces(content)) await chunk({ content: piece }, null)
-        await chunk({}, 'stop')
-        await stream.writeSSE({ data: '[DONE]' })
+          `data: ${JSON.stringify({
+            id,
+            object: 'chat.completion.chunk',
+            created,
+            model: OPENAI_MODEL_ID,
+            choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+          })}\n\n`
+        // All events in one write (the same bytes as one writeSSE each): a write per piece cost
+        // the event loop ≈ 10 ms for a long answer, even when it came from the cache.
+        await stream.write(
+          [
+            chunk({ role: 'assistant', content: '' }, null),
+            ...tokenPieces(content).map((piece) => chunk({ content: piece }, null)),
+            chunk({}, 'stop'),
+            'data: [DONE]\n\n',
+          ].join(''),
+        )
       }) as never
     },
   )

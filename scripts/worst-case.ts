@@ -1,0 +1,192 @@
+// `npm run worst-case`: a guided search for each endpoint's costliest input within the API's
+// limits, measured in process: the Node app (routing, validation, the computation, the response
+// body) answers `app.request()` with no compute process and no caches, and the cost of a request
+// is the CPU time the process spent on it (process.cpuUsage, user + system). Random recipes
+// first, then mutations of the costliest so far (scripts/costly-inputs.mjs); the worst input of
+// each endpoint is measured again (median of REPEAT runs) and reported, and all are saved so
+// that a later run can replay them (before/after a change) or profile them:
+//
+//   npm run worst-case                        search (default 80 candidates per endpoint)
+//   npm run worst-case -- --n 200 --seed 7    a longer search, another seed
+//   npm run worst-case -- --replay FILE       measure the saved inputs of FILE only
+//   node --cpu-prof --cpu-prof-dir=.tmp/prof --import tsx scripts/worst-case.ts --replay FILE
+//                                             profile them
+//   --out FILE    where to save the worst inputs (default .tmp/worst-case.json)
+//   --only NAME   one endpoint (a substring of its name)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { openAssistant } from '../src/node/assistant.ts'
+import { buildNodeApp } from '../src/node/server.ts'
+import { rng, SEEDS, searchSpace } from './costly-inputs.mjs'
+
+/** A request of the search. */
+interface Req {
+  method: string
+  path: string
+  headers?: Record<string, string>
+  body?: unknown
+}
+type Genome = ReturnType<ReturnType<typeof searchSpace>['randomGenome']>
+interface Measured {
+  cpuMs: number
+  wallMs: number
+  status: number
+  req: Req
+  genome: Genome | null
+}
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
+/** Candidates per endpoint; a third random, the rest mutations of the costliest so far. */
+const N = Number(arg('--n') ?? 80)
+const SEED = Number(arg('--seed') ?? 14)
+const OUT = arg('--out') ?? '.tmp/worst-case.json'
+const REPLAY = arg('--replay')
+const ONLY = arg('--only')
+/** Runs of each endpoint's worst input for its reported cost (the median). */
+const REPEAT = 5
+/** Requests per endpoint run before the search, not counted. */
+const WARM_UP = 5
+/** The bound the issue sets on any request, in CPU ms. */
+const BOUND_MS = 50
+
+// Every request computes: no answer cache anywhere.
+process.env.ANSWER_CACHE_SIZE = '0'
+process.env.LOG_LEVEL = 'silent'
+
+const ctx = await openAssistant({ build: false, llm: null, log: () => {} })
+await ctx.embeddings.load()
+const app = buildNodeApp(ctx, {
+  rateLimitPerMinute: 0,
+  pageRateLimitPerMinute: 0,
+  requestTimeoutMs: 120_000,
+  clientKey: () => 'worst-case',
+  corsOrigins: [],
+})
+
+/** One request in process; its CPU and wall time, the whole body read. */
+async function measure(req: Req): Promise<{ cpuMs: number; wallMs: number; status: number }> {
+  const init: RequestInit = { method: req.method, headers: { ...req.headers } }
+  if (req.body !== undefined) {
+    init.body = JSON.stringify(req.body)
+    ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
+  }
+  const t0 = performance.now()
+  const c0 = process.cpuUsage()
+  const res = await app.request(`http://127.0.0.1${req.path}`, init)
+  await res.arrayBuffer()
+  const c = process.cpuUsage(c0)
+  return { cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0, status: res.status }
+}
+
+/** The nonce of a search's input (`n12x345…`, see costly-inputs.mjs), which defeats caches. */
+const NONCE = /\bn\d+x\d+\b/g
+let fresh = 0
+/** `req` with a new nonce, so that no cache (answers, analyses) has seen it. */
+const renewed = (req: Req): Req => {
+  const nonce = `n${++fresh}x${process.hrtime.bigint()}`
+  // Every turn of a conversation gets it too: earlier turns' readings are cached as well.
+  return JSON.parse(
+    JSON.stringify(req)
+      .replace(NONCE, nonce)
+      .replace(/"content":"(?!n\d+x)/g, `"content":"${nonce} `),
+  ) as Req
+}
+
+/** The median cost of `req` over REPEAT runs, each with a fresh nonce (nothing cached helps). */
+async function settle(req: Req): Promise<{ cpuMs: number; wallMs: number; status: number }> {
+  const runs = []
+  for (let i = 0; i < REPEAT; i++) runs.push(await measure(renewed(req)))
+  runs.sort((a, b) => a.cpuMs - b.cpuMs)
+  return runs[Math.floor(REPEAT / 2)] as (typeof runs)[number]
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN
+}
+
+/** The guided search over one endpoint; its costliest input and the cost distribution. */
+async function search(name: string, space: ReturnType<typeof searchSpace>, rand: () => number) {
+  const build = space.endpoints[name as keyof typeof space.endpoints]
+  const costs: number[] = []
+  let best: Measured | null = null
+  // An input's cost is the cheaper of two runs: a collection or a descheduling that hit one run
+  // says nothing about the input.
+  const tryOne = async (req: Req, genome: Genome | null) => {
+    const a = await measure(renewed(req))
+    const b = await measure(renewed(req))
+    const m = a.cpuMs <= b.cpuMs ? a : b
+    costs.push(m.cpuMs)
+    if (!best || m.cpuMs > best.cpuMs) best = { ...m, req, genome }
+  }
+  for (const req of (SEEDS as Record<string, Req[]>)[name] ?? []) await tryOne(req, null)
+  for (let i = 0; i < N; i++) {
+    const current = best as Measured | null
+    const g = i < N / 3 || !current?.genome ? space.randomGenome() : space.mutate(current.genome)
+    await tryOne(build(g, `n${i}x${Math.floor(rand() * 1e9)}`) as Req, g)
+  }
+  const worst = best as unknown as Measured
+  return { worst, costs }
+}
+
+const describe = (m: Measured) =>
+  m.genome
+    ? `${m.genome.kind}, ${m.req.body ? JSON.stringify(m.req.body).length : m.req.path.length} chars, ${m.genome.turns} turns`
+    : 'seed'
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a')
+
+async function main() {
+  const rows: string[] = []
+  const saved: Record<string, Measured> = {}
+  // Warm-up: the first requests compile the code they run; they are not the inputs' cost.
+  const warm = searchSpace(rng(SEED + 1))
+  for (const build of Object.values(warm.endpoints))
+    for (let i = 0; i < WARM_UP; i++) await measure(build(warm.randomGenome(), `w${i}x0`) as Req)
+  if (REPLAY) {
+    const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
+    rows.push(
+      '| endpoint | CPU (median of 5) ms | wall ms | status | was (ms) |',
+      '|---|---:|---:|---|---:|',
+    )
+    for (const [name, m] of Object.entries(inputs)) {
+      if (ONLY && !name.includes(ONLY)) continue
+      const now = await settle(m.req)
+      saved[name] = { ...m, ...now }
+      rows.push(
+        `| ${name} | ${fmt(now.cpuMs)} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(m.cpuMs)} |`,
+      )
+      console.error(`  ${name}: ${fmt(now.cpuMs)} ms (was ${fmt(m.cpuMs)})`)
+    }
+  } else {
+    const rand = rng(SEED)
+    const space = searchSpace(rand)
+    rows.push(
+      `Worst-case search: ${N} candidates per endpoint, seed ${SEED}; CPU ms per request in process (median of ${REPEAT} runs for the worst).`,
+      '',
+      '| endpoint | worst CPU ms | wall ms | status | p50 | p90 | max in search | input |',
+      '|---|---:|---:|---|---:|---:|---:|---|',
+    )
+    for (const name of Object.keys(space.endpoints)) {
+      if (ONLY && !name.includes(ONLY)) continue
+      const { worst, costs } = await search(name, space, rand)
+      const now = await settle(worst.req)
+      saved[name] = { ...worst, ...now }
+      const over = now.cpuMs > BOUND_MS ? ' (over the bound)' : ''
+      rows.push(
+        `| ${name} | ${fmt(now.cpuMs)}${over} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(quantile(costs, 0.5))} | ${fmt(quantile(costs, 0.9))} | ${fmt(Math.max(...costs))} | ${describe(worst)} |`,
+      )
+      console.error(`  ${name}: worst ${fmt(now.cpuMs)} ms after ${costs.length} tries`)
+    }
+  }
+  mkdirSync(dirname(OUT), { recursive: true })
+  writeFileSync(OUT, `${JSON.stringify(saved, null, 1)}\n`)
+  console.log(rows.join('\n'))
+  console.error(`inputs saved to ${OUT}`)
+}
+
+await main()
+process.exit(0)
