@@ -208,7 +208,14 @@ export class Answerer {
           mentioned.push(m.entity)
         }
     const unchanged = rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ')
-    const prev: PreviousTurn = { question: this.analysis.question(prevText), answer }
+    // The last answer that listed two or more table entities: "the first of them" after it.
+    const lastList =
+      history
+        .filter((t) => t.role === 'assistant')
+        .map((t) => this.tableEntitiesIn(t.content))
+        .filter((l) => l.length >= 2)
+        .at(-1) ?? []
+    const prev: PreviousTurn = { question: this.analysis.question(prevText), answer, lastList }
     return (
       resolveReferences(
         this.analysis.question(question),
@@ -488,6 +495,14 @@ export class Answerer {
     const block = this.blocks.get(p.blockId)
     const span = block && p.index > 0 ? splitSentences(block.text)[p.index] : undefined
     return { sentence: p.text, before: block && span ? block.text.slice(0, span.start) : '' }
+  }
+
+  /** Table entities named in a text, in order, each once. */
+  private tableEntitiesIn(text: string): Entity[] {
+    const out: Entity[] = []
+    for (const m of this.catalog.find(text.replace(/\[\d+\]/g, '')))
+      if (m.entity.tables.length > 0 && !out.includes(m.entity)) out.push(m.entity)
+    return out
   }
 
   /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */

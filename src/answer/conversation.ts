@@ -278,6 +278,8 @@ function replacePronouns(q: string, state: DialogState): string {
     .replace(/\btheir\b/gi, possessive(plural))
     .replace(/\bits\b/gi, possessive(single))
     .replace(/\b(?:they|them)\b(?!['’])/gi, plural)
+    // "How many of those were coauthored?": "those" standing alone, for what was just named.
+    .replace(/\bof (?:those|these)\b(?=\s+(?:were|are|was|is|have|had|did|do)\b)/gi, `of ${single}`)
     .replace(/\bit\b(?!['’])/gi, single)
 }
 

@@ -11,6 +11,11 @@ export interface PreviousTurn {
   question: Question
   /** The previous answer's text (with its [n] markers). */
   answer: string
+  /**
+   * The table entities of the last answer that listed two or more, in its order: what "the first
+   * of them" means when the previous answer named only one.
+   */
+  lastList?: readonly Entity[]
 }
 
 const ORDINALS: Record<string, number> = {
@@ -54,6 +59,11 @@ const WHICH_MORE =
   /^(?:so |and )?(?:which|who)(?: one)? (?:is|has|was|had) (?:the )?(bigger|higher|larger|greater|more|smaller|lower|less|fewer)\b/i
 const PREV_SUPERLATIVE =
   /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
+
+/** "And together?", "combined?", "in total?": a sum. */
+const TOGETHER = /\b(?:together|combined|in total|altogether|added up|sum of (?:them|those|both)|both of them combined)\b/i
+/** "What's that as a percentage?", "what percent is that?" */
+const AS_PERCENTAGE = /\b(?:as a percentage|what percent(?:age)?|in percent|percentage-wise|as a share)\b/i
 
 /** A word for "the figure" that names no column: it means the previous answer's column. */
 const GENERIC_VALUE = /\b(?:value|score|figure|number|level|reading|result)\b/i
@@ -113,18 +123,18 @@ export function resolveReferences(
   // "the second one (you mentioned)"
   const ord = ORDINAL_REF.exec(text)
   if (ord) {
+    const list = prevEntities.length >= 2 ? prevEntities : (prev.lastList ?? prevEntities)
     const k =
-      ord[1]?.toLowerCase() === 'last'
-        ? prevEntities.length
-        : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
-    const e = prevEntities[k - 1]
+      ord[1]?.toLowerCase() === 'last' ? list.length : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
+    const e = list[k - 1]
     if (e) {
       const named = text.replace(ORDINAL_REF, e.name)
-      // "What's the second one's value?": the value is the previous answer's column.
+      // "What's the second one's value?", "And the first of them?": the previous answer's column.
       const column = columnOf(prev, analysis)
+      const rest = named.replace(e.name, ' ').replace(/^\s*(?:and|so|what about|how about|and for|for)\b/i, ' ')
       if (
         column &&
-        GENERIC_VALUE.test(named) &&
+        (GENERIC_VALUE.test(named) || queryTerms(rest).length === 0) &&
         analysis.tables.columnsNamedIn(named.toLowerCase()).length === 0 &&
         e.tables.includes(column.spec.id)
       )
@@ -154,6 +164,25 @@ export function resolveReferences(
   // "So how much higher is the UK's?": the entity named against the previous answer's.
   if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
     return `What is the difference in ${column.name} between ${fresh[0]?.name} and ${last.name} in Table ${spec.id}?`
+  // "And together?", "What's the difference between those two?", "what's that as a percentage?":
+  // arithmetic on the conversation's last two rows, or the last row's percentage column.
+  const two = earlier.filter((e) => e.tables.includes(spec.id)).slice(-2)
+  if (q.entities.length === 0 && two.length === 2) {
+    const [a, b] = two as [Entity, Entity]
+    if (TOGETHER.test(text))
+      return `What is the total ${column.name} of ${a.name} and ${b.name} in Table ${spec.id}?`
+    if (ARITH.test(text) && !VALUE_REF.test(text))
+      return `What is the difference in ${column.name} between ${a.name} and ${b.name} in Table ${spec.id}?`
+  }
+  const percentColumn = spec.columns.find((c) => c.kind === 'percent')
+  if (
+    last &&
+    q.entities.length === 0 &&
+    AS_PERCENTAGE.test(text) &&
+    percentColumn &&
+    percentColumn.key !== column.key
+  )
+    return `What is ${possessive(last.name)} ${percentColumn.name} in Table ${spec.id}?`
   // "And the UK's score?", "What about Canada's value?": the previous column.
   if (
     fresh.length === 1 &&

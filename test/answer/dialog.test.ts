@@ -62,4 +62,30 @@ describe('follow-ups resolved from the conversation', () => {
     expect(a?.answer).toMatch(/1,195 \+ 200 \+ 17 \+ 2 = 1,414 systems/)
     expect(a?.citations.length).toBeGreaterThan(0)
   })
+
+  it('"and together?" adds the last two rows; "the first of them" reaches back to the last list; "those two" compares them', async () => {
+    const [, , together] = await converse([
+      "What is France's number of internationally coauthored papers in Table 8.3?",
+      'What about Italy?',
+      'And together?',
+    ])
+    expect(together?.standaloneQuestion).toMatch(/total .* of France and Italy/)
+    const [, , first, diff] = await converse([
+      'Which three countries have the highest centrality in Table 8.4?',
+      'What is the centrality of the last of them?',
+      'And the first of them?',
+      'What is the difference between those two?',
+    ])
+    expect(first?.standaloneQuestion).toMatch(/United States/)
+    expect(diff?.answer).toMatch(/11\.5 − 6\.4 = 5\.1|5\.1/)
+  })
+
+  it('"what is that as a percentage?" is the last row in the table’s percentage column', async () => {
+    const [, , pct] = await converse([
+      'Which field has the most papers in Table 8.2?',
+      'How many of those were internationally coauthored?',
+      'What is that as a percentage?',
+    ])
+    expect(pct?.answer).toMatch(/15\.87%/)
+  })
 })
