@@ -284,7 +284,9 @@ export function intentOf(core: string, lower: string, target: StructureRef | nul
   if (
     TRUE_THAT.test(core) ||
     (YES_NO_START.test(core) &&
-      !/^(?:is|are|was|were) there\b/i.test(core) &&
+      // "Are there more papers on X than on Y?" checks a comparison; "Are there any …?" asks for things.
+      (!/^(?:is|are|was|were) there\b/i.test(core) ||
+        /^(?:is|are|was|were) there (?:more|fewer|less|as many)\b/i.test(core)) &&
       !/^(?:do|does|did|can|could|would|will) you\b/i.test(core) &&
       !WH.test(core.split(/\s+/).slice(0, 2).join(' ')))
   )

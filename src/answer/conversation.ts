@@ -269,18 +269,23 @@ function replacePronouns(q: string, state: DialogState): string {
     (state.entities.length >= 2 ? state.entities : state.mentioned.slice(-2)).map((e) => e.name),
   )
   const single = state.entities.length === 1 ? last.name : plural
-  return out
-    .replace(
-      /\b(?:both of them|both of these|the two of them|the two|both|each of them|these two|those two)\b/gi,
-      plural,
-    )
-    .replace(/\b(which|who) of them\b/gi, (_m, w: string) => `${w} of ${plural}`)
-    .replace(/\btheir\b/gi, possessive(plural))
-    .replace(/\bits\b/gi, possessive(single))
-    .replace(/\b(?:they|them)\b(?!['’])/gi, plural)
-    // "How many of those were coauthored?": "those" standing alone, for what was just named.
-    .replace(/\bof (?:those|these)\b(?=\s+(?:were|are|was|is|have|had|did|do)\b)/gi, `of ${single}`)
-    .replace(/\bit\b(?!['’])/gi, single)
+  return (
+    out
+      .replace(
+        /\b(?:both of them|both of these|the two of them|the two|both|each of them|these two|those two)\b/gi,
+        plural,
+      )
+      .replace(/\b(which|who) of them\b/gi, (_m, w: string) => `${w} of ${plural}`)
+      .replace(/\btheir\b/gi, possessive(plural))
+      .replace(/\bits\b/gi, possessive(single))
+      .replace(/\b(?:they|them)\b(?!['’])/gi, plural)
+      // "How many of those were coauthored?": "those" standing alone, for what was just named.
+      .replace(
+        /\bof (?:those|these)\b(?=\s+(?:were|are|was|is|have|had|did|do)\b)/gi,
+        `of ${single}`,
+      )
+      .replace(/\bit\b(?!['’])/gi, single)
+  )
 }
 
 /**

@@ -61,9 +61,11 @@ const PREV_SUPERLATIVE =
   /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
 
 /** "And together?", "combined?", "in total?": a sum. */
-const TOGETHER = /\b(?:together|combined|in total|altogether|added up|sum of (?:them|those|both)|both of them combined)\b/i
+const TOGETHER =
+  /\b(?:together|combined|in total|altogether|added up|sum of (?:them|those|both)|both of them combined)\b/i
 /** "What's that as a percentage?", "what percent is that?" */
-const AS_PERCENTAGE = /\b(?:as a percentage|what percent(?:age)?|in percent|percentage-wise|as a share)\b/i
+const AS_PERCENTAGE =
+  /\b(?:as a percentage|what percent(?:age)?|in percent|percentage-wise|as a share)\b/i
 
 /** A word for "the figure" that names no column: it means the previous answer's column. */
 const GENERIC_VALUE = /\b(?:value|score|figure|number|level|reading|result)\b/i
@@ -131,7 +133,9 @@ export function resolveReferences(
       const named = text.replace(ORDINAL_REF, e.name)
       // "What's the second one's value?", "And the first of them?": the previous answer's column.
       const column = columnOf(prev, analysis)
-      const rest = named.replace(e.name, ' ').replace(/^\s*(?:and|so|what about|how about|and for|for)\b/i, ' ')
+      const rest = named
+        .replace(e.name, ' ')
+        .replace(/^\s*(?:and|so|what about|how about|and for|for)\b/i, ' ')
       if (
         column &&
         (GENERIC_VALUE.test(named) || queryTerms(rest).length === 0) &&

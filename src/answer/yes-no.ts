@@ -92,6 +92,23 @@ export function tableVerdict(
       : value(a.r, col) < value(b.r, col)
     return { verdict: holds ? 'yes' : 'no', sentences: [say(a.r), say(b.r)] }
   }
+  // A position about one row ("Does Germany come third in centrality?", "Is India ranked fifth?").
+  const place = q.numbers.find((n) => n.ordinal && n.value >= 2)
+  if (rows.length === 1 && place && claimed === null) {
+    const { e, r } = rows[0] as { e: Entity; r: TableRow }
+    const c = registry.column(spec, col)
+    const better = c?.higherIsBetter === false ? 1 : -1
+    const order = [...spec.block.rows].sort((x, y) => better * (value(x, col) - value(y, col)))
+    const at = order.findIndex((x) => value(x, col) === value(r, col)) + 1
+    const sentences = [say(r)]
+    const there = order[place.value - 1]
+    if (at !== place.value && there)
+      sentences.push({
+        text: `${ordinalWord(place.value)} by ${c?.name ?? col} in ${source(spec.block)} is ${registry.nameOf(spec, there)}, not ${e.name}, which is ${ordinalWord(at).toLowerCase()}.`,
+        cites: [rowCitation(spec.block, there, doc)],
+      })
+    return { verdict: at === place.value ? 'yes' : 'no', sentences }
+  }
   // A superlative about one row ("Does Japan lead …", "Why does X have the most …").
   const top = TOP.exec(lower)
   const bottom = BOTTOM.exec(lower)
@@ -131,6 +148,25 @@ export function tableVerdict(
     return { verdict: holds ? 'yes' : 'no', sentences: [say(r)] }
   }
   return null
+}
+
+/** "Third", "11th": a position in words. */
+function ordinalWord(n: number): string {
+  const words = [
+    'First',
+    'Second',
+    'Third',
+    'Fourth',
+    'Fifth',
+    'Sixth',
+    'Seventh',
+    'Eighth',
+    'Ninth',
+    'Tenth',
+  ]
+  if (words[n - 1]) return words[n - 1] as string
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
 }
 
 /** The amount a claim states ("below 15 percent" → 15), if any. */
@@ -173,9 +209,9 @@ const NEGATION =
 const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
 /** Words of a change upwards and downwards. */
 const UPWARDS =
-  /\b(?:increas\w*|ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|ing|th)?|expand\w*|climb\w*|surg\w*|soar\w*)\b/
+  /\b(?:increas\w*|ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|ing|th)?|expand\w*|climb\w*|surg\w*|soar\w*|(?:go|goes|went|gone|going) up)\b/
 const DOWNWARDS =
-  /\b(?:decreas\w*|fall(?:s|en|ing)?|fell|declin\w*|drop(?:s|ped|ping)?|shr[iau]nk\w*|reduc\w*|plung\w*|slump\w*)\b/
+  /\b(?:decreas\w*|fall(?:s|en|ing)?|fell|declin\w*|drop(?:s|ped|ping)?|shr[iau]nk\w*|reduc\w*|plung\w*|slump\w*|(?:go|goes|went|gone|going) down)\b/
 
 /** The direction of change a text states: up, down, or none (or both). */
 function directionOf(text: string): 'up' | 'down' | null {
@@ -253,8 +289,8 @@ const CONTRARIES: ReadonlyArray<readonly [readonly string[], readonly string[]]>
     ['cancel', 'terminat', 'scrap', 'revok', 'abandon', 'withdr', 'suspend', 'tore up'],
   ],
   [
-    ['join', 'enter'],
-    ['leav', 'left', 'quit', 'exit', 'withdr'],
+    ['join', 'enter', 'expand'],
+    ['leav', 'left', 'quit', 'exit', 'withdr', 'pull out', 'pulled out', 'pulling out'],
   ],
   [
     ['accept', 'approv', 'adopt', 'pass'],

@@ -46,3 +46,36 @@ describe('yes/no against the prose', () => {
     expect(a.citations.length).toBeGreaterThan(0)
   })
 })
+
+describe('yes/no against the tables, in other words', () => {
+  it('checks a claimed position ("come third") by the column', async () => {
+    const { answerer } = await assistant()
+    const yes = await answerer.answer(
+      'Does the United Kingdom come second in the centrality table?',
+    )
+    expect(yes.verdict).toBe('yes')
+    const no = await answerer.answer('Does Canada come fifth by centrality in Table 8.4?')
+    expect(no.verdict).toBe('no')
+    expect(no.answer).toMatch(/Fifth by centrality .* is .*, not Canada/)
+  })
+
+  it('reads "Are there more X than Y?" as a comparison to check', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Are there more papers on additive manufacturing than on laser manufacturing in Table 8.2?',
+    )
+    expect(a.verdict).toBe('no')
+  })
+
+  it('takes "go up" and "pull out" for a change and an event a premise can get wrong', () => {
+    expect(
+      contradictsPremise('the cost went up', 'the average cost has decreased by over 60 percent'),
+    ).toBe(true)
+    expect(
+      contradictsPremise(
+        'Chinese companies pulled out of Eastern Europe',
+        'Chinese companies have gradually entered markets in Eastern Europe',
+      ),
+    ).toBe(true)
+  })
+})
