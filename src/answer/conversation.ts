@@ -154,10 +154,12 @@ function subjectsOf(text: string, catalog: EntityCatalog): Entity[] {
         !/^\s+(?:share|centrality|papers|rank|ranking|score)\b/.test(after0)
       )
         return false
-      if (m.entity.tables.length > 0) return true
       const before = `${text.slice(0, m.start)}${/^the\s/i.test(m.surface) ? 'the ' : ''}`
       const after = text.slice(m.end)
       const inName = /^[\s-]+[A-Z]/.test(after) || /["“][\w-]*-?$/.test(before)
+      // "the China-Aid Mali Solar Demonstration Village": a name inside another is no subject.
+      if (inName && /^-/.test(after)) return false
+      if (m.entity.tables.length > 0) return true
       const qualifies = /\b(?:the|a|an)\s+$/i.test(before) && /^[\s-]+[a-z]/.test(after)
       const demonym = m.surface !== m.entity.name && /(?:ese|ian|an|ish|ch)$/i.test(m.surface)
       return !(inName || qualifies || (demonym && /^\s+[a-z]/.test(after)))
@@ -195,6 +197,11 @@ function rewrite(question: string, state: DialogState, catalog: EntityCatalog): 
   }
   const said = (ellipsis[1] ?? ellipsis[2] ?? '').trim()
   // "And how many solar pump systems?" is a question of its own once the "and" is dropped.
+  // "And where?", "And when?": nothing of its own to ask about; read with the last question.
+  if (
+    /^(?:how|what|which|who|when|where|why)(?:\s+(?:many|much|exactly|so|then))?\s*\??$/i.test(said)
+  )
+    return q
   if (/^(how|what|which|who|when|where|why|is|are|was|were|did|does|do)\b/i.test(said)) {
     return `${said.charAt(0).toUpperCase()}${said.slice(1).replace(/\?$/, '')}?`
   }

@@ -173,8 +173,9 @@ export function resolveReferences(
   const two = earlier.filter((e) => e.tables.includes(spec.id)).slice(-2)
   if (q.entities.length === 0 && two.length === 2) {
     const [a, b] = two as [Entity, Entity]
-    if (TOGETHER.test(text))
-      return `What is the total ${column.name} of ${a.name} and ${b.name} in Table ${spec.id}?`
+    // "How many papers does it have in total?" is about one row.
+    if (TOGETHER.test(text) && !/\b(?:it|its|this|that one)\b/i.test(text))
+      return `What is the combined ${column.name} of ${a.name} and ${b.name} in Table ${spec.id}?`
     if (ARITH.test(text) && !VALUE_REF.test(text))
       return `What is the difference in ${column.name} between ${a.name} and ${b.name} in Table ${spec.id}?`
   }

@@ -69,7 +69,8 @@ describe('follow-ups resolved from the conversation', () => {
       'What about Italy?',
       'And together?',
     ])
-    expect(together?.standaloneQuestion).toMatch(/total .* of France and Italy/)
+    expect(together?.standaloneQuestion).toMatch(/combined .* of France and Italy/)
+    expect(together?.answer).toMatch(/=/)
     const [, , first, diff] = await converse([
       'Which three countries have the highest centrality in Table 8.4?',
       'What is the centrality of the last of them?',
@@ -87,5 +88,16 @@ describe('follow-ups resolved from the conversation', () => {
       'What is that as a percentage?',
     ])
     expect(pct?.answer).toMatch(/15\.87%/)
+  })
+
+  it('"And where?" is read with the last question, and "it" is then the named thing it asked about', async () => {
+    const [, where, who] = await converse([
+      'What did the China-Aid Mali Solar Demonstration Village install?',
+      'And where?',
+      'Who built it?',
+    ])
+    expect(where?.answerable).toBe(true)
+    expect(where?.answer).toMatch(/Koniobla and Karan/)
+    expect(who?.standaloneQuestion).toMatch(/Mali Solar Demonstration Village/)
   })
 })
