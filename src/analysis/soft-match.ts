@@ -123,6 +123,31 @@ export class SoftMatcher {
     return out
   }
 
+  /**
+   * Of some candidate words, the one closest in meaning to a word (cosine similarity from
+   * `floor`), or `null`: "photovoltaic" picks "wind" out of "how much have China's wind product
+   * exports added up to".
+   */
+  closest(word: string, candidates: readonly string[], floor: number): string | null {
+    const v = this.vectors.vector(word.toLowerCase())
+    if (!v) return null
+    const u = normalized(v)
+    let best: string | null = null
+    let bestSim = floor
+    for (const c of candidates) {
+      const w = this.vectors.vector(c.toLowerCase())
+      if (!w) continue
+      const x = normalized(w)
+      let sim = 0
+      for (let k = 0; k < u.length; k++) sim += (u[k] as number) * (x[k] as number)
+      if (sim >= bestSim) {
+        best = c
+        bestSim = sim
+      }
+    }
+    return best
+  }
+
   /** {@link SoftTerms} of a text: each of its search terms with its close chapter terms. */
   termsOf(text: string): SoftTerms {
     const out = new Map<string, Map<string, number>>()

@@ -18,6 +18,7 @@ import {
   type SupportFeatures,
   supportFeatures,
 } from './abstain.ts'
+import { arithmeticAsked, computeFromAnswers } from './answer-arithmetic.ts'
 import { resolveFollowUp } from './conversation.ts'
 import { missingEvidence } from './evidence.ts'
 import { type PreviousTurn, resolveReferences } from './follow-up.ts'
@@ -58,6 +59,8 @@ export type AnswerRoute =
   | 'structure'
   | 'multi-part'
   | 'refuse'
+  /** Arithmetic on the figures the conversation already answered ("and together?"). */
+  | 'computed'
 
 /** Why an answer was given or withheld; for evaluation and debugging. */
 export interface AnswerTrace {
@@ -119,6 +122,15 @@ export const MAX_HISTORY_TURNS = 6
 /** The last {@link MAX_HISTORY_TURNS} turns of a conversation. */
 const recentTurns = (history: readonly ChatTurn[]): readonly ChatTurn[] =>
   history.length > MAX_HISTORY_TURNS ? history.slice(-MAX_HISTORY_TURNS) : history
+
+/** An arithmetic follow-up is short ("so how much more is that than wind?"). */
+const MAX_ARITHMETIC_WORDS = 10
+
+/**
+ * How close in meaning a word of an elliptical follow-up ("And photovoltaic?") must be to the word
+ * of the last question it replaces ("wind"); below it, the follow-up is asked about on its own.
+ */
+const ELLIPSIS_SIMILARITY = 0.35
 
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
@@ -194,7 +206,9 @@ export class Answerer {
     history: readonly ChatTurn[],
     resolved: readonly string[],
   ): string {
-    const rewritten = resolveFollowUp(question, history, this.catalog, resolved)
+    const rewritten = resolveFollowUp(question, history, this.catalog, resolved, (w, c) =>
+      this.analysis.soft ? this.analysis.soft.closest(w, c, ELLIPSIS_SIMILARITY) : null,
+    )
     const lastUser = history.findLastIndex((t) => t.role === 'user')
     if (lastUser < 0) return rewritten
     const answer = history.slice(lastUser + 1).find((t) => t.role === 'assistant')?.content ?? ''
@@ -292,6 +306,11 @@ export class Answerer {
         related: [],
         hits: [],
       }
+    // After a table answer, a table follow-up ("and together?" → the combined column) computes it.
+    const lastAnswer = history.findLast((t) => t.role === 'assistant')?.content ?? ''
+    const computed =
+      q.table && /\bTable 8\.\d/.test(lastAnswer) ? null : await this.computedDraft(asked, history)
+    if (computed) return computed
     if (q.parts.length > 1) return this.partsDraft(q, asked, history)
     if (q.intent === 'yes-no') return this.yesNoDraft(q)
     // "Why does Japan lead in centrality?": a false premise is corrected, not explained.
@@ -486,6 +505,41 @@ export class Answerer {
       route: 'yes-no',
       verdict,
       features,
+      hits,
+    }
+  }
+
+  /**
+   * "And together?", "so how much more is that than wind?": a short follow-up computed from the
+   * figures of the previous answers, citing the sentences they quoted. `null` when the question
+   * is not such a follow-up or the answers give no two figures of one unit.
+   */
+  private async computedDraft(asked: string, history: readonly ChatTurn[]): Promise<Draft | null> {
+    const answers = history.filter((t) => t.role === 'assistant').map((t) => t.content)
+    const op = arithmeticAsked(asked)
+    if (!op || answers.length === 0 || asked.split(/\s+/).length > MAX_ARITHMETIC_WORDS) return null
+    const result = computeFromAnswers(op, answers.slice(-2))
+    if (!result) return null
+    // The sentences the answers quoted hold the figures: cite them.
+    const quoted = answers
+      .slice(-2)
+      .join(' ')
+      .replace(/\s*\[\d+\]/g, '')
+    const hits = await this.deps.search(quoted.slice(0, 400), { k: 8 })
+    const cites = hits
+      .flatMap((h) => this.chunkSentences(h.id))
+      .filter((c) => quoted.includes(c.text) && result.parts.some((p) => c.text.includes(p.text)))
+      .map((c) => c.cite)
+    if (cites.length === 0) return null
+    return {
+      sentences: [
+        {
+          text: `${op === 'sum' ? 'Together' : 'The difference'}: ${result.shown}.`,
+          cites: dedupe(cites),
+        },
+      ],
+      answerable: true,
+      route: 'computed',
       hits,
     }
   }

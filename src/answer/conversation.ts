@@ -1,5 +1,5 @@
 import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
-import { normalizeText } from '../text/normalize.ts'
+import { isStopWord, normalizeText } from '../text/normalize.ts'
 import { columnsIn, joinAnd, possessive, type ValueColumn } from './table-engine.ts'
 import type { ChatTurn } from './types.ts'
 
@@ -56,17 +56,26 @@ export function resolveFollowUp(
   catalog: EntityCatalog,
   /** Standalone forms of earlier user turns already known (by index into `history`). */
   resolved: readonly (string | undefined)[] = [],
+  /** Of the candidates, the word closest in meaning to a word (see `SoftMatcher.closest`), if any. */
+  closest: ClosestWord = () => null,
 ): string {
   let state = EMPTY
   for (let i = 0; i < history.length; i++) {
     const turn = history[i] as ChatTurn
     if (turn.role === 'user') {
-      const standalone = resolved[i] ?? rewrite(turn.content, state, catalog)
+      const standalone = resolved[i] ?? rewrite(turn.content, state, catalog, closest)
       state = observeQuestion(state, standalone, catalog)
     } else state = observeAnswer(state, turn.content, catalog)
   }
-  return rewrite(question, state, catalog)
+  return rewrite(question, state, catalog, closest)
 }
+
+/** Follow-ups that name no thing to put in the last question's place ("and together?", "why?"). */
+const NOT_A_THING =
+  /\b(?:together|combined|total|altogether|more|less|fewer|difference|gap|percentage|percent|then|too|also|why|how|so|else|first|second|third|last|next|previous|lowest|highest|most|least)\b/i
+
+/** Picks, of some candidate words, the one closest in meaning to a word. */
+export type ClosestWord = (word: string, candidates: readonly string[]) => string | null
 
 function observeQuestion(
   state: DialogState,
@@ -179,7 +188,12 @@ const named = (mentions: EntityMention[]): Entity[] => {
 }
 
 /** One question rewritten against the state. */
-function rewrite(question: string, state: DialogState, catalog: EntityCatalog): string {
+function rewrite(
+  question: string,
+  state: DialogState,
+  catalog: EntityCatalog,
+  closest: ClosestWord = () => null,
+): string {
   let q = normalizeText(question).trim().replace(/\s+/g, ' ')
   if (!state.lastQuestion) return q
   q = replacePronouns(q, state)
@@ -225,6 +239,19 @@ function rewrite(question: string, state: DialogState, catalog: EntityCatalog): 
   }
   if (restColumns.length > 0 && state.entities.length > 0) {
     return `What is ${possessive(joinAnd(state.entities.map((e) => e.name)))} ${COLUMN_PHRASE[restColumns[0] as ValueColumn]}?`
+  }
+  // "And together?", "Why?": nothing to put in the last question's place; read with it later.
+  if (NOT_A_THING.test(rest) && rest.split(/\s+/).length <= 3) return q
+  // "And photovoltaic?" after "… China's wind product exports …": the word of the last question
+  // it stands in for, by meaning.
+  const words = rest.replace(/\?$/, '').split(/\s+/)
+  if (words.length <= 3 && !NOT_A_THING.test(rest)) {
+    const head = words.at(-1) ?? ''
+    const candidates = [...new Set(prev.match(/\b[a-z][a-z-]{2,}\b/g) ?? [])].filter(
+      (w) => !isStopWord(w) && !words.includes(w),
+    )
+    const swapped = closest(head, candidates)
+    if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), rest.replace(/\?$/, ''))
   }
   return `What does the chapter say about ${said.replace(/\?$/, '')}?`
 }

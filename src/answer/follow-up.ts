@@ -82,7 +82,12 @@ function columnOf(
   column: NonNullable<ReturnType<ChapterAnalysis['tables']['column']>>
   name: string
 } | null {
-  const col = prev.question.table ? columnOfQuery(prev.question.table) : null
+  // Only when the previous answer came from a table: a question a table could answer may have
+  // been answered from the prose ("the US and China account for 37.9 and 21.5 percent").
+  const col =
+    prev.question.table && /\bTable 8\.\d/.test(prev.answer)
+      ? columnOfQuery(prev.question.table)
+      : null
   const spec = col ? analysis.tables.get(col.table) : undefined
   const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
   return spec && column ? { spec, column, name: column.name } : null
