@@ -1,4 +1,5 @@
 import type { ChapterDocument, TableBlock, TableRow } from '../corpus/types.ts'
+import { normalizeText } from '../text/normalize.ts'
 
 /** What a value column measures, which decides how it is phrased and compared. */
 export type ColumnKind = 'count' | 'percent' | 'score' | 'rank' | 'text'
@@ -196,4 +197,48 @@ export class TableRegistry {
   column(t: TableSpec, key: string): ColumnSpec | undefined {
     return t.columns.find((c) => c.key === key)
   }
+}
+
+/** The value columns of Tables 8.2–8.4, as keys of a parsed row's `values` and `printed`. */
+export type ValueColumn = 'papers' | 'coauthored' | 'share' | 'centrality'
+
+/**
+ * Words that name a value column, most specific first. Coarser than the registry's
+ * {@link ColumnSpec} synonyms, and independent of any table: claim checking and follow-up
+ * resolution read columns with these.
+ */
+const VALUE_COLUMN_WORDS: Array<[ValueColumn, RegExp]> = [
+  ['share', /\b(share|percentage|proportion|percent|per cent)\b|%/],
+  [
+    'centrality',
+    /\b(centrality|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position)\b/,
+  ],
+  [
+    'coauthored',
+    /\b(co-?authored|co-?authorship|co-?written|written with foreign|foreign partners|jointly (?:written|authored)|internationally (?:collaborat|cooperat)\w*)\b/,
+  ],
+  ['papers', /\b(papers?|publications?|articles?|publish(?:ed|es|ing)?|output)\b/],
+]
+
+/**
+ * The value columns a text mentions, most specific first: "share of internationally coauthored
+ * papers" names `share` only, not also `coauthored` and `papers`.
+ *
+ * @example
+ * columnsIn("What is Germany's hub score?") // ['centrality']
+ */
+export function columnsIn(text: string): ValueColumn[] {
+  const t = normalizeText(text).toLowerCase()
+  const found = VALUE_COLUMN_WORDS.filter(([, re]) => re.test(t)).map(([c]) => c)
+  if (found.includes('share')) return ['share', ...found.filter((c) => c === 'centrality')]
+  if (found.includes('coauthored'))
+    return ['coauthored', ...found.filter((c) => c === 'centrality')]
+  return found
+}
+
+/** The tables of a document, by id ("8.3"). */
+export function tablesOf(doc: ChapterDocument): Map<string, TableBlock> {
+  return new Map(
+    doc.blocks.filter((b): b is TableBlock => b.kind === 'table').map((t) => [t.tableId, t]),
+  )
 }

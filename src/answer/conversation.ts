@@ -1,6 +1,7 @@
 import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
+import { columnsIn, type ValueColumn } from '../analysis/tables.ts'
 import { isStopWord, normalizeText } from '../text/normalize.ts'
-import { columnsIn, joinAnd, possessive, type ValueColumn } from './table-engine.ts'
+import { joinAnd, possessive } from './table-text.ts'
 import type { ChatTurn } from './types.ts'
 
 /** What the conversation so far is about. */

@@ -1,6 +1,6 @@
 import type { Entity } from '../analysis/entities.ts'
 import type { ColumnRef, Direction, Range, TableQuery } from '../analysis/table-query.ts'
-import type { ColumnSpec, TableRegistry, TableSpec } from '../analysis/tables.ts'
+import type { ColumnSpec, TableRegistry, TableSpec, ValueColumn } from '../analysis/tables.ts'
 import { ordinal } from '../chunk/chunk.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import {
@@ -14,8 +14,7 @@ import {
   superlative,
   tableCitation,
   unit,
-  type ValueColumn,
-} from './table-engine.ts'
+} from './table-text.ts'
 import type { Cited } from './types.ts'
 
 /** One sentence of a table answer and the rows (or whole table) it rests on. */

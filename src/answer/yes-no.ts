@@ -1,16 +1,10 @@
 import type { Entity } from '../analysis/entities.ts'
 import type { NumberMention } from '../analysis/numbers.ts'
 import type { Question } from '../analysis/question.ts'
-import type { TableRegistry, TableSpec } from '../analysis/tables.ts'
+import type { TableRegistry, TableSpec, ValueColumn } from '../analysis/tables.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
-import {
-  describeRow,
-  describeValue,
-  rowCitation,
-  source,
-  type ValueColumn,
-} from './table-engine.ts'
+import { describeRow, describeValue, rowCitation, source } from './table-text.ts'
 import type { Cited } from './types.ts'
 
 /** A decided yes/no question: the verdict and the decisive facts, cited. */
