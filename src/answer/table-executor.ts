@@ -77,6 +77,25 @@ function rangeWords(c: ColumnSpec, r: Range): string {
   }
 }
 
+/**
+ * The condition of a filter in words: "a share of internationally coauthored papers above 40%",
+ * and for a count, as one says it, "more than 20,000 papers".
+ */
+function conditionWords(c: ColumnSpec, r: Range): string {
+  if (c.kind !== 'count') return `a ${c.name} ${rangeWords(c, r)}`
+  const n = (x: number) => x.toLocaleString('en-US')
+  switch (r.kind) {
+    case 'above':
+      return `${r.inclusive ? 'at least' : 'more than'} ${n(r.value)} ${c.name}`
+    case 'below':
+      return `${r.inclusive ? 'at most' : 'fewer than'} ${n(r.value)} ${c.name}`
+    case 'between':
+      return `between ${n(r.low)} and ${n(r.high)} ${c.name}`
+    case 'equal':
+      return `exactly ${n(r.value)} ${c.name}`
+  }
+}
+
 function inRange(x: number, r: Range): boolean {
   switch (r.kind) {
     case 'above':
@@ -219,7 +238,7 @@ export function executeTable(
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
       const rows = ordered(t, c.key, 'max').filter((r) => inRange(value(r, c.key), q.range))
-      const cond = `a ${c.name} ${rangeWords(c, q.range)}`
+      const cond = conditionWords(c, q.range)
       if (rows.length === 0) {
         sentences.push({
           text: `In ${source(t.block)}, none of the ${t.block.rows.length} ${t.entityNoun.many} has ${cond}.`,
@@ -355,7 +374,7 @@ export function executeTable(
               ? `Of the ${rows.length}, ${name(t, bottom)} has ${superlative(c.key as ValueColumn, 'min')}: ${valueText(c, bottom)}.`
               : rows.length > 2
                 ? `Of the ${rows.length}, ${name(t, top)} has ${superlative(c.key as ValueColumn, 'max')}: ${valueText(c, top)}.`
-                : `${name(t, top)} has the higher ${c.name}: ${valueText(c, top)} against ${valueText(c, second)} for ${name(t, second)}, a difference of ${formatNumber(c, d)}${c.kind === 'percent' ? ' percentage points' : ''}.`
+                : `${name(t, top)} has ${c.kind === 'count' ? `more ${c.name}` : `the higher ${c.name}`}: ${valueText(c, top)} against ${valueText(c, second)} for ${name(t, second)}, a difference of ${formatNumber(c, d)}${c.kind === 'percent' ? ' percentage points' : ''}.`
         sentences.push({ text, cites: rows.map((r) => rowCitation(t.block, r, doc)) })
       }
       if (rows.length === 0) answerable = false
