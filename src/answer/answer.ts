@@ -110,7 +110,7 @@ const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
 const CONTINUATION_BOOST = 0.2
 
 /** A name in a claim: a run of capitalized words ("GAC New Energy", "Volkswagen"). */
-const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
+const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
 /**
  * Turns of the conversation a question is resolved against, at most (three exchanges): a
