@@ -30,6 +30,7 @@ export interface AbstentionThresholds {
   minLexical: number
   /** … or enough similarity in meaning. */
   minDense: number
+
   /** An unknown focus is fatal unless the best sentence is at least this strong on both counts. */
   focusGuard: number
   /** An unknown name is fatal unless this much of the question is found … */

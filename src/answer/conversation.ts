@@ -247,12 +247,18 @@ function rewrite(
   // it stands in for, by meaning.
   const words = rest.replace(/\?$/, '').split(/\s+/)
   if (words.length <= 3 && !NOT_A_THING.test(rest)) {
-    const head = words.at(-1) ?? ''
     const candidates = [...new Set(prev.match(/\b[a-z][a-z-]{2,}\b/g) ?? [])].filter(
       (w) => !isStopWord(w) && !words.includes(w),
     )
-    const swapped = closest(head, candidates)
-    if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), rest.replace(/\?$/, ''))
+    // The head noun first ("photovoltaic"), then its modifiers ("minor" of "minor ones").
+    const own = words
+      .map((w) => w.toLowerCase())
+      .filter((w) => !isStopWord(w) && !/^(?:one|ones)$/.test(w))
+      .reverse()
+    for (const w of own) {
+      const swapped = closest(w, candidates)
+      if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), w)
+    }
   }
   return `What does the chapter say about ${said.replace(/\?$/, '')}?`
 }

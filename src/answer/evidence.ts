@@ -113,6 +113,16 @@ export function missingEvidence(
     if (others.length > 0 && !others.includes((ord[1] as string).toLowerCase()))
       return `anything about the ${ord[1]} ${noun}`
   }
+  // Anything asked about a named economy must come from a passage that names it ("What is the
+  // capital of Peru?" is not answered by a sentence on patient capital). China is the chapter's
+  // own subject, named or not.
+  if (!q.table) {
+    const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    const named = new Set(catalog.find(context).map((m) => m.entity))
+    const absent = economies.filter((e) => !named.has(e))
+    if (economies.length > 0 && absent.length === economies.length)
+      return `what was asked about ${absent.map((e) => e.name).join(' and ')}`
+  }
   // A number about a named economy must be said of it.
   if (q.answerType === 'number' && !q.table) {
     const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')

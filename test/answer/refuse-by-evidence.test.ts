@@ -32,6 +32,14 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
     expect(a.answerable).toBe(false)
   })
 
+  it('anything asked about an economy the chosen passages never name', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('What is the capital of Peru?')
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toMatch(/what was asked about Peru/)
+    expect(a.related?.length ?? 0).toBeGreaterThan(0)
+  })
+
   it('while the same passages still answer what they do give', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer(
