@@ -777,7 +777,7 @@ export class Answerer {
     )
     if (table && this.tableWins(q, table, scored, terms, passageCoverage, features, soft))
       return {
-        sentences: table.sentences,
+        sentences: [...table.sentences, ...this.proseSaying(table, scored)],
         answerable: true,
         route: 'table',
         hits,
@@ -896,6 +896,28 @@ export class Answerer {
       lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats, soft) >=
       passageCoverage - 0.05
     )
+  }
+
+  /**
+   * A top sentence of the prose that says what a ranking from a table says ("United Kingdom,
+   * Germany, and China rank second to fourth"): it names every row the answer lists, so it is
+   * quoted after the rows, as the chapter's own words for them.
+   */
+  private proseSaying(table: TableResult, scored: readonly ScoredSentence[]): Sentence[] {
+    const op = table.query.op
+    if ((op !== 'kth' && op !== 'top') || table.rows.length < 2) return []
+    const names = table.rows.map((r) => {
+      const t = this.analysis.tables.get(r.table)
+      return t ? this.analysis.tables.nameOf(t, r.row) : ''
+    })
+    const found = scored
+      .filter((s) => s.cite.kind !== 'table-row')
+      .slice(0, 3)
+      .find((s) => {
+        const said = new Set(this.catalog.find(s.text).map((m) => m.entity.name))
+        return names.every((n) => said.has(n))
+      })
+    return found ? [{ text: found.text, cites: [found.cite] }] : []
   }
 
   /** Whether a top sentence of the prose names every entity of the question and gives a figure, and the question does not point at the tables. */

@@ -47,3 +47,14 @@ describe('two-part questions', () => {
     ).toHaveLength(2)
   })
 })
+
+describe('a ranking from a table with the prose that says it', () => {
+  it('quotes the sentence naming the same rows after them', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many jointly written papers did each of the two leading nations publish over the past decade?',
+    )
+    expect(a.answer).toMatch(/over one million research collaboration papers/)
+    expect(a.citations.some((c) => c.kind === 'paragraph')).toBe(true)
+  })
+})
