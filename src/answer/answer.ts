@@ -32,7 +32,7 @@ import {
   selectSentences,
 } from './passage.ts'
 import { type ProseSum, proseSum } from './prose-sum.ts'
-import { suggestFollowUps } from './suggest.ts'
+import { MAX_FOLLOW_UPS, suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
 import { contradictsPremise, proseVerdict, tableVerdict } from './yes-no.ts'
@@ -285,7 +285,9 @@ export class Answerer {
           this.analysis,
           this.deps.doc,
         )
-      : []
+      : d.route === 'passage' || d.route === 'list'
+        ? this.passageFollowUps(d.sentences, standaloneQuestion)
+        : []
     return {
       answer: {
         ...answer,
@@ -507,6 +509,25 @@ export class Answerer {
       features,
       hits,
     }
+  }
+
+  /**
+   * Questions the chapter can answer next after a passage: the box it stands in, and the section
+   * it belongs to, as a whole. Each is read by the analysis layer and kept only if the answerer's
+   * structure strategy answers it.
+   */
+  private passageFollowUps(sentences: readonly Sentence[], asked: string): string[] {
+    const cite = sentences.flatMap((x) => x.cites).find((c) => c.kind !== 'heading')
+    if (!cite) return []
+    const box = /\/box-(\d+\.\d+)\//.exec(cite.id)?.[1]
+    const candidates = [
+      ...(box ? [`What is in Box ${box}?`] : []),
+      `Summarise section ${cite.section}`,
+    ]
+    const seen = asked.trim().toLowerCase()
+    return candidates
+      .filter((c) => c.toLowerCase() !== seen && this.structureDraft(this.analysis.question(c)))
+      .slice(0, MAX_FOLLOW_UPS)
   }
 
   /**

@@ -36,3 +36,18 @@ describe('suggested follow-ups (Answer.followUps)', () => {
     expect(a.followUps).toBeUndefined()
   })
 })
+
+describe('suggested follow-ups after a passage', () => {
+  it('offer the box and the section the passage stands in, each answered by the answerer', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What are Chinese companies doing with the Argentine government?',
+    )
+    expect(a.followUps).toContain('What is in Box 8.2?')
+    for (const f of a.followUps ?? []) {
+      const next = await answerer.answer(f)
+      expect(next.answerable, f).toBe(true)
+      expect(next.citations.length, f).toBeGreaterThan(0)
+    }
+  })
+})
