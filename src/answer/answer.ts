@@ -921,8 +921,8 @@ export class Answerer {
 
   /**
    * A top sentence of the prose that says what a ranking from a table says ("United Kingdom,
-   * Germany, and China rank second to fourth"): it names every row the answer lists, so it is
-   * quoted after the rows, as the chapter's own words for them.
+   * Germany, and China rank second to fourth"): it names the rows the answer lists and no other,
+   * so it is quoted after the rows, as the chapter's own words for them.
    */
   private proseSaying(table: TableResult, scored: readonly ScoredSentence[]): Sentence[] {
     const op = table.query.op
@@ -935,8 +935,9 @@ export class Answerer {
       .filter((s) => s.cite.kind !== 'table-row')
       .slice(0, 3)
       .find((s) => {
-        const said = new Set(this.catalog.find(s.text).map((m) => m.entity.name))
-        return names.every((n) => said.has(n))
+        // The same rows and no others: a longer list would blur what "the last of them" means.
+        const said = new Set(this.tableEntitiesIn(s.text).map((e) => e.name))
+        return said.size === names.length && names.every((n) => said.has(n))
       })
     return found ? [{ text: found.text, cites: [found.cite] }] : []
   }

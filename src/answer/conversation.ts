@@ -71,6 +71,13 @@ export function resolveFollowUp(
   return rewrite(question, state, catalog, closest)
 }
 
+/** Words of one scale: "And minor?" after "medium categories" swaps one for the other. */
+const SCALE = new Set(
+  'major medium minor small large big top bottom high low upper lower first second third last new old early late'.split(
+    ' ',
+  ),
+)
+
 /** Follow-ups that name no thing to put in the last question's place ("and together?", "why?"). */
 const NOT_A_THING =
   /\b(?:together|combined|total|altogether|more|less|fewer|difference|gap|percentage|percent|then|too|also|why|how|so|else|first|second|third|last|next|previous|lowest|highest|most|least)\b/i
@@ -259,6 +266,23 @@ function rewrite(
       const swapped = closest(w, candidates)
       if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), w)
     }
+  }
+  // "And minor ones?", "And minor?" after "How many medium industrial categories …?" (when no
+  // word of the last question is close in meaning): the new modifier in place of the first word
+  // of the thing the last question asked about.
+  const ones = /^(?:the\s+)?([a-z][a-z-]+)(?:\s+ones?)?$/i.exec(rest.replace(/\?$/, ''))
+  const asked =
+    /\b(?:how many|which|what)\s+((?:[a-z-]+\s+){1,3}?[a-z-]+)\s+(?:does|do|did|is|are|was|were|has|have|had|in|of|for)\b/i.exec(
+      prev,
+    )
+  const np = asked?.[1] ?? ''
+  const first = np.split(/\s+/)[0] ?? ''
+  const modifier = ones?.[1]?.toLowerCase() ?? ''
+  // Without "ones", only a word of the same scale ("minor" for "medium") stands in for another.
+  const sameScale = SCALE.has(first.toLowerCase()) && SCALE.has(modifier)
+  if (modifier && np.split(/\s+/).length >= 2 && (/\bones?$/i.test(rest) || sameScale)) {
+    const swapped = np.replace(/^\S+/, modifier)
+    return prev.replace(np, swapped)
   }
   return `What does the chapter say about ${said.replace(/\?$/, '')}?`
 }

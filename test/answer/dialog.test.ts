@@ -100,4 +100,17 @@ describe('follow-ups resolved from the conversation', () => {
     expect(where?.answer).toMatch(/Koniobla and Karan/)
     expect(who?.standaloneQuestion).toMatch(/Mali Solar Demonstration Village/)
   })
+
+  it('"And medium ones?", "And minor?" put the new modifier on the thing the last question counted', async () => {
+    const [, medium, minor] = await converse([
+      'How many major industrial categories does China have?',
+      'And medium ones?',
+      'And minor?',
+    ])
+    expect(medium?.standaloneQuestion).toBe(
+      'How many medium industrial categories does China have?',
+    )
+    expect(minor?.standaloneQuestion).toBe('How many minor industrial categories does China have?')
+    expect(minor?.answer).toMatch(/666 minor/)
+  })
 })
