@@ -469,7 +469,20 @@ export class Answerer {
       soft,
       best ? (this.blocks.get(best.blockId)?.text ?? best.text) : undefined,
     )
-    const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
+    // A claim about someone or something the chapter never names is not stated, however well the
+    // rest of it matches ("Did China sign a cybersecurity memorandum with Vietnam?"): a name no
+    // passage uses, or an economy the catalog knows that the chapter's text never mentions.
+    const unnamed = [
+      ...features.unknownNames,
+      ...this.catalog
+        .find(claim)
+        .filter((m) => !this.isChapterName(m.entity.name) && !this.isChapterName(m.surface))
+        .map((m) => m.surface),
+    ]
+    const reason = best
+      ? (decideAbstention(features, this.thresholds) ??
+        (unnamed.length > 0 ? `the chapter never names ${unnamed.join(', ')}` : null))
+      : 'nothing was retrieved'
     if (!best || reason) {
       return {
         sentences: [

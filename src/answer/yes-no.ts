@@ -199,6 +199,10 @@ function amountsOf(
 const NEGATION =
   /\b(not|no|never|neither|nor|cannot|can't|won't|isn't|aren't|doesn't|didn't|without)\b/
 
+/** An ordinal in words: a position a claim can get wrong. */
+const ORDINAL_WORD =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th)\b/g
+
 /** Where one clause of a sentence ends and another begins: ", and …", "; …", ", while …". */
 const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
 /** Words of a change upwards and downwards. */
@@ -251,6 +255,10 @@ export function proseVerdict(
     return 'no'
   }
   for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
+  // "the fourth major production factor" against "the fifth major production factor".
+  const claimOrdinals = c.match(ORDINAL_WORD) ?? []
+  const sentenceOrdinals = new Set(s.match(ORDINAL_WORD) ?? [])
+  if (claimOrdinals.some((o) => !sentenceOrdinals.has(o)) && sentenceOrdinals.size > 0) return 'no'
   // "GAC New Energy and Bosch have collaborated, and Volkswagen and Xiaopeng …": names the claim
   // pairs must be paired by one clause of the sentence, not each by its own.
   if (claimNames.length >= 2) {

@@ -79,3 +79,19 @@ describe('yes/no against the tables, in other words', () => {
     ).toBe(true)
   })
 })
+
+describe('yes/no claims the chapter does not bear out', () => {
+  it('a claim naming a country the chapter never mentions is not stated', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Did China sign a cybersecurity memorandum with Vietnam?')
+    expect(a.verdict).toBe('not-stated')
+    expect(a.answerable).toBe(false)
+  })
+
+  it('a claim with another position than the sentence gives is false', () => {
+    const s =
+      'Currently, data has emerged as the fifth major production factor after land, labor force, capital, and technology.'
+    expect(proseVerdict('data is the fourth major production factor', s, [])).toBe('no')
+    expect(proseVerdict('data is the fifth major production factor', s, [])).toBe('yes')
+  })
+})
