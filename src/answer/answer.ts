@@ -10,7 +10,6 @@ import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText } from '../text/normalize.ts'
-import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -21,7 +20,7 @@ import {
 import { arithmeticAsked, computeFromAnswers } from './answer-arithmetic.ts'
 import { resolveFollowUp } from './conversation.ts'
 import { missingEvidence } from './evidence.ts'
-import { type PreviousTurn, resolveReferences } from './follow-up.ts'
+import { entitiesIn, type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
   chunkSentenceIndex,
@@ -150,6 +149,10 @@ export class Answerer {
   private readonly lists: ListGroup[]
   private readonly chunksById: Map<string, Chunk>
   private readonly blocks: Map<string, Block>
+  /** The chunks' text, lower-cased once, for {@link isChapterName}. */
+  private readonly chapterText: string
+  /** Whether a suggested structure question is answered (by question; the parts are fixed). */
+  private readonly structureAnswered = new Map<string, boolean>()
   private readonly thresholds: AbstentionThresholds
   private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
   private readonly expanded = new LRUCache<string, string>({ max: 10_000 })
@@ -162,6 +165,7 @@ export class Answerer {
     this.lists = findListGroups(deps.doc)
     this.chunksById = new Map(deps.chunks.map((c) => [c.id, c]))
     this.blocks = new Map(deps.doc.blocks.map((b) => [b.id, b]))
+    this.chapterText = deps.chunks.map((c) => c.text.toLowerCase()).join('\n')
     this.thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS
     this.chunkSentences = chunkSentenceIndex(deps.doc, this.chunksById)
   }
@@ -226,7 +230,7 @@ export class Answerer {
     const lastList =
       history
         .filter((t) => t.role === 'assistant')
-        .map((t) => this.tableEntitiesIn(t.content))
+        .map((t) => entitiesIn(t.content, this.analysis))
         .filter((l) => l.length >= 2)
         .at(-1) ?? []
     const prev: PreviousTurn = { question: this.analysis.question(prevText), answer, lastList }
@@ -538,8 +542,16 @@ export class Answerer {
       `Summarise section ${cite.section}`,
     ]
     const seen = asked.trim().toLowerCase()
+    const answered = (c: string) => {
+      let ok = this.structureAnswered.get(c)
+      if (ok === undefined) {
+        ok = this.structureDraft(this.analysis.question(c)) !== null
+        this.structureAnswered.set(c, ok)
+      }
+      return ok
+    }
     return candidates
-      .filter((c) => c.toLowerCase() !== seen && this.structureDraft(this.analysis.question(c)))
+      .filter((c) => c.toLowerCase() !== seen && answered(c))
       .slice(0, MAX_FOLLOW_UPS)
   }
 
@@ -581,22 +593,12 @@ export class Answerer {
   /** A chosen sentence and what its paragraph says before it (which may name what it speaks of). */
   private withParagraphBefore(p: ScoredSentence): { sentence: string; before: string } {
     const block = this.blocks.get(p.blockId)
-    const span = block && p.index > 0 ? splitSentences(block.text)[p.index] : undefined
-    return { sentence: p.text, before: block && span ? block.text.slice(0, span.start) : '' }
-  }
-
-  /** Table entities named in a text, in order, each once. */
-  private tableEntitiesIn(text: string): Entity[] {
-    const out: Entity[] = []
-    for (const m of this.catalog.find(text.replace(/\[\d+\]/g, '')))
-      if (m.entity.tables.length > 0 && !out.includes(m.entity)) out.push(m.entity)
-    return out
+    return { sentence: p.text, before: block ? block.text.slice(0, p.at) : '' }
   }
 
   /** Whether the chapter's text uses a name (so a claim naming it can be checked against a sentence). */
   private isChapterName(name: string): boolean {
-    const t = name.toLowerCase()
-    return this.deps.chunks.some((c) => c.text.toLowerCase().includes(t))
+    return this.chapterText.includes(name.toLowerCase())
   }
 
   /** A box, section, footnote or figure the question names: its key sentences, cited, named in the answer. */
@@ -949,7 +951,7 @@ export class Answerer {
       .slice(0, 3)
       .find((s) => {
         // The same rows and no others: a longer list would blur what "the last of them" means.
-        const said = new Set(this.tableEntitiesIn(s.text).map((e) => e.name))
+        const said = new Set(entitiesIn(s.text, this.analysis).map((e) => e.name))
         return said.size === names.length && names.every((n) => said.has(n))
       })
     return found ? [{ text: found.text, cites: [found.cite] }] : []

@@ -253,7 +253,7 @@ function rewrite(
   // "And photovoltaic?" after "… China's wind product exports …": the word of the last question
   // it stands in for, by meaning.
   const words = rest.replace(/\?$/, '').split(/\s+/)
-  if (words.length <= 3 && !NOT_A_THING.test(rest)) {
+  if (words.length <= 3) {
     const candidates = [...new Set(prev.match(/\b[a-z][a-z-]{2,}\b/g) ?? [])].filter(
       (w) => !isStopWord(w) && !words.includes(w),
     )

@@ -1,5 +1,6 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
+import { clausesOf } from '../text/sentences.ts'
 
 /** Money in a sentence: "$33.4 billion", "1.2 billion yuan", "USD 5 million". */
 const MONEY =
@@ -88,7 +89,7 @@ export function missingEvidence(
       if (run.split(/\s+/).some((w) => asked.has(w))) for (const w of run.split(/\s+/)) asked.add(w)
     // Only the clauses about what the question names: "GAC New Energy and Bosch have collaborated,
     // and Volkswagen and Xiaopeng …" gives no name for Volkswagen's models.
-    const clauses = evidence.split(/,\s*(?:and|while|whereas|but)\s+|;\s*|(?<=[.!?])\s+/)
+    const clauses = clausesOf(evidence, true)
     const about = clauses.filter((c) =>
       (c.match(CAPITALIZED) ?? []).some((n) => asked.has(n) && !/^(?:What|Which|Who)$/.test(n)),
     )

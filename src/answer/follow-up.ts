@@ -4,6 +4,7 @@ import type { Question } from '../analysis/question.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import type { TableSpec } from '../analysis/tables.ts'
 import { queryTerms } from '../analysis/terms.ts'
+import { possessive } from './table-text.ts'
 
 /** The previous exchange, as the answerer reads it. */
 export interface PreviousTurn {
@@ -70,9 +71,6 @@ const AS_PERCENTAGE =
 /** A word for "the figure" that names no column: it means the previous answer's column. */
 const GENERIC_VALUE = /\b(?:value|score|figure|number|level|reading|result)\b/i
 
-/** "X's" (and "X'" after an s). */
-const possessive = (name: string): string => (/s$/.test(name) ? `${name}'` : `${name}'s`)
-
 /** The column the previous question's table query was about, with its table. */
 function columnOf(
   prev: PreviousTurn,
@@ -93,8 +91,8 @@ function columnOf(
   return spec && column ? { spec, column, name: column.name } : null
 }
 
-/** Table entities named in a text, in order, each once. */
-function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
+/** Table entities named in a text (an answer's [n] markers ignored), in order, each once. */
+export function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
   const out: Entity[] = []
   for (const m of analysis.catalog.find(text.replace(/\[\d+\]/g, '')))
     if (m.entity.tables.length > 0 && !out.includes(m.entity)) out.push(m.entity)

@@ -16,6 +16,8 @@ export interface ScoredSentence {
   blockId: string
   blockOrder: number
   index: number
+  /** Where the sentence starts in its block's (cleaned) text. */
+  at: number
   text: string
   lexical: number
   dense: number
@@ -91,6 +93,7 @@ export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number)
         blockId: block.id,
         blockOrder,
         index: 0,
+        at: 0,
         text: chunk.text,
         window: chunk.text,
       },
@@ -121,6 +124,7 @@ export function sentencesOfChunk(chunk: Chunk, block: Block, blockOrder: number)
       blockId: block.id,
       blockOrder,
       index: k,
+      at: s.start,
       text,
       window,
     })
@@ -199,8 +203,8 @@ export async function scoreSentences(inputs: PassageInputs): Promise<ScoredSente
     const cue = cueScore(cues, c.text)
     const prior = 1 / (1 + (ranks[i] as number))
     const score = 0.55 * lexical + 0.3 * dense + 0.1 * prior + cue
-    const { cite, blockId, blockOrder, index, text } = c
-    return { cite, blockId, blockOrder, index, text, lexical, dense, cue, score }
+    const { cite, blockId, blockOrder, index, at, text } = c
+    return { cite, blockId, blockOrder, index, at, text, lexical, dense, cue, score }
   })
   return scored.sort((a, b) => b.score - a.score)
 }

@@ -4,6 +4,7 @@ import type { Question } from '../analysis/question.ts'
 import type { TableRegistry, TableSpec, ValueColumn } from '../analysis/tables.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
+import { clausesOf } from '../text/sentences.ts'
 import { describeRow, describeValue, rowCitation, source } from './table-text.ts'
 import type { Cited } from './types.ts'
 
@@ -203,8 +204,6 @@ const NEGATION =
 const ORDINAL_WORD =
   /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th)\b/g
 
-/** Where one clause of a sentence ends and another begins: ", and …", "; …", ", while …". */
-const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
 /** Words of a change upwards and downwards. */
 const UPWARDS =
   /\b(?:increas\w*|ris(?:e|es|en|ing)|rose|gr[eo]w(?:s|n|ing|th)?|expand\w*|climb\w*|surg\w*|soar\w*|(?:go|goes|went|gone|going) up)\b/
@@ -231,7 +230,6 @@ export function proseVerdict(
 ): 'yes' | 'no' {
   const c = normalizeText(claim).toLowerCase()
   const s = normalizeText(sentence).toLowerCase()
-  const claimNumbers = numbersOf(c)
   const sentenceNumbers = numbersOf(s)
   const sentenceAmounts = amountsOf(s)
   for (const a of amountsOf(c)) {
@@ -262,7 +260,7 @@ export function proseVerdict(
   // "GAC New Energy and Bosch have collaborated, and Volkswagen and Xiaopeng …": names the claim
   // pairs must be paired by one clause of the sentence, not each by its own.
   if (claimNames.length >= 2) {
-    const clauses = s.split(CLAUSE_BREAK)
+    const clauses = clausesOf(s)
     const names = claimNames.map((n) => n.toLowerCase())
     if (!clauses.some((cl) => names.every((n) => cl.includes(n)))) return 'no'
   }

@@ -92,3 +92,17 @@ function trimEnd(text: string): number {
   while (j > 0 && /\s/.test(text[j - 1] as string)) j--
   return j
 }
+
+/** Where one clause of a sentence ends and another begins: ", and …", "; …", ", while …". */
+export const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
+
+/**
+ * The clauses of a text: split at clause breaks (see {@link CLAUSE_BREAK}) and, with
+ * `sentences`, at sentence ends too.
+ *
+ * @example
+ * clausesOf('GAC and Bosch have collaborated, and Volkswagen and Xiaopeng have signed') // 2 clauses
+ */
+export function clausesOf(text: string, sentences = false): string[] {
+  return text.split(sentences ? new RegExp(`${CLAUSE_BREAK.source}|(?<=[.!?])\\s+`) : CLAUSE_BREAK)
+}
