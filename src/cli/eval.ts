@@ -37,11 +37,15 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     tune: loadRobustSplit('tune', ctx.corpus.raw),
     tune2: loadRobustSplit('tune2', ctx.corpus.raw),
     tune3: loadRobustSplit('tune3', ctx.corpus.raw),
+    tune4: loadRobustSplit('tune4', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
     out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
-  return robustReport(out, overlappingIds(items.test, items.tune, items.tune2, items.tune3))
+  return robustReport(
+    out,
+    overlappingIds(items.test, items.tune, items.tune2, items.tune3, items.tune4),
+  )
 }
 
 function write(path: string, report: string): void {
