@@ -292,7 +292,7 @@ export function intentOf(core: string, lower: string, target: StructureRef | nul
   )
     return 'yes-no'
   if (
-    /\b(which|what) (section|part|chapter|subsection|box|table|figure)\b.*\b(talks?|discuss\w*|covers?|deals?|mentions?|about|describes?|addresses?|lists?|shows?|includes?|contains?|names?|features?)\b|\bwhere (?:in the chapter |does the chapter |is )\b.*\b(discuss\w*|mention\w*|talk\w*|covered)\b|\bin which (section|part|box)\b/.test(
+    /\b(which|what) (sections?|parts?|chapter|subsections?|box(?:es)?|tables?|figures?)\b.*\b(talks?|discuss\w*|covers?|deals?|mentions?|about|describes?|addresses?|lists?|shows?|includes?|contains?|names?|features?)\b|\bwhere (?:in the chapter |does the chapter |is )\b.*\b(discuss\w*|mention\w*|talk\w*|covered)\b|\bin which (section|part|box)\b/.test(
       lower,
     )
   )

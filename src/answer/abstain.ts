@@ -185,19 +185,26 @@ export function unknownNamesIn(
   const names = includeFirstWord
     ? /(?<=^|\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu
     : /(?<=\s)([A-Z][\p{L}]*|[A-Z]{2,})\b/gu
-  return [...q.matchAll(names)]
-    .filter((m) => !mentioned.some((e) => m.index >= e.start && m.index < e.end))
-    .map((m) => m[1] as string)
-    .filter((w) => {
-      const t = searchTerm(w)
-      return (
-        t !== null &&
-        !stats.known(t) &&
-        !aliasTerms.has(t) &&
-        !derivedFromKnown(w.toLowerCase(), stats)
-      )
-    })
+  return (
+    [...q.matchAll(names)]
+      .filter((m) => !mentioned.some((e) => m.index >= e.start && m.index < e.end))
+      .map((m) => m[1] as string)
+      // A roman numeral is a section's number ("section III"), not a name.
+      .filter((w) => !ROMAN_NUMERAL.test(w))
+      .filter((w) => {
+        const t = searchTerm(w)
+        return (
+          t !== null &&
+          !stats.known(t) &&
+          !aliasTerms.has(t) &&
+          !derivedFromKnown(w.toLowerCase(), stats)
+        )
+      })
+  )
 }
+
+/** A section number in roman numerals (I–XXXIX). */
+const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|V?I{0,3})$/
 
 /** Endings that make a demonym or an adjective of a place name: Malian, Laotian, Chinese, Thai. */
 const DEMONYM_ENDINGS = ['ian', 'ean', 'an', 'ese', 'ish', 'ic', 'i', 'n', '']

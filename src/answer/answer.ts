@@ -318,6 +318,8 @@ export class Answerer {
       q.table && /\bTable 8\.\d/.test(lastAnswer) ? null : await this.computedDraft(asked, history)
     if (computed) return computed
     if (q.parts.length > 1) return this.partsDraft(q, asked, history)
+    const outline = this.outlineDraft(q)
+    if (outline) return outline
     if (q.intent === 'yes-no') return this.yesNoDraft(q)
     // "Why does Japan lead in centrality?": a false premise is corrected, not explained.
     if (q.intent === 'why') {
@@ -660,6 +662,46 @@ export class Answerer {
       sentences: [
         { text: `${title}:`, cites: heading ? [this.blockCitation(heading)] : [] },
         ...cites.map((c) => ({ text: `- ${c.quote}`, cites: [c] })),
+      ],
+      answerable: true,
+      route: 'structure',
+      hits: [],
+    }
+  }
+
+  /**
+   * The chapter's outline: "What are the main sections of the chapter?", "How many subsections
+   * does part II have?", "List the subsections of section III". The titles come from the parsed
+   * headings, each cited by its heading.
+   */
+  private outlineDraft(q: Question): Draft | null {
+    const lower = q.text.toLowerCase()
+    if (!OUTLINE_ASKED.test(lower) || /\b(?:discuss|talk|mention|cover|about)\w*\b/.test(lower))
+      return null
+    const doc = this.deps.doc
+    const parent = q.target?.kind === 'section' ? q.target.id : null
+    if (q.target && !parent) return null
+    const children = doc.sections.filter((s) =>
+      parent ? s.parentId === parent : s.level === 1 && s.id !== 'intro',
+    )
+    if (children.length === 0) return null
+    const headingOf = (id: string) =>
+      doc.blocks.find((b) => b.kind === 'heading' && 'opens' in b && b.opens === id)
+    const of = parent
+      ? `Section ${parent}, "${doc.sections.find((s) => s.id === parent)?.title ?? ''}",`
+      : 'The chapter'
+    const noun = parent ? 'subsections' : 'numbered sections'
+    const parentHeading = parent ? headingOf(parent) : undefined
+    return {
+      sentences: [
+        {
+          text: `${of} has ${children.length} ${noun}:`,
+          cites: parentHeading ? [this.blockCitation(parentHeading)] : [],
+        },
+        ...children.map((c) => {
+          const h = headingOf(c.id)
+          return { text: `- ${c.id} ${c.title}`, cites: h ? [this.blockCitation(h)] : [] }
+        }),
       ],
       answerable: true,
       route: 'structure',
@@ -1024,6 +1066,10 @@ export class Answerer {
       }
     }
     if (!group) return null
+    // "List all the areas the draft law covers": the best sentence lists them itself, inside one
+    // item of a larger list; the answer is that sentence, not the larger list.
+    const best = scored[0]
+    if (best && best.index > 0 && INLINE_LIST.test(best.text)) return null
     const blocks = new Map(this.deps.doc.blocks.map((b) => [b.id, b]))
     const chunkOf = (id: string) => this.deps.chunks.find((c) => c.blockId === id)
     const out: Array<{ text: string; cites: Cited[]; bullet?: boolean }> = []
@@ -1044,6 +1090,14 @@ export class Answerer {
     return out
   }
 }
+
+/** A question about the chapter's outline: its sections or a section's subsections. */
+const OUTLINE_ASKED =
+  /\b(?:sub)?sections\b|\bparts\b.*\b(?:chapter|section)\b|\b(?:section|chapter) (?:headings|titles)\b|\b(?:outline|structure) of the chapter\b|\btable of contents\b|\bhow is the chapter (?:organi[sz]ed|structured)\b/
+
+/** A sentence that enumerates at least three things itself: "in areas including A, B, C, and D". */
+const INLINE_LIST =
+  /\b(?:including|such as|namely|areas of|covering)\b[^.;:]*?,[^.;:,]+,[^.;:]*\band\b/i
 
 /** The column a table query asked about, if it names one (a lookup of "everything" names none). */
 const askedColumn = (q: TableResult['query']): string | null =>

@@ -74,6 +74,35 @@ describe('passage answers', () => {
     expect(four.answer.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(4)
   })
 
+  it('quotes a list a sentence gives itself, not the larger list it stands in', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'List all the areas covered by the research in the AI draft law made public in March 2024.',
+    )
+    expect(a.answer).toContain('general principles, development and promotion, rights protection')
+    expect(a.answer).not.toContain('Second, AI has become')
+  })
+
+  it('answers the outline from the headings, each cited', async () => {
+    const { answerer, corpus } = await assistant()
+    const top = await answerer.answer('What are the main sections of the chapter?')
+    expect(top.answer.split('\n')[0]).toBe('The chapter has 3 numbered sections:')
+    expect(top.citations).toHaveLength(3)
+    const sub = await answerer.answer('which subsections does part iii have')
+    const lines = sub.answer.split('\n')
+    expect(lines[0]).toMatch(/^Section III, ".*", has 4 subsections: \[1\]$/)
+    expect(lines.slice(1).map((l) => l.replace(/ \[\d+\]$/, ''))).toEqual([
+      '- III.1 Deepen intergovernmental cooperation',
+      '- III.2 Unleash market vitality',
+      '- III.3 Strengthen collaborative innovation mechanisms in science and technology',
+      '- III.4 Level up patient capital',
+    ])
+    for (const c of sub.citations) expect(verifyQuote(corpus, c)).toBe(true)
+    // "outline" as a verb is no question about the outline.
+    const verb = await answerer.answer('What does the Global AI Governance Initiative outline?')
+    expect(verb.answer).not.toContain('numbered sections')
+  })
+
   it('answers table questions from the table engine', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer(
