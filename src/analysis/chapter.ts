@@ -8,6 +8,7 @@ import { SoftMatcher, type SoftTerms, type WordVectors } from './soft-match.ts'
 import { Speller } from './spelling.ts'
 import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
+import { WordFrequency } from './word-frequency.ts'
 
 /**
  * The chapter side of question analysis, built once per chapter and shared by answering and
@@ -26,6 +27,8 @@ export class ChapterAnalysis {
   readonly speller: Speller
   /** Soft matching over the model's word vectors; `null` when the host has none. */
   readonly soft: SoftMatcher | null
+  /** How common English words are (from the model's vocabulary). */
+  readonly frequency: WordFrequency
 
   /**
    * @param vocabulary the embedding model's vocabulary, most frequent first, for spelling
@@ -49,6 +52,7 @@ export class ChapterAnalysis {
     for (const e of this.catalog.entities) for (const w of wordTokens(e.name)) words.add(w)
     this.speller = new Speller(words, vocabulary)
     this.soft = wordVectors ? new SoftMatcher(words, wordVectors) : null
+    this.frequency = new WordFrequency(vocabulary)
   }
 
   /** The close chapter terms of a text's terms (see {@link SoftMatcher}); `undefined` without word vectors. */

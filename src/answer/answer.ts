@@ -2,14 +2,15 @@ import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import { claimOf, type Question } from '../analysis/question.ts'
-import type { SoftTerms } from '../analysis/soft-match.ts'
+import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
+import type { WordFrequency } from '../analysis/word-frequency.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
-import { normalizeText } from '../text/normalize.ts'
+import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -34,7 +35,7 @@ import { type ProseSum, proseSum } from './prose-sum.ts'
 import { MAX_FOLLOW_UPS, suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
-import { contradictsPremise, proseVerdict, tableVerdict } from './yes-no.ts'
+import { contradictsPremise, directionOf, proseVerdict, tableVerdict } from './yes-no.ts'
 
 /** What the answerer needs; the Node and Workers hosts pass it in. */
 export interface AnswererDeps {
@@ -109,6 +110,22 @@ const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
 const CONTINUATION_BOOST = 0.2
 
 /** A name in a claim: a run of capitalized words ("GAC New Energy", "Volkswagen"). */
+/** A claim that the chapter says something: "the chapter give the number of engineers". */
+const CHAPTER_SAYS =
+  /^(?:the chapter|the text|the book|the report|it)\s+(?:gives?|says?|mentions?|states?|tells?(?: us)?|specif(?:y|ies)|lists?|names?|explains?|reports?|provides?|includes?|discuss(?:es)?)\s+(.+)$/i
+
+/** What the chapter is asked to give rather than claim: "what penalties …", "the number of …". */
+const ASKS_WITHIN =
+  /^(?:what|how|who|whom|whose|when|where|why|which)\b|^(?:the|any)\s+(?:exact\s+)?(?:number|numbers|name|names|amount|cost|price|date|year|figure|figures|list|share|percentage|value|size|total)\s+of\b/i
+
+/**
+ * A claim word this rare in English (see {@link WordFrequency}) names a thing: when neither the
+ * chapter nor a close word of the passage says it, the claim is not stated ("battery", rank
+ * 5,386; "penalties", 4,567). Everyday words ("score", 1,538; "edge", 2,073) are left to the
+ * passage. Chosen on the tune splits.
+ */
+const RARE_CLAIM_RANK = 3_000
+
 const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
 /**
@@ -147,6 +164,8 @@ export class Answerer {
   readonly analysis: ChapterAnalysis
   readonly catalog: EntityCatalog
   private readonly lists: ListGroup[]
+  /** Whether a word is everyday English (see {@link WordFrequency}). */
+  private readonly everyday = (word: string) => this.analysis.frequency.everyday(word)
   private readonly chunksById: Map<string, Chunk>
   private readonly blocks: Map<string, Block>
   /** The chunks' text, lower-cased once, for {@link isChapterName}. */
@@ -444,8 +463,40 @@ export class Answerer {
 
   /** "Yes." / "No." / "The chapter does not say." and the decisive fact, cited. */
   private async yesNoDraft(q: Question): Promise<Draft> {
+    const base = q.claim ?? q.text
+    // "Does the chapter say what …" (its claim already stripped of "the chapter says").
+    const said =
+      CHAPTER_SAYS.exec(base)?.[1] ??
+      (/^(?:what|how|who|when|where|why|which)\b/i.test(base) ? base : undefined)
+    // "Does it say that AI should be politicized?": the claim is what it would say.
+    const claim =
+      said && !ASKS_WITHIN.test(said) ? said.replace(/^that\s+/i, '') : (q.claim ?? q.text)
+    // "Does the chapter say what penalties the law sets?", "… give the number of engineers?": the
+    // question within is looked up; the chapter says it when that question is answered.
+    const within = said && ASKS_WITHIN.test(said) ? said : null
+    if (within) {
+      const inner = /^(?:what|how|who|whom|whose|when|where|why|which)\b/i.test(within)
+        ? `${within.charAt(0).toUpperCase()}${within.slice(1)}?`
+        : `What is ${within}?`
+      const found = await this.lookupDraft(this.analysis.question(inner), inner, [])
+      const quoted = found.sentences.flatMap((x) => x.cites.map((c) => c.quote)).join(' ')
+      if (
+        found.answerable &&
+        this.unsaidWords(within, quoted, this.analysis.softTerms(within)).length === 0
+      )
+        return {
+          ...found,
+          sentences: [{ text: 'Yes.', cites: [] }, ...found.sentences],
+          route: 'yes-no',
+          verdict: 'yes',
+        }
+      return this.notStated(
+        found.hits,
+        found.reason ?? 'the question within is not answered',
+        found.features,
+      )
+    }
     const hits = await this.deps.search(q.text, { k: 8 })
-    const claim = q.claim ?? q.text
     const terms = queryTerms(claim)
     const soft = this.analysis.softTerms(claim)
     const scored = await this.score(claim, hits, terms, soft)
@@ -485,27 +536,20 @@ export class Answerer {
         .filter((m) => !this.isChapterName(m.entity.name) && !this.isChapterName(m.surface))
         .map((m) => m.surface),
     ]
+    // A rare word of the claim that neither the chapter nor a close word of the passage says
+    // ("did the tie-up produce a new battery?"): the claim rests on something never stated.
+    const unsaid = best
+      ? this.unsaidWords(claim, this.blocks.get(best.blockId)?.text ?? best.text, soft)
+      : []
     const reason = best
       ? (decideAbstention(features, this.thresholds) ??
-        (unnamed.length > 0 ? `the chapter never names ${unnamed.join(', ')}` : null))
+        (unnamed.length > 0
+          ? `the chapter never names ${unnamed.join(', ')}`
+          : unsaid.length > 0
+            ? `the chapter never says "${unsaid.join('", "')}"`
+            : null))
       : 'nothing was retrieved'
-    if (!best || reason) {
-      return {
-        sentences: [
-          { text: 'The chapter does not say.', cites: [] },
-          {
-            text: NOT_COVERED.replace(/^The chapter does not cover this question\. /, ''),
-            cites: [],
-          },
-        ],
-        answerable: false,
-        route: 'yes-no',
-        verdict: 'not-stated',
-        features,
-        hits,
-        ...(reason ? { reason } : {}),
-      }
-    }
+    if (!best || reason) return this.notStated(hits, reason ?? 'nothing was retrieved', features)
     const names = this.catalog
       .find(claim)
       .map((m) => m.surface.replace(/^the /i, '').replace(/['’]s$/, ''))
@@ -527,6 +571,45 @@ export class Answerer {
       verdict,
       features,
       hits,
+    }
+  }
+
+  /**
+   * The rare words of a claim (see {@link RARE_CLAIM_RANK}) that neither the chapter nor a close
+   * word of the passage says.
+   */
+  private unsaidWords(claim: string, passage: string, soft: SoftTerms | undefined): string[] {
+    const passageTerms = new Set(this.analysis.stats.termsOf(passage))
+    return wordTokens(claim).filter((w) => {
+      const t = searchTerm(w)
+      return (
+        t !== null &&
+        /^[a-z]+$/.test(w) &&
+        // A change ("fallen") is checked by its direction.
+        directionOf(w) === null &&
+        this.analysis.frequency.rank(w) >= RARE_CLAIM_RANK &&
+        !this.analysis.stats.known(t) &&
+        softHit(soft, t, passageTerms, DEFAULT_SOFT_MATCH.minBinding) === 0
+      )
+    })
+  }
+
+  /** "The chapter does not say.": a yes/no question the chapter does not decide. */
+  private notStated(hits: SearchHit[], reason: string, features?: SupportFeatures): Draft {
+    return {
+      sentences: [
+        { text: 'The chapter does not say.', cites: [] },
+        {
+          text: NOT_COVERED.replace(/^The chapter does not cover this question\. /, ''),
+          cites: [],
+        },
+      ],
+      answerable: false,
+      route: 'yes-no',
+      verdict: 'not-stated',
+      ...(features ? { features } : {}),
+      hits,
+      reason,
     }
   }
 

@@ -210,8 +210,13 @@ const UPWARDS =
 const DOWNWARDS =
   /\b(?:decreas\w*|fall(?:s|en|ing)?|fell|declin\w*|drop(?:s|ped|ping)?|shr[iau]nk\w*|reduc\w*|plung\w*|slump\w*|(?:go|goes|went|gone|going) down)\b/
 
-/** The direction of change a text states: up, down, or none (or both). */
-function directionOf(text: string): 'up' | 'down' | null {
+/**
+ * The direction of change a text states: up, down, or none (or both).
+ *
+ * @example
+ * directionOf('has fallen by over 90 percent') // 'down'
+ */
+export function directionOf(text: string): 'up' | 'down' | null {
   const up = UPWARDS.test(text)
   const down = DOWNWARDS.test(text)
   return up === down ? null : up ? 'up' : 'down'

@@ -95,3 +95,39 @@ describe('yes/no claims the chapter does not bear out', () => {
     expect(proseVerdict('data is the fifth major production factor', s, [])).toBe('yes')
   })
 })
+
+describe('yes/no: what the chapter says', () => {
+  it('looks up a question within "does the chapter say …" and says yes only when it is answered', async () => {
+    const { answerer } = await assistant()
+    const penalties = await answerer.answer(
+      'Does the chapter tell us what penalties the AI draft law sets?',
+    )
+    expect(penalties.verdict).toBe('not-stated')
+    expect(penalties.answerable).toBe(false)
+    const engineers = await answerer.answer(
+      'Does the chapter give the number of qualified engineers in China?',
+    )
+    expect(engineers.verdict).toBe('not-stated')
+    const date = await answerer.answer('Does the text say when the AI draft law was made public?')
+    expect(date.verdict).toBe('yes')
+    expect(date.answer).toMatch(/^Yes\. .*March 2024/s)
+  })
+
+  it('reads "does it say that …" as the claim itself', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Does the chapter say that AI should be politicized?')
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toContain('should not be politicized')
+  })
+
+  it('does not confirm a claim resting on a rare word the passage never says', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Did the collaboration of GAC New Energy and Bosch result in a new battery?',
+    )
+    expect(a.verdict).toBe('not-stated')
+    // An everyday word the chapter lacks is no reason: the claim is checked against the passage.
+    const b = await answerer.answer('Did GAC New Energy and Bosch collaborate?')
+    expect(b.verdict).toBe('yes')
+  })
+})
