@@ -119,7 +119,7 @@ export function supportFeatures(
   const q = normalizeText(question)
   const lower = q.toLowerCase()
   let unknownFocus: string | null = null
-  for (const re of FOCUS_PATTERNS) {
+  for (const [k, re] of FOCUS_PATTERNS.entries()) {
     const phrase = re.exec(lower)?.[1]
     // "how much cheaper …" asks for a degree, not about a thing.
     if (
@@ -148,7 +148,11 @@ export function supportFeatures(
               softHit(soft, t, bindingTerms, DEFAULT_SOFT_MATCH.minBinding) === 0,
           )
       : stemsOf(phrase).filter((t) => !stats.known(t) && !hasNeighbour(t))
-    if (missing.length > 0) {
+    // "How many nations and territories …": the count is checked against the thing counted with
+    // the evidence (`evidence.ts`); one word the chapter uses in it is enough not to refuse here.
+    const countedWithEvidence =
+      k === 0 && evidenceTerms !== null && missing.length < stemsOf(phrase).length
+    if (missing.length > 0 && !countedWithEvidence) {
       unknownFocus = phrase
       break
     }

@@ -110,6 +110,17 @@ const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
 const CONTINUATION_BOOST = 0.2
 
 /** A name in a claim: a run of capitalized words ("GAC New Energy", "Volkswagen"). */
+/**
+ * Whether a word of the question is said by a word of a passage: the same search term, or one
+ * close in meaning (at least {@link DEFAULT_SOFT_MATCH}'s binding similarity).
+ */
+function saysWord(soft: SoftTerms | undefined, questionWord: string, passageWord: string): boolean {
+  const a = searchTerm(questionWord)
+  const b = searchTerm(passageWord)
+  if (a === null || b === null) return false
+  return a === b || softHit(soft, a, new Set([b]), DEFAULT_SOFT_MATCH.minBinding) > 0
+}
+
 /** A claim that the chapter says something: "the chapter give the number of engineers". */
 const CHAPTER_SAYS =
   /^(?:the chapter|the text|the book|the report|it)\s+(?:gives?|says?|mentions?|states?|tells?(?: us)?|specif(?:y|ies)|lists?|names?|explains?|reports?|provides?|includes?|discuss(?:es)?)\s+(.+)$/i
@@ -966,6 +977,7 @@ export class Answerer {
       this.catalog,
       paragraphs.join(' '),
       picked.map((p) => this.withParagraphBefore(p)),
+      (a, b) => saysWord(soft, a, b),
     )
     if (missing)
       return {

@@ -17,7 +17,7 @@ const ORGANISATION =
   /\b(?:[A-Z][\w&.-]*\s+){1,6}(?:Group|Company|Corporation|Corp\.?|Co\.|Inc\.?|Ltd\.?|Limited|University|Institute|Academy|Agency|Council|Ministry|Bank|Fund|Foundation|Association|Organization|Organisation|Commission|Administration|Motors|Automobile|Technologies|Telecom)\b|\b[A-Z]{3,6}\b(?<!\b(?:CNC|PCT|MEMS|VLSI))|\b(?:Huawei|ZTE|Volkswagen|Xiaopeng|XPeng|Stellantis|Leapmotor|BYD|Alibaba|Tencent|Baidu|IEA|UNEP|WIPO|OECD|United Nations)\b/
 /** Words that ask for a person by role. */
 const PERSON_ROLE =
-  /\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
+  /\bon (?:\w+(?:'s|’s)? )?behalf\b|\b(?:which|what) (?:officials?|representatives?|ministers?|ceos?|envoys?|delegates?|chairs?|chairman|ambassadors?)\b|\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
 /** A personal name: a title, or Firstname Lastname followed by speech or a comma. */
 const PERSON =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|President|Premier|Minister|Secretary|Chairman|Director|Professor)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:former|the|then)\b|\s+(?:said|noted|stated|praised|argued|remarked))/
@@ -30,6 +30,21 @@ const CAPITALIZED = /\b[A-Z][\w-]*\b/g
 const NAME_RUN = /\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/g
 /** A year, which is no figure about an economy. */
 const YEAR = /\b(?:19|20)\d{2}\b/g
+/** "How many households …": the thing counted (up to four words, before the verb or the end). */
+const HOW_MANY =
+  /\bhow many ((?:[a-z-]+\s+){0,3}?[a-z-]+?)(?=\s+(?:did|does|do|has|have|had|are|were|is|was|will|can|could|would|should|in|of|for|on|from|by|to|that|which|with|at)\b|\s*\?|$)/
+/** Words of a counted phrase that name no thing: "how many more", "how many different …". */
+const COUNT_FILLER =
+  /^(?:more|fewer|less|different|other|new|total|such|separate|individual|distinct|in|all)$/
+/** A word that starts what follows a counted noun: a participle, an article, an adverb. */
+const POST_MODIFIER =
+  /^(?:[a-z]+(?:ed|ing|ly)|a|an|the|per|each|every|so|worldwide|overall|altogether)$/
+/** A number and the words it counts: "over 3,000 companies", "six new energy projects". */
+const COUNTED =
+  /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple))\s*(?:%|percent\b|billion\b|million\b|thousand\b)?((?:\s*[\w’'-]+){1,5})/gi
+/** "January 5," "May 26": the day of a date, which counts nothing. */
+const DAY_OF_MONTH =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g
 /** A reference to a numbered part: "(see table 8.4)", "fig. 8.1". */
 const FIGURE_REF = /\b(?:table|fig\.?|figure|box|footnote)\s*\d+(?:\.\d+)?/gi
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|next|last'
@@ -59,6 +74,12 @@ export function missingEvidence(
   numberContext: ReadonlyArray<{ sentence: string; before: string }> = [
     { sentence: evidence, before: context },
   ],
+  /**
+   * Whether a word of the question is said by a word of the evidence (the same term, or a close
+   * one): "how many nations" is counted by "160 countries". Without it, only the same word.
+   */
+  says: (questionWord: string, evidenceWord: string) => boolean = (a, b) =>
+    a.toLowerCase() === b.toLowerCase(),
 ): string | null {
   const text = q.text
   const lower = text.toLowerCase()
@@ -72,13 +93,58 @@ export function missingEvidence(
     /\b(fall(?:en)?|fell|drop(?:ped)?|declin\w*|decreas\w*|ris(?:e|en)|rose|increas\w*|gr[eo]w\w*|chang\w*|reduc\w*|cut)\b/.test(
       lower,
     )
-  if (q.answerType === 'number' && ASKS_MONEY.test(lower) && !change && !MONEY.test(evidence)) {
+  const asksMoney =
+    q.answerType === 'number' ||
+    /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b/.test(
+      lower,
+    )
+  if (asksMoney && ASKS_MONEY.test(lower) && !change && !MONEY.test(evidence)) {
     const what = ASKS_MONEY.exec(lower)?.[0] ?? 'amount'
     return /^(?:cost|costs|costed|price|budget)$/.test(what)
       ? `the ${what.replace(/s$|ed$/, '')}`
       : 'that amount of money'
   }
-  if (q.answerType === 'number' && !NUMBER.test(evidence)) return 'that number'
+  // A count is no date: "In January 2024, … signed …" gives no number of researchers.
+  const counts = evidence.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').replace(FIGURE_REF, ' ')
+  if (q.answerType === 'number' && !NUMBER.test(counts)) return 'that number'
+  // "How many households …": a number must count the thing asked about (or a close word for it),
+  // not something else the passage counts ("3.2 billion kilowatt-hours").
+  const counted = HOW_MANY.exec(lower)?.[1]
+  if (counted && !q.table) {
+    // The head of each conjunct: "households", "nations and territories", "road lamps".
+    const asked = counted
+      .split(/\s+(?:and|or)\s+/)
+      .map((part) => {
+        // The noun phrase ends where a modifier after it starts ("patents filed worldwide",
+        // "years running", "homes a year").
+        const words = part.split(/\s+/)
+        const end = words.findIndex((w, i) => i > 0 && POST_MODIFIER.test(w))
+        return (end === -1 ? words : words.slice(0, end))
+          .filter((w) => !COUNT_FILLER.test(w))
+          .at(-1)
+      })
+      .filter((w): w is string => w !== undefined)
+    const countedNouns = [...counts.matchAll(COUNTED)].flatMap((m) =>
+      (m[1] ?? '').toLowerCase().split(/\s+/),
+    )
+    if (
+      asked.length > 0 &&
+      !asked.some((w) => countedNouns.some((n) => says(w, n) || says(w.replace(/s$/, ''), n)))
+    )
+      return `the number of ${counted}`
+  }
+  // "… in 2021": a year the question asks about must be the passage's, when it names others.
+  const askedYears = q.years.filter(
+    (y) =>
+      !new RegExp(
+        `\\b(?:since|by|before|after|until|till|through|from|between|over)\\s+${y}\\b`,
+      ).test(lower),
+  )
+  if (!q.table && askedYears.length > 0) {
+    const given = new Set((context.match(YEAR) ?? []).map(Number))
+    const absent = askedYears.filter((y) => !given.has(y))
+    if (given.size > 0 && absent.length > 0) return `that for ${absent.join(' and ')}`
+  }
   if (q.answerType === 'date' && !DATE.test(evidence)) return 'that date'
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
   // "What are the names of the first two models?": a name the question does not already give.

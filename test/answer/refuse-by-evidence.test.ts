@@ -72,3 +72,56 @@ describe('not refusing for the wrong reasons', () => {
     expect(a.answer).toMatch(/25,000/)
   })
 })
+
+describe('refusing by evidence: the count, the year, the money, the person', () => {
+  it('a count must count the thing asked about, not a date or another thing', async () => {
+    const { answerer } = await assistant()
+    const homes = await answerer.answer(
+      'How many households get electricity from the Lao 500-kilowatt transmission line?',
+    )
+    expect(homes.answerable).toBe(false)
+    expect(homes.answer).toContain('the number of households')
+    // "In January 2024, … signed …": a date counts nothing.
+    const trained = await answerer.answer(
+      'How many quantum scientists has the Chicago, Tokyo and Seoul partnership trained?',
+    )
+    expect(trained.answerable).toBe(false)
+    // A close word counts: "nations" by "160 countries and regions"; "years running" by "three consecutive years".
+    const nations = await answerer.answer(
+      'How many nations and territories do the network nodes of Chinese firms reach?',
+    )
+    expect(nations.answerable).toBe(true)
+    expect(nations.answer).toContain('160')
+    const running = await answerer.answer(
+      'For how many years running has the number of low-carbon energy patent families grown?',
+    )
+    expect(running.answerable).toBe(true)
+    expect(running.answer).toContain('three consecutive years')
+  })
+
+  it('a year the passage does not give, when it gives another', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What share of PCT patent applications worldwide involved international cooperation in 2019?',
+    )
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toContain('2019')
+    const b = await answerer.answer(
+      'What share of PCT patent applications worldwide involved international cooperation in 2020?',
+    )
+    expect(b.answerable).toBe(true)
+    expect(b.answer).toContain('5.3 percent')
+  })
+
+  it('a budget asked as "what is the budget", and a person asked as "on whose behalf"', async () => {
+    const { answerer } = await assistant()
+    const budget = await answerer.answer(
+      'What is the budget of the Chinese 5G and cloud work in Argentina?',
+    )
+    expect(budget.answerable).toBe(false)
+    const signer = await answerer.answer(
+      'Who signed the 2022 cybersecurity memorandum on behalf of Thailand?',
+    )
+    expect(signer.answerable).toBe(false)
+  })
+})
