@@ -38,6 +38,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     tune2: loadRobustSplit('tune2', ctx.corpus.raw),
     tune3: loadRobustSplit('tune3', ctx.corpus.raw),
     tune4: loadRobustSplit('tune4', ctx.corpus.raw),
+    tune5: loadRobustSplit('tune5', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
