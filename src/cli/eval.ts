@@ -45,7 +45,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
   return robustReport(
     out,
-    overlappingIds(items.test, items.tune, items.tune2, items.tune3, items.tune4),
+    overlappingIds(items.test, items.tune, items.tune2, items.tune3, items.tune4, items.tune5),
   )
 }
 
