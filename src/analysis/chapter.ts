@@ -64,4 +64,9 @@ export class ChapterAnalysis {
   question(text: string): Question {
     return analyzeQuestion(text, this)
   }
+
+  /** Reads one part of a question as a whole: it is not split into parts again. */
+  part(text: string): Question {
+    return analyzeQuestion(text, this, 1)
+  }
 }

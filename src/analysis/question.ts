@@ -77,6 +77,9 @@ const TRUE_THAT =
 const INSTRUCTION =
   /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
 const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
+/** What follows a year that dates a source: "the 2023 report", "its 2021 edition". */
+const SOURCE_AFTER_YEAR =
+  /^\s+(?:report|reports|study|survey|edition|publication|yearbook|paper|data ?set|index|ranking)\b/i
 
 /** Abbreviations after which a period does not end a sentence. */
 const NO_BREAK_AFTER =
@@ -407,7 +410,10 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const lower = text.toLowerCase()
   const entities = uniqueEntities(ctx.catalog.find(text).map((m) => m.entity))
   const numbers = numbersIn(text)
-  const years = numbers.filter((n) => n.year).map((n) => n.value)
+  // "per the 2023 report": a year that dates a source is no year asked about.
+  const years = numbers
+    .filter((n) => n.year && !SOURCE_AFTER_YEAR.test(text.slice(n.end)))
+    .map((n) => n.value)
   const target = targetOf(lower)
   const intent = intentOf(text, lower, target)
   const answerType = answerTypeOf(lower, intent)

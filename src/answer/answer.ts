@@ -121,6 +121,12 @@ function saysWord(soft: SoftTerms | undefined, questionWord: string, passageWord
   return a === b || softHit(soft, a, new Set([b]), DEFAULT_SOFT_MATCH.minBinding) > 0
 }
 
+/**
+ * A later part of a question with this few search terms ("who makes up the third tier?") is read
+ * with the part before it as context.
+ */
+const UNDERSPECIFIED_TERMS = 3
+
 /** A claim that the chapter says something: "the chapter give the number of engineers". */
 const CHAPTER_SAYS =
   /^(?:the chapter|the text|the book|the report|it)\s+(?:gives?|says?|mentions?|states?|tells?(?: us)?|specif(?:y|ies)|lists?|names?|explains?|reports?|provides?|includes?|discuss(?:es)?)\s+(.+)$/i
@@ -435,22 +441,9 @@ export class Answerer {
   ): Promise<Draft> {
     const drafts: Draft[] = []
     for (const [i, part] of q.parts.entries()) {
-      let p = part
-      // "Which country …, and what is its centrality?": "its" is the country the first part found.
       const prev = drafts[i - 1]
-      if (
-        prev?.answerable &&
-        p.entities.length === 0 &&
-        /\b(its|their|it|they|that country|that economy|this country)\b/i.test(p.text)
-      ) {
-        const named = this.catalog.find(prev.sentences.map((x) => x.text).join(' '))[0]?.entity.name
-        if (named)
-          p = this.analysis.question(
-            p.text
-              .replace(/\b(its|their)\b/i, named.endsWith('s') ? `${named}'` : `${named}'s`)
-              .replace(/\b(it|they|that country|that economy|this country)\b/i, named),
-          )
-      }
+      const prevPart = q.parts[i - 1]
+      const p = prev && prevPart ? this.partAfter(part, prevPart, prev, history) : part
       drafts.push(await this.draft(p, asked, history))
     }
     const sentences: Sentence[] = []
@@ -470,6 +463,48 @@ export class Answerer {
       hits: drafts.flatMap((d) => d.hits),
       related: drafts.flatMap((d) => d.related ?? []),
     }
+  }
+
+  /**
+   * A later part of a question, read as a follow-up of the part before it and its answer: "which
+   * country …, and what is its centrality?" ("its": the country found); "which of the two …"
+   * (the rows just given). What a follow-up would not carry over, the part inherits: the table
+   * the first part names ("in table 8.2, which field …, and which has the highest share?"), and
+   * otherwise its topic, as context ("… centrality, and who makes up the third tier?").
+   */
+  private partAfter(
+    part: Question,
+    prevPart: Question,
+    prev: Draft,
+    history: readonly ChatTurn[],
+  ): Question {
+    const turns: ChatTurn[] = [
+      ...history,
+      { role: 'user', content: prevPart.core },
+      { role: 'assistant', content: prev.sentences.map((x) => x.text).join(' ') },
+    ]
+    const resolved = prev.answerable ? this.standalone(part.core, turns) : part.text
+    let p = resolved === part.text ? part : this.analysis.question(resolved)
+    const namesTable = (x: Question) => /\btables?\s*\d+\.\d+/i.test(x.text)
+    const table = /\btables?\s*(\d+\.\d+)/i.exec(prevPart.text)?.[1]
+    if (table && !namesTable(p) && p.entities.length === 0 && !p.target)
+      p = this.analysis.question(`${p.text.replace(/[?.!\s]+$/, '')} in Table ${table}?`)
+    else if (
+      prev.answerable &&
+      p.entities.length === 0 &&
+      !p.target &&
+      !p.table &&
+      resolved === part.text &&
+      queryTerms(p.text).length <= UNDERSPECIFIED_TERMS
+    )
+      // The context helps find the passage; it asks no table operation of its own.
+      p = {
+        ...this.analysis.part(
+          `${p.text.replace(/[?.!\s]+$/, '')}, regarding "${prevPart.text.replace(/"/g, "'").replace(/[?.!\s]+$/, '')}"?`,
+        ),
+        table: null,
+      }
+    return p
   }
 
   /** "Yes." / "No." / "The chapter does not say." and the decisive fact, cited. */
@@ -977,7 +1012,13 @@ export class Answerer {
       this.catalog,
       paragraphs.join(' '),
       picked.map((p) => this.withParagraphBefore(p)),
-      (a, b) => saysWord(soft, a, b),
+      {
+        says: (a, b) => saysWord(soft, a, b),
+        known: (w) => {
+          const t = searchTerm(w)
+          return t !== null && stats.known(t)
+        },
+      },
     )
     if (missing)
       return {

@@ -46,6 +46,30 @@ describe('two-part questions', () => {
       splitParts('Do you know a good podcast on economics? Which factors came before data?', null),
     ).toHaveLength(2)
   })
+
+  it('read a later part as a follow-up of the part before: its table, its rows, its topic', async () => {
+    const { answerer } = await assistant()
+    // The table the first part names is the second part's.
+    const table = await answerer.answer(
+      'In Table 8.2, which field has the most papers, and which has the highest share of internationally coauthored papers?',
+    )
+    expect(table.answer).toContain('Microelectromechanical systems technology')
+    expect(table.answer).toContain('Wide bandgap semiconductor')
+    expect(table.citations.every((c) => c.kind === 'table-row')).toBe(true)
+    // "the two": the rows the first part gave.
+    const two = await answerer.answer(
+      'What are the centrality scores of Japan and Canada, and which of the two has more internationally coauthored papers in Table 8.3?',
+    )
+    expect(two.answer).toMatch(/Japan[^.]*2\.2/)
+    expect(two.answer).toMatch(/Canada[^.]*3\.0/)
+    expect(two.answer).toContain('Table 8.3')
+    // "the third tier" of the research-cooperation centrality the first part asked about.
+    const tier = await answerer.answer(
+      'Per the 2023 report, which countries rank second to fourth in research cooperation centrality, and who forms the third tier?',
+    )
+    expect(tier.answer).toContain('United Kingdom (7.4)')
+    expect(tier.answer).toMatch(/France, Italy, Spain, Australia/)
+  })
 })
 
 describe('a ranking from a table with the prose that says it', () => {
