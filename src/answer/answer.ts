@@ -127,6 +127,11 @@ function saysWord(soft: SoftTerms | undefined, questionWord: string, passageWord
  */
 const UNDERSPECIFIED_TERMS = 3
 
+/** Words for a figure, when a question names none by number. */
+const FIGURE_WORDS = /\b(?:chart|graph|figure|diagram|plot|exhibit|illustration)\b/i
+/** How much of a figure's caption (idf-weighted) a question must name to mean that figure. */
+const MIN_CAPTION_COVERAGE = 0.25
+
 /** A claim that the chapter says something: "the chapter give the number of engineers". */
 const CHAPTER_SAYS =
   /^(?:the chapter|the text|the book|the report|it)\s+(?:gives?|says?|mentions?|states?|tells?(?: us)?|specif(?:y|ies)|lists?|names?|explains?|reports?|provides?|includes?|discuss(?:es)?)\s+(.+)$/i
@@ -368,6 +373,11 @@ export class Answerer {
           verdict: 'no',
           hits: [],
         }
+    }
+    // "the chart of the innovation hubs' strengths": the figure whose caption the question names.
+    if (!q.target && FIGURE_WORDS.test(q.text)) {
+      const figure = this.figureDescribed(q.text)
+      if (figure) q = { ...q, target: { kind: 'figure', id: figure } }
     }
     const scope = this.scopeOf(q)
     if (
@@ -762,8 +772,12 @@ export class Answerer {
       }
       case 'figure': {
         const f = doc.blocks.find((b) => b.kind === 'figure' && b.figureId === target.id)
-        if (!f) return null
-        blocks = [f]
+        if (!f || f.kind !== 'figure') return null
+        // The caption and source, then the source's footnote ("… (2021), figure E9.").
+        const notes = doc.blocks.filter(
+          (b) => b.kind === 'footnote' && f.footnoteIds.includes(b.footnoteNumber),
+        )
+        blocks = [f, ...notes]
         title = `Figure ${target.id}`
         break
       }
@@ -836,6 +850,28 @@ export class Answerer {
       route: 'structure',
       hits: [],
     }
+  }
+
+  /**
+   * The figure a question describes without its number: the one whose caption shares the most of
+   * the question's terms (at least {@link MIN_CAPTION_COVERAGE} of the caption's idf mass).
+   */
+  private figureDescribed(text: string): string | null {
+    const asked = new Set(this.analysis.stats.termsOf(text))
+    const soft = this.analysis.softTerms(text)
+    const named = (t: string) =>
+      asked.has(t) || [...asked].some((a) => softHit(soft, a, new Set([t])) > 0)
+    let best: { id: string; share: number } | null = null
+    for (const b of this.deps.doc.blocks) {
+      if (b.kind !== 'figure') continue
+      const terms = [...new Set(this.analysis.stats.termsOf(expandGlossary(b.caption)))]
+      const mass = terms.reduce((m, t) => m + this.analysis.stats.idf(t), 0)
+      const found = terms.filter(named).reduce((m, t) => m + this.analysis.stats.idf(t), 0)
+      const share = mass > 0 ? found / mass : 0
+      if (share >= MIN_CAPTION_COVERAGE && (!best || share > best.share))
+        best = { id: b.figureId, share }
+    }
+    return best?.id ?? null
   }
 
   /** A whole block (a heading, a footnote) as a citation. */

@@ -1,6 +1,6 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
-import { clausesOf } from '../text/sentences.ts'
+import { clausesOf, splitSentences } from '../text/sentences.ts'
 
 /** Money in a sentence: "$33.4 billion", "1.2 billion yuan", "USD 5 million". */
 const MONEY =
@@ -17,7 +17,7 @@ const ORGANISATION =
   /\b(?:[A-Z][\w&.-]*\s+){1,6}(?:Group|Company|Corporation|Corp\.?|Co\.|Inc\.?|Ltd\.?|Limited|University|Institute|Academy|Agency|Council|Ministry|Bank|Fund|Foundation|Association|Organization|Organisation|Commission|Administration|Motors|Automobile|Technologies|Telecom)\b|\b[A-Z]{3,6}\b(?<!\b(?:CNC|PCT|MEMS|VLSI))|\b(?:Huawei|ZTE|Volkswagen|Xiaopeng|XPeng|Stellantis|Leapmotor|BYD|Alibaba|Tencent|Baidu|IEA|UNEP|WIPO|OECD|United Nations)\b/
 /** Words that ask for a person by role. */
 const PERSON_ROLE =
-  /\bon (?:\w+(?:'s|’s)? )?behalf\b|\b(?:which|what) (?:officials?|representatives?|ministers?|ceos?|envoys?|delegates?|chairs?|chairman|ambassadors?)\b|\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
+  /\bon (?:\w+(?:'s|’s)? )?(?:behalf|side)\b|\b(?:led|headed|chaired|represented) the (?:\w+ )?(?:side|delegation|team|talks|negotiations)\b|\b(?:which|what) (?:officials?|representatives?|ministers?|ceos?|envoys?|delegates?|chairs?|chairman|ambassadors?)\b|\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
 /** A personal name: a title, or Firstname Lastname followed by speech or a comma. */
 const PERSON =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|President|Premier|Minister|Secretary|Chairman|Director|Professor)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:former|the|then)\b|\s+(?:said|noted|stated|praised|argued|remarked))/
@@ -163,6 +163,32 @@ export function missingEvidence(
     if (given.size > 0 && absent.length > 0) return `that for ${absent.join(' and ')}`
   }
   if (q.answerType === 'date' && !DATE.test(evidence)) return 'that date'
+  // "In what year did GAC start working with Bosch?": the date must be said of what the question
+  // names, in the same clause ("GAC New Energy and Bosch have collaborated, and Volkswagen and
+  // Xiaopeng … set to launch in 2026" dates Volkswagen's models, not the collaboration).
+  if (q.answerType === 'date') {
+    const names = [
+      ...q.entities.filter((e) => e.name !== 'China').map((e) => e.name.toLowerCase()),
+      ...(text.match(NAME_RUN) ?? [])
+        .flatMap((run) => run.split(/[\s–—-]+/))
+        .filter((w) => !/^(?:When|What|Which|In|On|By|Did|Does|Was|Is|The|China|Chinese)$/.test(w))
+        .map((w) => w.toLowerCase()),
+    ]
+    const dated = splitSentences(evidence)
+      .flatMap((span) => clausesOf(evidence.slice(span.start, span.end)))
+      .filter((c) => DATE.test(c))
+    // "African" is said by "Africa": a name matches by its first letters too.
+    const stemOf = (n: string) => (n.length > 5 ? n.slice(0, n.length - 2) : n)
+    if (
+      names.length > 0 &&
+      !dated.some((c) => {
+        const lc = c.toLowerCase()
+        const found = catalog.find(c).map((m) => m.entity.name.toLowerCase())
+        return names.some((n) => lc.includes(stemOf(n)) || found.includes(n))
+      })
+    )
+      return 'that date'
+  }
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
   // "What are the names of the first two models?": a name the question does not already give.
   if (ASKS_NAMES.test(lower)) {

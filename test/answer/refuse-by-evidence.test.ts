@@ -125,3 +125,44 @@ describe('refusing by evidence: the count, the year, the money, the person', () 
     expect(signer.answerable).toBe(false)
   })
 })
+
+describe('refusing by evidence: dates said of something else, figures named by their caption', () => {
+  it('a date must be said of what the question names, in the same clause', async () => {
+    const { answerer } = await assistant()
+    const gac = await answerer.answer('In which year did GAC New Energy begin its work with Bosch?')
+    expect(gac.answerable).toBe(false)
+    const vw = await answerer.answer('When will the first two Volkswagen–Xiaopeng models come out?')
+    expect(vw.answerable).toBe(true)
+    expect(vw.answer).toContain('2026')
+    // "Rep. of Korea" is one name, not a sentence end; "South Korea" names it.
+    const korea = await answerer.answer(
+      'In what year did China and South Korea hold forums on quantum research methods?',
+    )
+    expect(korea.answerable).toBe(true)
+    expect(korea.answer).toContain('2022')
+  })
+
+  it('a person asked by role: who led one side, who signed on its side', async () => {
+    const { answerer } = await assistant()
+    const led = await answerer.answer(
+      'Who led the Chinese side at the first China-US intergovernmental dialogue on AI?',
+    )
+    expect(led.answerable).toBe(false)
+  })
+
+  it('a chart named by its caption: its values are refused, its caption and source footnote given', async () => {
+    const { answerer } = await assistant()
+    const values = await answerer.answer(
+      'In which clean-energy field does Japan have its main technological advantage according to the chart of global innovation centers?',
+    )
+    expect(values.answerable).toBe(false)
+    expect(values.answer).toContain('Figure 8.2')
+    const years = await answerer.answer(
+      'Which years does the chart on the revealed technological advantage of innovation centers cover?',
+    )
+    expect(years.answerable).toBe(true)
+    expect(years.answer).toContain('2010-2019')
+    expect(years.answer).toContain('figure E9')
+    expect(years.citations.map((c) => c.kind)).toEqual(['figure', 'footnote'])
+  })
+})
