@@ -772,7 +772,7 @@ export class Answerer {
       }
       case 'figure': {
         const f = doc.blocks.find((b) => b.kind === 'figure' && b.figureId === target.id)
-        if (!f || f.kind !== 'figure') return null
+        if (f?.kind !== 'figure') return null
         // The caption and source, then the source's footnote ("… (2021), figure E9.").
         const notes = doc.blocks.filter(
           (b) => b.kind === 'footnote' && f.footnoteIds.includes(b.footnoteNumber),
