@@ -191,7 +191,7 @@ function stripRequest(s: string): string {
 
 /** The opening of something that asks. */
 const ASKS =
-  /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
+  /^(?:[^:,]{1,40}:\s*)?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
 
 /**
  * Splits a two-part question: "What is Germany's centrality, and how many papers does it have?"

@@ -39,9 +39,9 @@ export interface TableSpec {
 const SHARE =
   /\b(share|percentage|proportion|percent|per cent|rate|ratio of (?:internationally )?co-?authored)\b|%/
 const CENTRALITY =
-  /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|connectedness|connected)\b/
+  /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|(?:research|collaboration|cooperation|science|scientific) network(?: score)?|network score|connectedness|connected)\b/
 const COAUTHORED =
-  /\b(co-?authored|co-?authorship|co-?written|written with foreign|foreign (?:partners|co-?authors)|jointly (?:written|authored)|joint(?:ly)? papers?|internationally (?:collaborat|cooperat|co-?author)\w*|international (?:co-?authorship|collaborations?|papers)|intl|with foreign|cross-border papers?)\b/
+  /\b(co-?authored|co-?authorship|co-?written|written with foreign|foreign (?:partners|co-?authors)|jointly (?:written|authored)|joint(?:ly)? papers?|internationally (?:collaborat|cooperat|co-?author)\w*|international (?:co-?authorship|collaborations?|papers)|intl|with foreign|(?:partners|co-?authors) (?:abroad|from abroad|from other countries)|(?:co-?)?written abroad|cross-border papers?)\b/
 const PAPERS =
   /\b(papers?|publications?|articles?|publish(?:ed|es|ing)?|output|studies|research output)\b/
 const RANK = /\b(rank(?:ing|ed|s)?|position|place)\b/
