@@ -1,6 +1,7 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import type { TermStats } from '../analysis/terms.ts'
+import type { WordFrequency } from '../analysis/word-frequency.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 
 /** What the abstention rule looks at. */
@@ -100,6 +101,11 @@ export function supportFeatures(
    * must be named there, in the chapter's words or close ones, when the chapter never uses it.
    */
   evidence?: string,
+  /**
+   * Whether a word is everyday English ({@link WordFrequency.everyday}): with the evidence, an
+   * everyday verb form in the asked-about phrase ("doing", "running") names no thing.
+   */
+  everyday: (word: string) => boolean = () => false,
 ): SupportFeatures {
   const hasNeighbour = (t: string) =>
     [...(soft?.get(t)?.values() ?? [])].some((s) => s >= DEFAULT_SOFT_MATCH.minSimilarity)
@@ -139,7 +145,9 @@ export function supportFeatures(
     const missing = evidenceTerms
       ? phrase
           .split(/\s+/)
-          .filter((token) => !token.includes('-'))
+          .filter(
+            (token) => !token.includes('-') && !(/(?:ing|ed)$/.test(token) && everyday(token)),
+          )
           .flatMap(stemsOf)
           .filter(
             (t) =>

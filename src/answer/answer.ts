@@ -118,7 +118,12 @@ function saysWord(soft: SoftTerms | undefined, questionWord: string, passageWord
   const a = searchTerm(questionWord)
   const b = searchTerm(passageWord)
   if (a === null || b === null) return false
-  return a === b || softHit(soft, a, new Set([b]), DEFAULT_SOFT_MATCH.minBinding) > 0
+  // Variants of one word: "applications" and "applied", "installations" and "installed".
+  const sameRoot =
+    a.length >= SAME_ROOT_LETTERS &&
+    b.length >= SAME_ROOT_LETTERS &&
+    a.slice(0, SAME_ROOT_LETTERS) === b.slice(0, SAME_ROOT_LETTERS)
+  return a === b || sameRoot || softHit(soft, a, new Set([b]), DEFAULT_SOFT_MATCH.minBinding) > 0
 }
 
 /**
@@ -131,6 +136,9 @@ const UNDERSPECIFIED_TERMS = 3
 const FIGURE_WORDS = /\b(?:chart|graph|figure|diagram|plot|exhibit|illustration)\b/i
 /** How much of a figure's caption (idf-weighted) a question must name to mean that figure. */
 const MIN_CAPTION_COVERAGE = 0.25
+
+/** Stems that share this many first letters are variants of one word ("appli-cations", "appli-ed"). */
+const SAME_ROOT_LETTERS = 5
 
 /** A claim that the chapter says something: "the chapter give the number of engineers". */
 const CHAPTER_SAYS =
@@ -275,7 +283,7 @@ export class Answerer {
         .filter((l) => l.length >= 2)
         .at(-1) ?? []
     const prev: PreviousTurn = { question: this.analysis.question(prevText), answer, lastList }
-    return (
+    const resolvedText =
       resolveReferences(
         this.analysis.question(question),
         prev,
@@ -283,7 +291,24 @@ export class Answerer {
         this.analysis,
         unchanged,
       ) ?? rewritten
-    )
+    return this.inAnswersTable(resolvedText, answer)
+  }
+
+  /**
+   * A follow-up about a column of the table the last answer quoted stays in that table: "so is
+   * its share bigger than China's?" after a Table 8.3 answer asks Table 8.3, not the prose's world
+   * shares. Only when it names no table itself, and every economy it names is in that table.
+   */
+  private inAnswersTable(question: string, lastAnswer: string): string {
+    const id = /\bTable (\d+\.\d+)\b/.exec(lastAnswer)?.[1]
+    const spec = id ? this.analysis.tables.get(id) : undefined
+    if (!spec || /\btables?\s*\d/i.test(question)) return question
+    const lower = question.toLowerCase()
+    const columns = this.analysis.tables.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
+    if (!columns.some((c) => c.table === spec.id)) return question
+    const entities = this.catalog.find(question).map((m) => m.entity)
+    if (entities.length === 0 || !entities.every((e) => e.tables.includes(spec.id))) return question
+    return `${question.replace(/[?.!\s]+$/, '')} in Table ${spec.id}?`
   }
 
   /** Answers a question, resolving it against the conversation first. */
@@ -1017,6 +1042,7 @@ export class Answerer {
       this.catalog,
       soft,
       paragraphs.join(' '),
+      this.everyday,
     )
     if (table && this.tableWins(q, table, scored, terms, passageCoverage, features, soft))
       return {

@@ -45,6 +45,14 @@ const COUNTED =
 /** "January 5," "May 26": the day of a date, which counts nothing. */
 const DAY_OF_MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g
+/**
+ * What a place name and its adjective share: "argenti" (Argentina, Argentine), "colomb"
+ * (Colombia, Colombian), "indonesi"; short or multi-word names stay whole.
+ */
+function adjectiveStem(name: string): string {
+  return name.length > 6 && !name.includes(' ') ? name.slice(0, name.length - 2) : name
+}
+
 /** A reference to a numbered part: "(see table 8.4)", "fig. 8.1". */
 const FIGURE_REF = /\b(?:table|fig\.?|figure|box|footnote)\s*\d+(?:\.\d+)?/gi
 const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|next|last'
@@ -229,7 +237,11 @@ export function missingEvidence(
   if (!q.table) {
     const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
     const named = new Set(catalog.find(context).map((m) => m.entity))
-    const absent = economies.filter((e) => !named.has(e))
+    // "the Argentine government" names Argentina: a name is said by its adjective too.
+    const lowerContext = context.toLowerCase()
+    const absent = economies.filter(
+      (e) => !named.has(e) && !lowerContext.includes(adjectiveStem(e.name.toLowerCase())),
+    )
     if (economies.length > 0 && absent.length === economies.length)
       return `what was asked about ${absent.map((e) => e.name).join(' and ')}`
   }

@@ -164,8 +164,14 @@ export function resolveReferences(
   const noun = spec.entityNoun
   const by = `by ${column.name} in Table ${spec.id}`
   if (last && q.entities.length === 0) {
-    if (NEXT.test(text)) return `Which ${noun.one} is just below ${last.name} ${by}?`
-    if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${by}?`
+    // "the field ranked right after it": by the table's own order, whatever was asked last.
+    const ranked =
+      /\b(?:rank(?:ed|s|ing)?|listed|placed)\b/i.test(text) && spec.defaultColumn
+        ? analysis.tables.column(spec, spec.defaultColumn)
+        : undefined
+    const order = ranked ? `by ${ranked.name} in Table ${spec.id}` : by
+    if (NEXT.test(text)) return `Which ${noun.one} is just below ${last.name} ${order}?`
+    if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${order}?`
   }
   const fresh = q.entities.filter((e) => e !== last && e.tables.includes(spec.id))
   // "So how much higher is the UK's?": the entity named against the previous answer's.

@@ -114,3 +114,32 @@ describe('follow-ups resolved from the conversation', () => {
     expect(minor?.answer).toMatch(/666 minor/)
   })
 })
+
+describe('follow-ups that keep the table, the order and the place', () => {
+  it('"ranked right after it" follows the table\'s own order, whatever column was asked last', async () => {
+    const [, , next] = await converse([
+      'Which field has the most papers in Table 8.2?',
+      'What share of its papers were coauthored internationally?',
+      'And which field is ranked right after it?',
+    ])
+    expect(next?.standaloneQuestion).toMatch(/by papers in Table 8\.2/)
+    expect(next?.answer).toContain('Laser manufacturing')
+  })
+
+  it('a column follow-up stays in the table the last answer quoted', async () => {
+    const [, share] = await converse([
+      'How many internationally coauthored papers does the United States have in Table 8.3?',
+      'Is its share higher than China’s?',
+    ])
+    expect(share?.standaloneQuestion).toMatch(/in Table 8\.3\?$/)
+    expect(share?.verdict).toBe('yes')
+    expect(share?.answer).toContain('28.36')
+  })
+
+  it('"the Argentine government" names Argentina', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('What are Chinese companies doing in Argentina?')
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toContain('Argentine government')
+  })
+})
