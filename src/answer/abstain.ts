@@ -1,7 +1,6 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import type { TermStats } from '../analysis/terms.ts'
-import type { WordFrequency } from '../analysis/word-frequency.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 
 /** What the abstention rule looks at. */
