@@ -113,8 +113,9 @@ export function missingEvidence(
     /\b(fall(?:en)?|fell|drop(?:ped)?|declin\w*|decreas\w*|ris(?:e|en)|rose|increas\w*|gr[eo]w\w*|chang\w*|reduc\w*|cut)\b/.test(
       lower,
     )
+  // "How many lamps went up in the village China funded?" counts lamps, not money.
   const asksMoney =
-    q.answerType === 'number' ||
+    (q.answerType === 'number' && !/\bhow many\b/.test(lower)) ||
     /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b/.test(
       lower,
     )
@@ -144,9 +145,27 @@ export function missingEvidence(
           .at(-1)
       })
       .filter((w): w is string => w !== undefined)
-    const countedNouns = [...counts.matchAll(COUNTED)].flatMap((m) =>
-      (m[1] ?? '').toLowerCase().split(/\s+/),
-    )
+    // Only the sentences said of the places asked about count ("… in Laos": not the Colombian
+    // projects' 25,000 households beside it).
+    const places = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    const about = numberContext
+      .filter((t) => {
+        const said = `${t.before} ${t.sentence}`
+        const found = new Set(catalog.find(said).map((m) => m.entity))
+        const lowerSaid = said.toLowerCase()
+        return places.every(
+          (e) => found.has(e) || lowerSaid.includes(adjectiveStem(e.name.toLowerCase())),
+        )
+      })
+      .map((t) => t.sentence)
+      .join(' ')
+    const countedText = places.length > 0 ? about : counts
+    const countedNouns = [
+      ...countedText.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').matchAll(COUNTED),
+    ]
+      .flatMap((m) => (m[1] ?? '').toLowerCase().split(/\s+/))
+      // A scale counts nothing: "$149 million".
+      .filter((w) => !/^(?:hundreds?|thousands?|millions?|billions?|trillions?|percent)$/.test(w))
     // Only a thing the chapter names somewhere is checked: a word it never uses ("sectors" for
     // its "categories", "kits" for its "systems") may be a paraphrase no word vector binds.
     const checked = asked.filter((w) => words.known(w))

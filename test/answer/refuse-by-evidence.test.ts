@@ -166,3 +166,24 @@ describe('refusing by evidence: dates said of something else, figures named by t
     expect(years.citations.map((c) => c.kind)).toEqual(['figure', 'footnote'])
   })
 })
+
+describe('counting the thing asked about, in the place asked about', () => {
+  it('a close word counts ("homes" for households), a scale or another place does not', async () => {
+    const { answerer } = await assistant()
+    const homes = await answerer.answer(
+      'How many homes in Colombia will the Chinese-supported renewable plants power each year?',
+    )
+    expect(homes.answerable).toBe(true)
+    expect(homes.answer).toContain('25,000 local households')
+    const laos = await answerer.answer(
+      'How many households get power from the 500 kV line in Laos?',
+    )
+    expect(laos.answerable).toBe(false)
+    // "funded" is no question about money.
+    const lamps = await answerer.answer(
+      'How many solar street lamps went up in the village China funded in Mali?',
+    )
+    expect(lamps.answerable).toBe(true)
+    expect(lamps.answer).toContain('200 solar streetlight systems')
+  })
+})
