@@ -32,7 +32,7 @@ const NAME_RUN = /\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/g
 const YEAR = /\b(?:19|20)\d{2}\b/g
 /** "How many households …": the thing counted (up to four words, before the verb or the end). */
 const HOW_MANY =
-  /\bhow many ((?:[a-z-]+\s+){0,3}?[a-z-]+?)(?=\s+(?:did|does|do|has|have|had|are|were|is|was|will|can|could|would|should|in|of|for|on|from|by|to|that|which|with|at)\b|\s*\?|$)/
+  /\bhow many ((?:[a-z-]+\s+){0,3}?[a-z-]+?)(?=\s+(?:did|does|do|has|have|had|are|were|is|was|will|can|could|would|should|in|of|for|on|from|by|to|that|which|with|at|get|gets|got|receive|receives|received|go|goes|went|come|came|make|made|take|took|need|needs|use|used|benefit|benefited)\b|\s*\?|$)/
 /** Words of a counted phrase that name no thing: "how many more", "how many different …". */
 const COUNT_FILLER =
   /^(?:more|fewer|less|different|other|new|total|such|separate|individual|distinct|in|all)$/
