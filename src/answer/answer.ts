@@ -150,6 +150,12 @@ const MIN_CAPTION_COVERAGE = 0.25
  */
 const COUNTED_SIMILARITY = 0.4
 
+/**
+ * How much of a "why" premise (idf-weighted, its economy left out) a sentence must say for the
+ * premise to be about that sentence with another economy (see `swappedPremise`).
+ */
+const SWAP_COVERAGE = 0.5
+
 /** Stems that share this many first letters are variants of one word ("appli-cations", "appli-ed"). */
 const SAME_ROOT_LETTERS = 5
 
@@ -453,7 +459,51 @@ export class Answerer {
       if (contradictsPremise(premise, d.sentences.map((x) => x.text).join(' ')))
         return { ...d, sentences: [{ text: 'No.', cites: [] }, ...d.sentences], verdict: 'no' }
     }
+    // "Why did China sign its 2022 memorandum with Vietnam?" where the chapter says Thailand.
+    if (q.intent === 'why') {
+      const swapped = this.swappedPremise(q, d)
+      if (swapped) return swapped
+    }
     return d
+  }
+
+  /**
+   * A "why" question whose premise names an economy where the chapter's closest sentence says
+   * the same of another: the premise is false ("No."), and that sentence is the decisive fact.
+   * The rest of the premise must be found in the sentence ({@link SWAP_COVERAGE} of its terms).
+   */
+  private swappedPremise(q: Question, d: Draft): Draft | null {
+    const asked = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    if (asked.length === 0) return null
+    const first = d.answerable
+      ? d.sentences.find((x) => x.cites.length > 0)?.cites[0]
+      : d.related?.[0]
+    if (!first || first.kind === 'table-row') return null
+    const sentence = first.quote
+    const said = this.catalog
+      .find(sentence)
+      .map((m) => m.entity)
+      .filter((e) => e.type === 'economy' && e.name !== 'China')
+    if (said.length === 0 || asked.some((e) => said.includes(e))) return null
+    const premise = claimOf(q.text.replace(/^\s*why\s+/i, ''))
+    const names = new Set(asked.flatMap((e) => wordTokens(e.name).map((w) => searchTerm(w) ?? w)))
+    const rest = queryTerms(premise).filter((t) => !names.has(t))
+    const soft = this.analysis.softTerms(premise)
+    if (lexicalCoverage(rest, sentence, this.analysis.stats, soft) < SWAP_COVERAGE) return null
+    return {
+      sentences: [
+        { text: 'No.', cites: [] },
+        {
+          text: `The chapter says this of ${said.map((e) => e.name).join(' and ')}, not ${asked.map((e) => e.name).join(' and ')}:`,
+          cites: [],
+        },
+        { text: sentence, cites: [first] },
+      ],
+      answerable: true,
+      route: 'yes-no',
+      verdict: 'no',
+      hits: d.hits,
+    }
   }
 
   /**

@@ -131,3 +131,20 @@ describe('yes/no: what the chapter says', () => {
     expect(b.verdict).toBe('yes')
   })
 })
+
+describe('a "why" premise with the wrong economy', () => {
+  it('answers "No." with the sentence that says it of another economy', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Why did China sign a memorandum on cybersecurity cooperation with Vietnam in 2022?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/^No\. The chapter says this of Thailand, not Vietnam:/)
+    expect(a.citations[0]?.quote).toContain('with Thailand')
+    // The right economy is no false premise.
+    const right = await answerer.answer(
+      'Why did China sign a memorandum on cybersecurity cooperation with Thailand in 2022?',
+    )
+    expect(right.verdict).not.toBe('no')
+  })
+})
