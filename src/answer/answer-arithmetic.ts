@@ -40,7 +40,8 @@ export function statedAmounts(text: string): StatedAmount[] {
 /** What an arithmetic follow-up asks of the previous answers. */
 export type AnswerArithmetic = 'sum' | 'difference'
 
-const SUM = /\b(?:together|combined|in total|altogether|added up|all told)\b/i
+const SUM =
+  /\b(?:together|combined|in total|altogether|added up|all told|add (?:them|those|these|both|it all)(?: up| together)?|sum (?:of )?(?:them|those|these|both)|(?:the|a) total)\b/i
 const DIFFERENCE =
   /\b(?:how (?:much|many) (?:more|higher|lower|less|fewer|bigger|larger|smaller)|difference|gap)\b/i
 

@@ -156,6 +156,12 @@ export function resolveReferences(
   const sup = SUPERLATIVE.exec(text)
   if (sup && PREV_SUPERLATIVE.test(prev.question.text))
     return prev.question.text.replace(PREV_SUPERLATIVE, (sup[1] ?? '').toLowerCase())
+  // "And the one right after it?" after "Item 4 of Table 8.1 is …": the next item.
+  const item = /\bItem (\d+) of Table (\d+\.\d+)\b/.exec(prev.answer)
+  if (item && q.entities.length === 0 && (NEXT.test(text) || PREVIOUS.test(text))) {
+    const k = Number(item[1]) + (NEXT.test(text) ? 1 : -1)
+    if (k >= 1) return `What is item ${k} of Table ${item[2]}?`
+  }
   if (!spec || !column) return elliptical(q, prev)
   const last = prevEntities[0]
   const lastRow = last

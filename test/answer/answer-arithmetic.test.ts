@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { computeFromAnswers, statedAmounts } from '../../src/answer/answer-arithmetic.ts'
+import {
+  arithmeticAsked,
+  computeFromAnswers,
+  statedAmounts,
+} from '../../src/answer/answer-arithmetic.ts'
 import type { Answer, ChatTurn } from '../../src/answer/types.ts'
 import { assistant } from '../helpers/assistant.ts'
 
@@ -38,5 +42,15 @@ describe('arithmetic on the previous answers', () => {
     }
     expect(last?.answer).toMatch(/37\.9 percent \+ 21\.5 percent = 59\.4 percent/)
     expect(last?.citations[0]?.quote).toMatch(/37\.9 percent/)
+  })
+})
+
+describe('what a follow-up asks to compute', () => {
+  it('reads "add them up", "the total" and "together" as a sum, and a difference as such', () => {
+    expect(arithmeticAsked('add them up for me')).toBe('sum')
+    expect(arithmeticAsked("what's the total across all three levels then?")).toBe('sum')
+    expect(arithmeticAsked('and together?')).toBe('sum')
+    expect(arithmeticAsked('how much more is that?')).toBe('difference')
+    expect(arithmeticAsked('and where?')).toBeNull()
   })
 })

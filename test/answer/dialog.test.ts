@@ -143,3 +143,26 @@ describe('follow-ups that keep the table, the order and the place', () => {
     expect(a.answer).toContain('Argentine government')
   })
 })
+
+describe('follow-ups on a list of titles and on figures just given', () => {
+  it('"the one right after it" after an item of Table 8.1 is the next item', async () => {
+    const [, fourth, next] = await converse([
+      'List the titles in Table 8.1.',
+      "What's the fourth one?",
+      'And the one right after it?',
+    ])
+    expect(fourth?.answer).toMatch(/^Item 4 of Table 8\.1/)
+    expect(next?.standaloneQuestion).toBe('What is item 5 of Table 8.1?')
+    expect(next?.answer).toContain('Ministerial Conference on Science and Technology Innovation')
+  })
+
+  it('"add them up" and "the total" sum the figures the last answers gave', async () => {
+    const [, , total] = await converse([
+      'How many medium industrial categories does China have?',
+      'And minor ones?',
+      "What's the total across all three levels then?",
+    ])
+    expect(total?.answer).toMatch(/^Together: 41 \+ 207 \+ 666 = 914\./)
+    expect(total?.citations[0]?.quote).toContain('41 major industrial categories')
+  })
+})
