@@ -219,7 +219,7 @@ export function parseTableQuery(
   const ordinals = input.numbers.filter(
     (n) =>
       n.ordinal &&
-      (/^[\s-]*(?:highest|lowest|largest|smallest|biggest|most|least|fewest|greatest|strongest|weakest|place|position|rank|row|entry|item|title|one|spot|by|in|on|to|and|among|with|\?|$)/.test(
+      (/^[\s-]*(?:highest|lowest|largest|smallest|biggest|most|least|fewest|greatest|strongest|weakest|place|position|rank|row|entry|item|title|one|spot|by|in|on|to|and|among|with|as|\?|$)/.test(
         lower.slice(n.end),
       ) ||
         /\b(?:ranked|ranks|rank|ranking|is|at|in|placed|comes|came|number)\s*$/.test(

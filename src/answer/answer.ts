@@ -1371,9 +1371,9 @@ export class Answerer {
 const OUTLINE_ASKED =
   /\b(?:sub)?sections\b|\bparts\b.*\b(?:chapter|section)\b|\b(?:section|chapter) (?:headings|titles)\b|\b(?:outline|structure) of the chapter\b|\btable of contents\b|\bhow is the chapter (?:organi[sz]ed|structured)\b/
 
-/** A sentence that enumerates at least three things itself: "in areas including A, B, C, and D". */
+/** A sentence that enumerates things itself: "in areas including A, B, C, and D", "installed A, B, C, and D". */
 const INLINE_LIST =
-  /\b(?:including|such as|namely|areas of|covering)\b[^.;:]*?,[^.;:,]+,[^.;:]*\band\b/i
+  /\b(?:including|such as|namely|areas of|covering)\b[^.;:]*?,[^.;:,]+,[^.;:]*\band\b|(?:[^,.;:]+,){3,}[^,.;:]*\band\b/i
 
 /** The column a table query asked about, if it names one (a lookup of "everything" names none). */
 const askedColumn = (q: TableResult['query']): string | null =>

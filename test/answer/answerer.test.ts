@@ -81,6 +81,14 @@ describe('passage answers', () => {
     )
     expect(a.answer).toContain('general principles, development and promotion, rights protection')
     expect(a.answer).not.toContain('Second, AI has become')
+    // Without "including": "installed A, B, C, and D" inside the paragraph on Africa.
+    const mali = await answerer.answer(
+      'List what the Mali solar village got: how many home systems, streetlights and pumps?',
+    )
+    expect(mali.answer).toContain(
+      '1,195 off-grid solar home systems, 200 solar streetlight systems',
+    )
+    expect(mali.answer).not.toContain('In Asia')
   })
 
   it('answers the outline from the headings, each cited', async () => {

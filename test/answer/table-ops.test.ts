@@ -69,6 +69,16 @@ describe('two-part questions', () => {
     )
     expect(tier.answer).toContain('United Kingdom (7.4)')
     expect(tier.answer).toMatch(/France, Italy, Spain, Australia/)
+    // "For China: …, and …": a lead-in does not keep the parts together.
+    expect(
+      splitParts(
+        'For China: how many of its papers had foreign co-authors, and what was its centrality?',
+        'China',
+      ),
+    ).toEqual([
+      'For China: how many of its papers had foreign co-authors?',
+      "what was China's centrality?",
+    ])
   })
 })
 
