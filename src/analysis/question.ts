@@ -77,6 +77,10 @@ const TRUE_THAT =
 const INSTRUCTION =
   /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
 const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
+/** A sentence about the user, not the chapter: "I run a startup in Vietnam", "Our team …". */
+const ABOUT_THE_USER =
+  /^(?:context:\s*|background:\s*|some background:\s*)?(?:i|i'm|i’m|i've|i'd|we|we're|we’re|we've|my|our)\b/i
+
 /** What follows a year that dates a source: "the 2023 report", "its 2021 edition". */
 const SOURCE_AFTER_YEAR =
   /^\s+(?:report|reports|study|survey|edition|publication|yearbook|paper|data ?set|index|ranking)\b/i
@@ -408,7 +412,16 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const normalized = normalizeText(core)
   const { text, corrections } = ctx.speller.correct(normalized)
   const lower = text.toLowerCase()
-  const entities = uniqueEntities(ctx.catalog.find(text).map((m) => m.entity))
+  // "… regarding 'I run a startup in Vietnam. It says …'": what the user says of themselves
+  // names nothing asked about.
+  const entityText = text.replace(
+    /, regarding "([^"]*)"\?$/,
+    (_, context: string) =>
+      `, regarding "${sentencesOf(context)
+        .filter((x) => !ABOUT_THE_USER.test(x))
+        .join(' ')}"?`,
+  )
+  const entities = uniqueEntities(ctx.catalog.find(entityText).map((m) => m.entity))
   const numbers = numbersIn(text)
   // "per the 2023 report": a year that dates a source is no year asked about.
   const years = numbers

@@ -48,3 +48,15 @@ describe('query terms', () => {
     )
   })
 })
+
+describe('what the user says of themselves', () => {
+  it('names no economy asked about', async () => {
+    const { assistant } = await import('../helpers/assistant.ts')
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "I run a small hardware startup in Vietnam and I'm trying to follow the last part of the chapter about markets. It says China's huge domestic market gives a mature environment for new productive forces. What kinds of support along the whole chain does it list? I want to see whether any of it applies to us.",
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).not.toMatch(/Vietnam/)
+  })
+})
