@@ -88,7 +88,10 @@ export function tableVerdict(
     return { verdict: holds ? 'yes' : 'no', sentences: [say(a.r), say(b.r)] }
   }
   // A position about one row ("Does Germany come third in centrality?", "Is India ranked fifth?").
-  const place = q.numbers.find((n) => n.ordinal && n.value >= 2)
+  // "the third tier" is a group the prose names, not a position in the table.
+  const place = q.numbers.find(
+    (n) => n.ordinal && n.value >= 2 && !NOT_A_POSITION.test(lower.slice(n.end)),
+  )
   if (rows.length === 1 && place && claimed === null) {
     const { e, r } = rows[0] as { e: Entity; r: TableRow }
     const c = registry.column(spec, col)
@@ -164,10 +167,18 @@ function ordinalWord(n: number): string {
   return `${n}${suffix}`
 }
 
-/** The amount a claim states ("below 15 percent" → 15), if any. */
-function claimedValue(q: Question, _lower: string): NumberMention | null {
-  return q.numbers.find((n) => !n.ordinal && !n.year) ?? null
+/** The amount a claim states ("below 15 percent" → 15), if any; "number one" is a position. */
+function claimedValue(q: Question, lower: string): NumberMention | null {
+  return (
+    q.numbers.find(
+      (n) => !n.ordinal && !n.year && !/\b(?:number|no\.?|#)\s*$/.test(lower.slice(0, n.start)),
+    ) ?? null
+  )
 }
+
+/** What an ordinal may count other than a position: "the third tier", "the second group". */
+const NOT_A_POSITION =
+  /^[\s-]*(?:tiers?|groups?|waves?|rounds?|batch(?:es)?|categor(?:y|ies)|levels?|class(?:es)?|circles?|meetings?|forums?)\b/
 
 /** Numbers of a text, without separators ("3,676" → "3676"). */
 const numbersOf = (s: string) =>

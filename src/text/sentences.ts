@@ -104,5 +104,21 @@ export const CLAUSE_BREAK = /,\s*(?:and|while|whereas|but)\s+|;\s*/
  * clausesOf('GAC and Bosch have collaborated, and Volkswagen and Xiaopeng have signed') // 2 clauses
  */
 export function clausesOf(text: string, sentences = false): string[] {
-  return text.split(sentences ? new RegExp(`${CLAUSE_BREAK.source}|(?<=[.!?])\\s+`) : CLAUSE_BREAK)
+  if (sentences) return text.split(/(?<=[.!?])\s+/).flatMap((s) => clausesOf(s))
+  // "… in Eastern Europe, Central Asia, and Africa": the last item of a list is no clause.
+  const out: string[] = []
+  for (const piece of text.split(CLAUSE_BREAK)) {
+    const head = (piece.split(/[.,;!?]/)[0] ?? '').trim()
+    const prev = out.at(-1)
+    if (prev !== undefined && head !== '' && head.split(/\s+/).length <= LIST_TAIL_WORDS) {
+      // The list ends with its sentence; what follows is a clause of its own.
+      const end = /^(.*?[.!?])\s+(\S.*)$/s.exec(piece)
+      out[out.length - 1] = `${prev}, and ${end ? end[1] : piece}`
+      if (end?.[2]) out.push(end[2])
+    } else out.push(piece)
+  }
+  return out
 }
+
+/** A piece after ", and" this short ("Africa", "legal responsibilities") ends a list, not a clause. */
+const LIST_TAIL_WORDS = 3

@@ -148,3 +148,40 @@ describe('a "why" premise with the wrong economy', () => {
     expect(right.verdict).not.toBe('no')
   })
 })
+
+describe('yes/no: positions, groups and lists', () => {
+  it('reads "number one" as a position and names the real first', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Why is China number one in international research cooperation centrality?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toContain('United States')
+  })
+
+  it('reads "the third tier" as the group the prose names, not a position in the table', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Is Canada in the third tier of research cooperation centrality?',
+    )
+    expect(a.verdict).toBe('yes')
+    expect(a.answer).toContain('constitute the third tier')
+  })
+
+  it('takes the last item of a list for no clause of its own', async () => {
+    const { clausesOf } = await import('../../src/text/sentences.ts')
+    expect(
+      clausesOf(
+        'Chinese companies have entered markets in Eastern Europe, Central Asia, and Africa. Currently, they cover five continents.',
+      ),
+    ).toEqual([
+      'Chinese companies have entered markets in Eastern Europe, Central Asia, and Africa.',
+      'Currently, they cover five continents.',
+    ])
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Did Chinese companies start entering Eastern Europe, Central Asia and Africa in 2016?',
+    )
+    expect(a.verdict).toBe('yes')
+  })
+})
