@@ -91,6 +91,14 @@ describe('passage answers', () => {
     expect(mali.answer).not.toContain('In Asia')
   })
 
+  it('prefers the sentence that names the kind of thing asked for, or a close word', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What obstacles are slowing down countries from working together on new ideas?',
+    )
+    expect(a.answer).toContain('restrictions on cross-border data flows')
+  })
+
   it('answers the outline from the headings, each cited', async () => {
     const { answerer, corpus } = await assistant()
     const top = await answerer.answer('What are the main sections of the chapter?')
