@@ -325,7 +325,7 @@ export class Answerer {
   /**
    * A follow-up about a column of the table the last answer quoted stays in that table: "so is
    * its share bigger than China's?" after a Table 8.3 answer asks Table 8.3, not the prose's world
-   * shares. Only when it names no table itself, and every economy it names is in that table.
+   * shares. Only when it names no table itself, and every economy it names (if any) is in that table.
    */
   private inAnswersTable(question: string, lastAnswer: string): string {
     const id = /\bTable (\d+\.\d+)\b/.exec(lastAnswer)?.[1]
@@ -335,7 +335,7 @@ export class Answerer {
     const columns = this.analysis.tables.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
     if (!columns.some((c) => c.table === spec.id)) return question
     const entities = this.catalog.find(question).map((m) => m.entity)
-    if (entities.length === 0 || !entities.every((e) => e.tables.includes(spec.id))) return question
+    if (!entities.every((e) => e.tables.includes(spec.id))) return question
     return `${question.replace(/[?.!\s]+$/, '')} in Table ${spec.id}?`
   }
 
@@ -1325,7 +1325,13 @@ export class Answerer {
   ): boolean {
     const q = table.query
     if (q.op !== 'lookup' && q.op !== 'compare') return false
-    if (/\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i.test(question))
+    // The prose gives no centrality figures: a question naming that column asks the table.
+    if (
+      /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i.test(question) ||
+      this.analysis.tables
+        .columnsNamedIn(question.toLowerCase())
+        .some((c) => c.column === 'centrality')
+    )
       return false
     const names = q.entities.map((e) => e.name)
     return scored

@@ -69,6 +69,17 @@ describe('two-part questions', () => {
     )
     expect(tier.answer).toContain('United Kingdom (7.4)')
     expect(tier.answer).toMatch(/France, Italy, Spain, Australia/)
+    // The table the first part's answer came from, when the part names none.
+    const field = await answerer.answer(
+      'In advanced manufacturing, which field had the most papers, and which had the highest share written with foreign partners?',
+    )
+    expect(field.answer).toContain('Wide bandgap semiconductor')
+    // A centrality column is the table's, however the prose near it gives other figures.
+    const china = await answerer.answer(
+      'For China: how many of its advanced-manufacturing papers had foreign co-authors, and what was its score in the 2020 research network?',
+    )
+    expect(china.answer).toContain('7,406')
+    expect(china.answer).toContain('5.1')
     // "For China: …, and …": a lead-in does not keep the parts together.
     expect(
       splitParts(
