@@ -39,13 +39,22 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     tune3: loadRobustSplit('tune3', ctx.corpus.raw),
     tune4: loadRobustSplit('tune4', ctx.corpus.raw),
     tune5: loadRobustSplit('tune5', ctx.corpus.raw),
+    tune6: loadRobustSplit('tune6', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
     out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
   return robustReport(
     out,
-    overlappingIds(items.test, items.tune, items.tune2, items.tune3, items.tune4, items.tune5),
+    overlappingIds(
+      items.test,
+      items.tune,
+      items.tune2,
+      items.tune3,
+      items.tune4,
+      items.tune5,
+      items.tune6,
+    ),
   )
 }
 
