@@ -165,6 +165,18 @@ const ASKED_KIND =
  */
 const FOCUS_BOOST = 0.1
 
+/**
+ * A resolved follow-up keeps the years its question asked about: "what about Japan in 2019?"
+ * resolved to "What's Japan's centrality in Table 8.4?" asks it for 2019.
+ */
+function withYearsOf(question: string, resolved: string): string {
+  const years = question.match(/\b(?:19|20)\d{2}\b/g) ?? []
+  const missing = years.filter((y) => !resolved.includes(y))
+  return missing.length === 0
+    ? resolved
+    : `${resolved.replace(/[?.!\s]+$/, '')} in ${missing.join(' and ')}?`
+}
+
 /** Stems that share this many first letters are variants of one word ("appli-cations", "appli-ed"). */
 const SAME_ROOT_LETTERS = 5
 
@@ -319,7 +331,7 @@ export class Answerer {
         this.analysis,
         unchanged,
       ) ?? rewritten
-    return this.inAnswersTable(resolvedText, answer)
+    return withYearsOf(question, this.inAnswersTable(resolvedText, answer))
   }
 
   /**

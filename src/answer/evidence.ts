@@ -17,7 +17,7 @@ const ORGANISATION =
   /\b(?:[A-Z][\w&.-]*\s+){1,6}(?:Group|Company|Corporation|Corp\.?|Co\.|Inc\.?|Ltd\.?|Limited|University|Institute|Academy|Agency|Council|Ministry|Bank|Fund|Foundation|Association|Organization|Organisation|Commission|Administration|Motors|Automobile|Technologies|Telecom)\b|\b[A-Z]{3,6}\b(?<!\b(?:CNC|PCT|MEMS|VLSI))|\b(?:Huawei|ZTE|Volkswagen|Xiaopeng|XPeng|Stellantis|Leapmotor|BYD|Alibaba|Tencent|Baidu|IEA|UNEP|WIPO|OECD|United Nations)\b/
 /** Words that ask for a person by role. */
 const PERSON_ROLE =
-  /\bon (?:\w+(?:'s|’s)? )?(?:behalf|side)\b|\b(?:led|headed|chaired|represented) the (?:\w+ )?(?:side|delegation|team|talks|negotiations)\b|\b(?:which|what) (?:officials?|representatives?|ministers?|ceos?|envoys?|delegates?|chairs?|chairman|ambassadors?)\b|\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
+  /\bon (?:\w+(?:'s|’s)? )?(?:behalf|side)\b|\b(?:led|headed|chaired|represented)\b.*\b(?:side|delegations?|team|talks|negotiations)\b|\b(?:which|what) (?:officials?|representatives?|ministers?|ceos?|envoys?|delegates?|chairs?|chairman|ambassadors?)\b|\b(?:who (?:are|is|were|was) the (?:authors?|writers?|editors?|founders?|ceo|leaders?|heads?|ministers?|presidents?|signator(?:y|ies)|speakers?|researchers?)|(?:name|names) of the (?:authors?|editors?|researchers?|officials?|ministers?)|which (?:person|official|minister|scholar|researcher|scientist|author))\b/i
 /** A personal name: a title, or Firstname Lastname followed by speech or a comma. */
 const PERSON =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|President|Premier|Minister|Secretary|Chairman|Director|Professor)\.?\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:,\s+(?:former|the|then)\b|\s+(?:said|noted|stated|praised|argued|remarked))/
@@ -36,6 +36,9 @@ const HOW_MANY =
 /** Words of a counted phrase that name no thing: "how many more", "how many different …". */
 const COUNT_FILLER =
   /^(?:more|fewer|less|different|other|new|total|such|separate|individual|distinct|in|all)$/
+/** Units of measure a count may ask for. */
+const MEASURE_UNIT =
+  /^(?:(?:giga|mega|kilo)?watts?|(?:kilo|centi|milli)?met(?:er|re)s?|km|miles?|tons?|tonnes?|kwh|gwh|mw|gw|hectares?|acres?|litres?|liters?|barrels?|dollars?|yuan|euros?)$/
 /** A word that starts what follows a counted noun: a participle, an article, an adverb. */
 const POST_MODIFIER =
   /^(?:[a-z]+(?:ed|ing|ly)|a|an|the|per|each|every|so|worldwide|overall|altogether)$/
@@ -116,8 +119,8 @@ export function missingEvidence(
   // "How many lamps went up in the village China funded?" counts lamps, not money.
   const asksMoney =
     (q.answerType === 'number' && !/\bhow many\b/.test(lower)) ||
-    /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b/.test(
-      lower,
+    /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b|\bcosts?\s*\??\s*$/.test(
+      lower.replace(/, regarding "[^"]*"\?$/, '?'),
     )
   if (asksMoney && ASKS_MONEY.test(lower) && !change && !MONEY.test(evidence)) {
     const what = ASKS_MONEY.exec(lower)?.[0] ?? 'amount'
@@ -168,7 +171,8 @@ export function missingEvidence(
       .filter((w) => !/^(?:hundreds?|thousands?|millions?|billions?|trillions?|percent)$/.test(w))
     // Only a thing the chapter names somewhere is checked: a word it never uses ("sectors" for
     // its "categories", "kits" for its "systems") may be a paraphrase no word vector binds.
-    const checked = asked.filter((w) => words.known(w))
+    // A unit of measure is never a paraphrase: "how many gigawatts" needs gigawatts.
+    const checked = asked.filter((w) => words.known(w) || MEASURE_UNIT.test(w))
     if (
       checked.length > 0 &&
       !asked.some((w) =>

@@ -48,6 +48,9 @@ const ARITH =
   /\b(how (?:much|many) (?:more|higher|lower|less|fewer|bigger|smaller)|difference|gap|percentage points?|how far (?:above|below))\b/i
 const SUPERLATIVE =
   /^(?:and|but|so|what about|how about)?\s*(?:the|which is the|what is the|what's the|who is the|who has the)?\s*((?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest))(?: one)?\s*\??$/i
+/** A follow-up that only names a year: "And in 2021?", "what about 2019?". */
+const YEAR_ONLY =
+  /^(?:and|but|so|what about|how about)?\s*(?:in|for|during|by)?\s*((?:19|20)\d{2})\s*\??$/i
 /** "the one after it", "the next one": the neighbour of the last row by the same column. */
 const NEXT =
   /\b(?:the )?(?:next(?: one)?|one (?:after|below) (?:it|that)|after (?:it|that)|below (?:it|that)|behind (?:it|that)|the following one)\b/i
@@ -123,6 +126,14 @@ export function resolveReferences(
   const elliptical = (x: Question, p: PreviousTurn) =>
     allowElliptical ? continueTopic(x, p) : null
   const text = q.text.trim()
+  // "And in 2021?", "what about 2019?": the previous question, for that year.
+  const year = YEAR_ONLY.exec(text)?.[1]
+  if (year) {
+    const before = prev.question.text.replace(/[?.!\s]+$/, '')
+    return /\b(?:19|20)\d{2}\b/.test(before)
+      ? `${before.replace(/\b(?:19|20)\d{2}\b/, year)}?`
+      : `${before} in ${year}?`
+  }
   const answerEntities = entitiesIn(prev.answer, analysis)
   const prevEntities = answerEntities.length > 0 ? answerEntities : prev.question.entities
   // "the second one (you mentioned)"

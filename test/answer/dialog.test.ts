@@ -166,3 +166,37 @@ describe('follow-ups on a list of titles and on figures just given', () => {
     expect(total?.citations[0]?.quote).toContain('41 major industrial categories')
   })
 })
+
+describe('follow-ups that must be refused stay refused', () => {
+  it('a year the table does not cover, asked as an ellipsis or kept from the follow-up', async () => {
+    const [, , japan] = await converse([
+      "What's Japan's centrality in Table 8.4?",
+      'And India?',
+      'What about Japan in 2019?',
+    ])
+    expect(japan?.standaloneQuestion).toMatch(/2019/)
+    expect(japan?.answerable).toBe(false)
+    const [, , later] = await converse([
+      'How many PCT patents involved international cooperation in 2020?',
+      'What share of all PCT applications is that?',
+      'And in 2021?',
+    ])
+    expect(later?.standaloneQuestion).toMatch(/2021\?$/)
+    expect(later?.answerable).toBe(false)
+  })
+
+  it('who led the delegations, and what the cars will cost, are not given', async () => {
+    const [, , led] = await converse([
+      'Where was the first China-US intergovernmental dialogue on AI held?',
+      'When was that?',
+      'Who led the two delegations?',
+    ])
+    expect(led?.answerable).toBe(false)
+    const [, , cost] = await converse([
+      'Which carmakers signed the technical cooperation agreement for a joint platform and software?',
+      'When do the first models launch?',
+      'What will they cost?',
+    ])
+    expect(cost?.answerable).toBe(false)
+  })
+})
