@@ -104,11 +104,11 @@ interface Found {
 const NUMBER_WORD = new RegExp(NUMBERISH.source.replace('\\d|', ''), 'i')
 /**
  * A word compromise reads as a plain number, the same in any context: digits with optional
- * thousands separators and decimals, then optionally `%` and one punctuation mark, which compromise
- * counts into the number's text ("1.", "2.2?", "5%,"). A decimal then a full stop ("5.1.") it
+ * thousands separators and decimals, then optionally `%` and punctuation marks, which compromise
+ * counts into the number's text ("1.", "2.2?", "5%,", "2016,?"). A decimal with a full stop after it ("5.1.", "5.1:.") it
  * reads as no number: not plain.
  */
-const PLAIN_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:(\.\d+)%?[,?!;:]?|%?[.,?!;:]?)$/
+const PLAIN_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:(\.\d+)%?[,?!;:]*|%?[.,?!;:]*)$/
 /** A letter-first word with digits ("G20", "n1x1", "H1N1"): compromise reads no number in it. */
 const CODE_WORD = /^[a-z]+\d[a-z\d]*$/i
 /** A word after a number that makes compromise read more than the number ("5 point 3"). */

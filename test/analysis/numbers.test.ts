@@ -82,7 +82,27 @@ const numberWord = fc
         .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }))
         .map(([a, b]) => `${a}.${b}`),
     ),
-    fc.constantFrom('', '', '', '%', '.', ',', '?', ';', ':', ')', '%,', '"'),
+    fc.constantFrom(
+      '',
+      '',
+      '',
+      '%',
+      '.',
+      ',',
+      '?',
+      ';',
+      ':',
+      ')',
+      '%,',
+      '"',
+      ',?',
+      '.?',
+      '?.',
+      '..',
+      '?,',
+      '%.?',
+      ':.',
+    ),
     fc.constantFrom('', '', '', '', '(', '$', '-', '+', '['),
   )
   .map(([n, after, before]) => `${before}${n}${after}`)
