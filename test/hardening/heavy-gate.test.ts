@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Answerer } from '../../src/answer/answer.ts'
+import type { AskResult } from '../../src/answer/service.ts'
+import { BoundedAnswerService } from '../../src/node/answer-cache.ts'
 import { parseTrustProxy } from '../../src/node/client-key.ts'
 import { gateHeavyRequests, type HeavyGateOptions } from '../../src/node/heavy-gate.ts'
 import { handingOff, withRequestClient } from '../../src/node/request-client.ts'
@@ -16,12 +19,22 @@ afterEach(() => {
 })
 
 /** A server whose handler logs when each request starts and ends. */
-async function serve(options: HeavyGateOptions) {
+async function serve(options: HeavyGateOptions, service?: BoundedAnswerService) {
   const log: string[] = []
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const name = String(req.url).slice(1).split('?')[0] as string
     const params = new URL(String(req.url), 'http://x').searchParams
     log.push(`start ${name}`)
+    if (params.has('ask') && service) {
+      // An ask whose answer is computed elsewhere (the compute process, here a timer).
+      req.resume()
+      const end = () => {
+        log.push(`end ${name}`)
+        res.end(name)
+      }
+      service.ask(String(params.get('ask'))).then(end, end)
+      return
+    }
     // Called in the request's own context, as the app's promise chain calls `ComputePool.run`.
     if (params.has('handoff')) handingOff()
     req.resume()
@@ -79,6 +92,24 @@ describe('heavy requests take turns on the event loop', () => {
     await send('/h2?hold=0', HEAVY)
     await first
     expect(log.indexOf('end h2')).toBeLessThan(log.indexOf('end h1'))
+  })
+
+  it('ends the turn of a request that waits for the same question computed for another', async () => {
+    // Hands the work off as `ComputePool.run` does, then answers 300 ms later.
+    const computed = (): Promise<AskResult> => {
+      handingOff()
+      return new Promise((r) => setTimeout(() => r({ answer: {} } as AskResult), 300))
+    }
+    const service = new BoundedAnswerService({} as Answerer, null, 10, 1e6, computed)
+    const { log, send } = await serve({ maxActive: 1, maxLoopShare: 1 }, service)
+    const first = send('/a1?ask=same', HEAVY)
+    await new Promise((r) => setTimeout(r, 30))
+    const second = send('/a2?ask=same', HEAVY)
+    await new Promise((r) => setTimeout(r, 30))
+    await send('/h3?hold=0', HEAVY)
+    await Promise.all([first, second])
+    // The third did not wait for the computation the second was waiting for.
+    expect(log.indexOf('end h3')).toBeLessThan(log.indexOf('end a2'))
   })
 
   it('refuses heavy requests beyond the waiting bound with a 503, and serves the rest', async () => {
