@@ -5,10 +5,11 @@ import { onHandOff } from './request-client.ts'
 
 /**
  * A request body at least this long (bytes, by its Content-Length) makes a request heavy for the
- * event loop: reading, parsing and validating it, keying the answer cache by it. A question with
- * a few turns of history is far below; the API's limit (64 KB) is four times above.
+ * event loop: reading, parsing and validating it, keying the answer cache by it. A question alone
+ * (at most 2,000 characters) is below; a conversation of a few turns may be above, and then only
+ * takes its turn, which is immediate unless the loop is busy. The API's limit is 64 KB.
  */
-export const HEAVY_BODY_BYTES = 16 * 1024
+export const HEAVY_BODY_BYTES = 4 * 1024
 /**
  * Heavy requests on the event loop at once. One: each then takes a few milliseconds in turn, and
  * a cheap request (`/healthz`, a cached question) waits for one of them at most, not for twenty.
