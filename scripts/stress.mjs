@@ -7,14 +7,19 @@
 // server is a child process that is stopped at the end. Attackers use other loopback source
 // addresses (127.0.0.2…) than the cheap probe (127.0.0.1, 127.0.2.x), as separate clients would.
 //
-// Usage: node scripts/stress.mjs [--root DIR] [--quick] [--out FILE]
-//   --root DIR  run the server of another checkout (to measure a before/after)
-//   --quick     shorter attacks and search (for a smoke run)
+// Usage: node scripts/stress.mjs [--root DIR] [--quick] [--out FILE] [--only TEXT] [--inputs FILE]
+//   --root DIR     run the server of another checkout (to measure a before/after)
+//   --quick        shorter attacks and search (for a smoke run)
+//   --only TEXT    run only the attacks whose name contains TEXT (e.g. F2), after the baseline
+//   --inputs FILE  the worst inputs of `npm run worst-case` (its --out file) instead of a search
+//                  here, so that two servers are attacked with the same requests
+//   --profile DIR  write the server's CPU profile (its event loop) to DIR (node --cpu-prof)
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import { dirname, join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { rng, SEEDS, searchSpace } from './costly-inputs.mjs'
 
@@ -26,6 +31,9 @@ const arg = (name) => {
 const root = arg('--root') ?? here
 const quick = process.argv.includes('--quick')
 const out = arg('--out')
+const only = arg('--only')
+const inputsFile = arg('--inputs')
+const profileDir = arg('--profile')
 /** Seconds each attack runs at most. */
 const ATTACK_S = quick ? 3 : 8
 /** Candidates tried per endpoint by the worst-case search. */
@@ -49,11 +57,16 @@ let server
 /** Starts `npm start`'s script of `dir` on a free port; resolves with its URL, port and child. */
 function startServer(dir, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=384', 'scripts/start.mjs'], {
-      cwd: dir,
-      env: { ...process.env, PORT: '0', HOST, LOG_LEVEL: 'silent', LLM_BASE_URL: '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=384', ...profile, 'scripts/start.mjs'],
+      {
+        cwd: dir,
+        env: { ...process.env, PORT: '0', HOST, LOG_LEVEL: 'silent', LLM_BASE_URL: '', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    )
     let stderr = ''
     const timer = setTimeout(() => reject(new Error(`server not ready: ${stderr}`)), 180_000)
     child.stderr.on('data', (d) => {
@@ -243,6 +256,10 @@ async function replay(name, attack) {
     if (v > peak) peak = v
   }, 100)
   let done = false
+  // This process's own event-loop delay: the probe runs here too, so a busy attacker loop adds
+  // to the probe's latencies (reported, to tell the server's delay from this one's).
+  const ownDelay = monitorEventLoopDelay({ resolution: 5 })
+  ownDelay.enable()
   const cpu0 = cpuSeconds(pid)
   const t0 = Date.now()
   const probing = probe(server.port, () => done)
@@ -256,6 +273,7 @@ async function replay(name, attack) {
     note = `attack failed: ${e.message}`
   }
   done = true
+  ownDelay.disable()
   const cpu = cpuSeconds(pid) - cpu0
   const wall = (Date.now() - t0) / 1000
   const p = await probing
@@ -268,7 +286,7 @@ async function replay(name, attack) {
     p99: percentile(p.ms, 99),
     rss: peak,
     errors: p.errors + attackErrors,
-    note: `${note}${note ? '; ' : ''}event-loop process CPU ${cpu.toFixed(1)} s in ${wall.toFixed(1)} s`,
+    note: `${note}${note ? '; ' : ''}event-loop process CPU ${cpu.toFixed(1)} s in ${wall.toFixed(1)} s; the attacking process's own loop delay p99 ${(ownDelay.percentile(99) / 1e6).toFixed(0)} ms`,
   }
   console.error(
     `  ${name}: alive ${row.alive}, p99 ${row.p99?.toFixed(1)} ms, RSS ${peak.toFixed(0)} MB, errors ${row.errors} ${note}`,
@@ -656,8 +674,18 @@ async function main() {
     `worst-case search (${SEARCH_N} candidates per endpoint, lone requests on an idle server)…`,
   )
   const worst = {}
+  const saved = inputsFile ? JSON.parse(readFileSync(inputsFile, 'utf8')) : {}
   for (const name of Object.keys(ENDPOINTS)) {
-    worst[name] = await worstCase(server.port, name)
+    if (saved[name]) {
+      const w = saved[name]
+      const r = await request(server.port, w.req.path, {
+        method: w.req.method,
+        body: w.req.body,
+        headers: w.req.headers ?? {},
+        from: nextAddress(3),
+      })
+      worst[name] = { ms: r.ms, status: r.status, genome: w.genome ?? null, req: w.req, tried: 1 }
+    } else worst[name] = await worstCase(server.port, name)
     const w = worst[name]
     console.error(
       `  ${name}: worst ${w.ms.toFixed(0)} ms (status ${w.status}) after ${w.tried} tries`,
@@ -666,28 +694,35 @@ async function main() {
 
   console.error('attacks…')
   const rows = []
+  const wanted = (name) => !only || name.includes(only)
+  const run = async (name, attack) => {
+    if (wanted(name)) rows.push(await replay(name, attack))
+  }
   rows.push(await replay('none (baseline probe)', async () => void (await sleep(ATTACK_S * 500))))
-  rows.push(await replay('F1 pipelined /read pages, never read', pipelinedPages))
-  rows.push(await replay('F2/F3 4 × worst case of every endpoint', () => worstCases(worst)))
-  rows.push(
-    await replay("F3 one client's burst vs another's fresh asks", () => oneClientsBurst(worst)),
-  )
-  rows.push(await replay('F4 idle connection flood', connectionFlood))
-  rows.push(await replay('F7 spoofed X-Forwarded-For', spoofedForwardedFor))
-  rows.push(await replay('F7 page flood', pageFlood))
-  rows.push(await replay('F8 long histories (cache growth)', longHistories))
-  rows.push(await replay('F9–F11 refusals', refusals))
   const idle = rows[0]
-  const f6 = await sigtermUnderLoad()
-  rows.push({
-    attack: 'F6 SIGTERM under keep-alive load',
-    alive: 'exits',
-    p99: Number.NaN,
-    rss: Number.NaN,
-    errors: f6.errors,
-    note: f6.note,
-  })
+  await run('F1 pipelined /read pages, never read', pipelinedPages)
+  await run('F2/F3 4 × worst case of every endpoint', () => worstCases(worst))
+  await run("F3 one client's burst vs another's fresh asks", () => oneClientsBurst(worst))
+  await run('F4 idle connection flood', connectionFlood)
+  await run('F7 spoofed X-Forwarded-For', spoofedForwardedFor)
+  await run('F7 page flood', pageFlood)
+  await run('F8 long histories (cache growth)', longHistories)
+  await run('F9–F11 refusals', refusals)
+  if (wanted('F6 SIGTERM under keep-alive load')) {
+    const f6 = await sigtermUnderLoad()
+    rows.push({
+      attack: 'F6 SIGTERM under keep-alive load',
+      alive: 'exits',
+      p99: Number.NaN,
+      rss: Number.NaN,
+      errors: f6.errors,
+      note: f6.note,
+    })
+  }
   server.child.kill('SIGTERM')
+  // Its drain ends it (and writes its profile, with --profile); bounded.
+  if (server.child.exitCode === null)
+    await Promise.race([new Promise((r) => server.child.once('exit', r)), sleep(15_000)])
 
   const lines = [
     `Server: ${root === here ? 'this checkout' : root}; idle RSS ${fmt(idleRss, 0)} MB; cheap probe = /healthz and a cached /api/ask, p99 without attack ${fmt(idle.p99)} ms.`,

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { Answerer } from '../answer/answer.ts'
 import { AnswerService, type AskResult, type LlmLayer } from '../answer/service.ts'
 import type { ChatTurn } from '../answer/types.ts'
+import { handingOff } from './request-client.ts'
 
 /** Bytes of answers (and their keys) kept in memory at most, by default. */
 export const DEFAULT_ANSWER_CACHE_BYTES = 32 * 1024 * 1024
@@ -51,9 +52,13 @@ export class BoundedAnswerService extends AnswerService {
     const key = answerKey(question, history)
     const hit = this.memo?.get(key)
     if (hit) return hit
-    // The same question asked by many at once is computed once.
+    // The same question asked by many at once is computed once. (Waiting for another request's
+    // computation is waiting for the compute process too: this request's turn on the loop ends.)
     const pending = this.inflight.get(key)
-    if (pending) return pending
+    if (pending) {
+      handingOff()
+      return pending
+    }
     const computing = (
       this.offloaded ? this.offloaded(question, history) : super.ask(question, history)
     )

@@ -4,7 +4,7 @@ import { setPriority } from 'node:os'
 import { HTTPException } from 'hono/http-exception'
 import { projectPath } from '../paths.ts'
 import { FairQueue } from './fair-queue.ts'
-import { currentClient } from './request-client.ts'
+import { currentClient, handingOff } from './request-client.ts'
 
 /** The computations a request can start, run in the compute process. */
 export type ComputeOp = 'ask' | 'cite' | 'search'
@@ -162,6 +162,8 @@ export class ComputePool {
       this.queue.sizeOf(client) >= this.options.maxQueuedPerClient
     )
       return Promise.reject(overloaded())
+    // The request now waits here, off the event loop: its turn among heavy requests ends.
+    handingOff()
     return new Promise<T>((resolve, reject) => {
       this.queue.push(client, {
         id: this.nextId++,

@@ -29,6 +29,7 @@ import {
 import { buildInChild } from './build-child.ts'
 import { nodeClientKey, parseTrustProxy } from './client-key.ts'
 import { ComputePool } from './compute-pool.ts'
+import { gateHeavyRequests } from './heavy-gate.ts'
 import { createHttpHost, type HostLimits, type HttpHost } from './http-host.ts'
 import { insightsSettingsFromEnv, type NodeInsightsSettings, openNodeInsights } from './insights.ts'
 import { withRequestClient } from './request-client.ts'
@@ -306,8 +307,9 @@ export async function startServer(options: StartOptions = {}): Promise<{
     pool,
   )
   // Each request's work runs as its client's: the compute queue takes the clients in turn.
+  // Heavy requests (large bodies) take turns on the event loop; cheap ones never wait for them.
   listener = withRequestClient(
-    getRequestListener(app.fetch),
+    gateHeavyRequests(getRequestListener(app.fetch)),
     parseTrustProxy(process.env.TRUST_PROXY),
   )
   const close = async () => {
