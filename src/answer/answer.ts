@@ -604,6 +604,18 @@ export class Answerer {
     ]
     const resolved = prev.answerable ? this.standalone(part.core, turns) : part.text
     let p = resolved === part.text ? part : this.analysis.question(resolved)
+    // "How many papers on additive manufacturing, and what share were coauthored?": a part that
+    // asks a column of no row asks it of the rows the part before named.
+    const rows = prevPart.entities.filter((e) => e.tables.length > 0)
+    if (
+      p.entities.length === 0 &&
+      rows.length > 0 &&
+      !/\b(?:most|least|highest|lowest|largest|smallest|top|bottom|which|who)\b/i.test(p.text) &&
+      this.analysis.tables.columnsNamedIn(p.text.toLowerCase()).some((c) => c.column !== 'rank')
+    )
+      p = this.analysis.part(
+        `${p.text.replace(/[?.!\s]+$/, '')} for ${rows.map((e) => e.name).join(' and ')}?`,
+      )
     const namesTable = (x: Question) => /\btables?\s*\d+\.\d+/i.test(x.text)
     const table = /\btables?\s*(\d+\.\d+)/i.exec(prevPart.text)?.[1]
     if (table && !namesTable(p) && p.entities.length === 0 && !p.target)

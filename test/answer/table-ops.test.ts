@@ -80,6 +80,12 @@ describe('two-part questions', () => {
     )
     expect(china.answer).toContain('7,406')
     expect(china.answer).toContain('5.1')
+    // A part that asks a column of no row asks it of the row the part before named.
+    const additive = await answerer.answer(
+      'How many papers were there on additive manufacturing, and what share were internationally coauthored?',
+    )
+    expect(additive.answer).toContain('22,070 papers')
+    expect(additive.answer).toContain('17.20%')
     // "For China: …, and …": a lead-in does not keep the parts together.
     expect(
       splitParts(
