@@ -138,6 +138,16 @@ function saysWord(soft: SoftTerms | undefined, questionWord: string, passageWord
  */
 const UNDERSPECIFIED_TERMS = 3
 
+/** Sentences of each paragraph that summarise a part of one or two paragraphs. */
+const SUMMARY_SENTENCES = 3
+
+/** Words for a part of the chapter named by its topic: "the part on quantum". */
+const SECTION_WORDS =
+  /\b(?:the )?(?:part|section|subsection|chapter section)s? (?:on|about|covering|dealing with)\b/i
+/** Words that ask for a summary rather than name a topic. */
+const SUMMARY_WORDS =
+  /\b(?:summari[sz]e|summary|overview|gist|tell me about|what does|say|says|key points?|main points?|please|briefly)\b/gi
+
 /** Words for a figure, when a question names none by number. */
 const FIGURE_WORDS = /\b(?:chart|graph|figure|diagram|plot|exhibit|illustration)\b/i
 /** How much of a figure's caption (idf-weighted) a question must name to mean that figure. */
@@ -443,6 +453,14 @@ export class Answerer {
     if (!q.target && FIGURE_WORDS.test(q.text)) {
       const figure = this.figureDescribed(q.text)
       if (figure) q = { ...q, target: { kind: 'figure', id: figure } }
+    }
+    // "summarise the part on quantum": the section whose title the question names.
+    if (!q.target && SECTION_WORDS.test(q.text)) {
+      const section = this.sectionDescribed(q.text)
+      if (section) {
+        const whole = this.structureDraft({ ...q, target: { kind: 'section', id: section } })
+        if (whole) return whole
+      }
     }
     const scope = this.scopeOf(q)
     if (
@@ -919,9 +937,21 @@ export class Answerer {
         return null
     }
     if (blocks.length === 0) return null
-    const cites = blocks
-      .slice(0, 5)
-      .map((b) => this.blockOpening(b, target.kind === 'footnote' || target.kind === 'figure'))
+    // A part of one or two paragraphs is summarised by their first sentences, not one opening.
+    const short = blocks.length <= 2 && (target.kind === 'section' || target.kind === 'box')
+    const seen = new Set<string>()
+    const cites = short
+      ? blocks.flatMap((b) =>
+          this.deps.chunks
+            .filter((c) => c.blockId === b.id)
+            .flatMap((c) => this.chunkSentences(c.id))
+            .filter((x) => !seen.has(x.cite.id) && seen.add(x.cite.id))
+            .slice(0, SUMMARY_SENTENCES)
+            .map((x) => x.cite),
+        )
+      : blocks
+          .slice(0, 5)
+          .map((b) => this.blockOpening(b, target.kind === 'footnote' || target.kind === 'figure'))
     return {
       sentences: [
         { text: `${title}:`, cites: heading ? [this.blockCitation(heading)] : [] },
@@ -993,6 +1023,22 @@ export class Answerer {
         best = { id: b.figureId, share }
     }
     return best?.id ?? null
+  }
+
+  /**
+   * The section a question names by its topic ("the part on quantum", "the section about patient
+   * capital"): the one whose title holds all the question's own terms (those left once the words
+   * that ask for a part are taken out), the most specific first.
+   */
+  private sectionDescribed(text: string): string | null {
+    const asked = queryTerms(text.replace(SECTION_WORDS, ' ').replace(SUMMARY_WORDS, ' '))
+    if (asked.length === 0 || asked.length > 3) return null
+    const soft = this.analysis.softTerms(text)
+    const found = this.deps.doc.sections
+      .filter((sec) => sec.id !== 'intro')
+      .filter((sec) => lexicalCoverage(asked, sec.title, this.analysis.stats, soft) >= 0.99)
+      .sort((a, b) => b.level - a.level)
+    return found[0]?.id ?? null
   }
 
   /** A whole block (a heading, a footnote) as a citation. */

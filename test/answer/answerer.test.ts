@@ -99,6 +99,17 @@ describe('passage answers', () => {
     expect(a.answer).toContain('restrictions on cross-border data flows')
   })
 
+  it('summarises a part named by its topic with its first sentences, headed by its title', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('summarise the part on quantum')
+    const lines = a.answer.split('\n')
+    expect(lines[0]).toMatch(
+      /^Section II\.3, "Considerable potential for open innovation in quantum information": \[1\]$/,
+    )
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    expect(a.answer).toContain('trilateral quantum partnership agreement')
+  })
+
   it('answers the outline from the headings, each cited', async () => {
     const { answerer, corpus } = await assistant()
     const top = await answerer.answer('What are the main sections of the chapter?')
