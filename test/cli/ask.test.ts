@@ -26,7 +26,8 @@ describe('the ask command', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('45.57%')
     expect(r.stdout).toContain(
-      "(understood as: What is Canada's share of internationally coauthored papers?)",
+      // The last answer came from Table 8.3, so the follow-up asks that table.
+      "(understood as: What is Canada's share of internationally coauthored papers in Table 8.3?)",
     )
     expect(r.stdout).toContain('34.97%')
   })
