@@ -19,6 +19,14 @@ import {
   supportFeatures,
 } from './abstain.ts'
 import { arithmeticAsked, computeFromAnswers } from './answer-arithmetic.ts'
+import {
+  blockCitation,
+  FIGURE_WORDS,
+  figureDescribed,
+  outlineSentences,
+  SECTION_WORDS,
+  sectionDescribed,
+} from './chapter-parts.ts'
 import { resolveFollowUp } from './conversation.ts'
 import { missingEvidence } from './evidence.ts'
 import { entitiesIn, type PreviousTurn, resolveReferences } from './follow-up.ts'
@@ -140,18 +148,6 @@ const UNDERSPECIFIED_TERMS = 3
 
 /** Sentences of each paragraph that summarise a part of one or two paragraphs. */
 const SUMMARY_SENTENCES = 3
-
-/** Words for a part of the chapter named by its topic: "the part on quantum". */
-const SECTION_WORDS =
-  /\b(?:the )?(?:part|section|subsection|chapter section)s? (?:on|about|covering|dealing with)\b/i
-/** Words that ask for a summary rather than name a topic. */
-const SUMMARY_WORDS =
-  /\b(?:summari[sz]e|summary|overview|gist|tell me about|what does|say|says|key points?|main points?|please|briefly)\b/gi
-
-/** Words for a figure, when a question names none by number. */
-const FIGURE_WORDS = /\b(?:chart|graph|figure|diagram|plot|exhibit|illustration)\b/i
-/** How much of a figure's caption (idf-weighted) a question must name to mean that figure. */
-const MIN_CAPTION_COVERAGE = 0.25
 
 /**
  * A looser word similarity (GloVe cosine) at which the thing a count counts is the thing asked
@@ -451,12 +447,12 @@ export class Answerer {
     }
     // "the chart of the innovation hubs' strengths": the figure whose caption the question names.
     if (!q.target && FIGURE_WORDS.test(q.text)) {
-      const figure = this.figureDescribed(q.text)
+      const figure = figureDescribed(q.text, this.deps.doc, this.analysis)
       if (figure) q = { ...q, target: { kind: 'figure', id: figure } }
     }
     // "summarise the part on quantum": the section whose title the question names.
     if (!q.target && SECTION_WORDS.test(q.text)) {
-      const section = this.sectionDescribed(q.text)
+      const section = sectionDescribed(q.text, this.deps.doc, this.analysis)
       if (section) {
         const whole = this.structureDraft({ ...q, target: { kind: 'section', id: section } })
         if (whole) return whole
@@ -963,98 +959,15 @@ export class Answerer {
     }
   }
 
-  /**
-   * The chapter's outline: "What are the main sections of the chapter?", "How many subsections
-   * does part II have?", "List the subsections of section III". The titles come from the parsed
-   * headings, each cited by its heading.
-   */
+  /** The chapter's outline, as an answer (see {@link outlineSentences}). */
   private outlineDraft(q: Question): Draft | null {
-    const lower = q.text.toLowerCase()
-    if (!OUTLINE_ASKED.test(lower) || /\b(?:discuss|talk|mention|cover|about)\w*\b/.test(lower))
-      return null
-    const doc = this.deps.doc
-    const parent = q.target?.kind === 'section' ? q.target.id : null
-    if (q.target && !parent) return null
-    const children = doc.sections.filter((s) =>
-      parent ? s.parentId === parent : s.level === 1 && s.id !== 'intro',
-    )
-    if (children.length === 0) return null
-    const headingOf = (id: string) =>
-      doc.blocks.find((b) => b.kind === 'heading' && 'opens' in b && b.opens === id)
-    const of = parent
-      ? `Section ${parent}, "${doc.sections.find((s) => s.id === parent)?.title ?? ''}",`
-      : 'The chapter'
-    const noun = parent ? 'subsections' : 'numbered sections'
-    const parentHeading = parent ? headingOf(parent) : undefined
-    return {
-      sentences: [
-        {
-          text: `${of} has ${children.length} ${noun}:`,
-          cites: parentHeading ? [this.blockCitation(parentHeading)] : [],
-        },
-        ...children.map((c) => {
-          const h = headingOf(c.id)
-          return { text: `- ${c.id} ${c.title}`, cites: h ? [this.blockCitation(h)] : [] }
-        }),
-      ],
-      answerable: true,
-      route: 'structure',
-      hits: [],
-    }
-  }
-
-  /**
-   * The figure a question describes without its number: the one whose caption shares the most of
-   * the question's terms (at least {@link MIN_CAPTION_COVERAGE} of the caption's idf mass).
-   */
-  private figureDescribed(text: string): string | null {
-    const asked = new Set(this.analysis.stats.termsOf(text))
-    const soft = this.analysis.softTerms(text)
-    const named = (t: string) =>
-      asked.has(t) || [...asked].some((a) => softHit(soft, a, new Set([t])) > 0)
-    let best: { id: string; share: number } | null = null
-    for (const b of this.deps.doc.blocks) {
-      if (b.kind !== 'figure') continue
-      const terms = [...new Set(this.analysis.stats.termsOf(expandGlossary(b.caption)))]
-      const mass = terms.reduce((m, t) => m + this.analysis.stats.idf(t), 0)
-      const found = terms.filter(named).reduce((m, t) => m + this.analysis.stats.idf(t), 0)
-      const share = mass > 0 ? found / mass : 0
-      if (share >= MIN_CAPTION_COVERAGE && (!best || share > best.share))
-        best = { id: b.figureId, share }
-    }
-    return best?.id ?? null
-  }
-
-  /**
-   * The section a question names by its topic ("the part on quantum", "the section about patient
-   * capital"): the one whose title holds all the question's own terms (those left once the words
-   * that ask for a part are taken out), the most specific first.
-   */
-  private sectionDescribed(text: string): string | null {
-    const asked = queryTerms(text.replace(SECTION_WORDS, ' ').replace(SUMMARY_WORDS, ' '))
-    if (asked.length === 0 || asked.length > 3) return null
-    const soft = this.analysis.softTerms(text)
-    const found = this.deps.doc.sections
-      .filter((sec) => sec.id !== 'intro')
-      .filter((sec) => lexicalCoverage(asked, sec.title, this.analysis.stats, soft) >= 0.99)
-      .sort((a, b) => b.level - a.level)
-    return found[0]?.id ?? null
+    const sentences = outlineSentences(q, this.deps.doc, this.deps.chunks)
+    return sentences ? { sentences, answerable: true, route: 'structure', hits: [] } : null
   }
 
   /** A whole block (a heading, a footnote) as a citation. */
   private blockCitation(b: Block): Cited {
-    const chunk = this.deps.chunks.find((c) => c.blockId === b.id)
-    const sec = this.deps.doc.sections.find((x) => x.id === b.sectionId)
-    return {
-      id: b.id,
-      label: chunk?.label ?? `§${b.sectionId}`,
-      section: b.sectionId,
-      sectionTitle: sec?.title ?? '',
-      kind: b.kind,
-      quote: b.text,
-      start: b.start,
-      end: b.end,
-    }
+    return blockCitation(b, this.deps.doc, this.deps.chunks)
   }
 
   /** The opening sentence(s) of a block, or the whole block, as a citation. */
@@ -1465,10 +1378,6 @@ export class Answerer {
     return out
   }
 }
-
-/** A question about the chapter's outline: its sections or a section's subsections. */
-const OUTLINE_ASKED =
-  /\b(?:sub)?sections\b|\bparts\b.*\b(?:chapter|section)\b|\b(?:section|chapter) (?:headings|titles)\b|\b(?:outline|structure) of the chapter\b|\btable of contents\b|\bhow is the chapter (?:organi[sz]ed|structured)\b/
 
 /** A sentence that enumerates things itself: "in areas including A, B, C, and D", "installed A, B, C, and D". */
 const INLINE_LIST =
