@@ -23,6 +23,10 @@ const MIN_CAPTION_COVERAGE = 0.25
 const OUTLINE_ASKED =
   /\b(?:sub)?sections\b|\bparts\b.*\b(?:chapter|section)\b|\b(?:section|chapter) (?:headings|titles)\b|\b(?:outline|structure) of the chapter\b|\btable of contents\b|\bhow is the chapter (?:organi[sz]ed|structured)\b/
 
+/** "the four recommendations", "all three steps": a number of things asked for. */
+const COUNTED_THINGS = /\b(two|three|four|five|six)\s+(?:[a-z-]+\s+)?[a-z]+s\b/
+const NUMBER_WORD: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6 }
+
 /**
  * A whole block (a heading, a footnote) as a citation.
  *
@@ -55,14 +59,20 @@ export function outlineSentences(
   chunks: readonly Chunk[],
 ): Array<{ text: string; cites: Cited[] }> | null {
   const lower = q.text.toLowerCase()
-  if (!OUTLINE_ASKED.test(lower) || /\b(?:discuss|talk|mention|cover|about)\w*\b/.test(lower))
-    return null
   const parent = q.target?.kind === 'section' ? q.target.id : null
   if (q.target && !parent) return null
   const children = doc.sections.filter((s) =>
     parent ? s.parentId === parent : s.level === 1 && s.id !== 'intro',
   )
   if (children.length === 0) return null
+  // "List all four recommendations in section III": as many things as the section has parts.
+  const counted = NUMBER_WORD[COUNTED_THINGS.exec(lower)?.[1] ?? ''] ?? 0
+  const asksParts = parent !== null && q.intent === 'list' && counted === children.length
+  if (
+    !asksParts &&
+    (!OUTLINE_ASKED.test(lower) || /\b(?:discuss|talk|mention|cover|about)\w*\b/.test(lower))
+  )
+    return null
   const headingOf = (id: string) =>
     doc.blocks.find((b) => b.kind === 'heading' && 'opens' in b && b.opens === id)
   const cite = (b: Block | undefined) => (b ? [blockCitation(b, doc, chunks)] : [])

@@ -125,6 +125,11 @@ describe('passage answers', () => {
       '- III.4 Level up patient capital',
     ])
     for (const c of sub.citations) expect(verifyQuote(corpus, c)).toBe(true)
+    // "the four recommendations in part III": as many things as the section has subsections.
+    const four = await answerer.answer(
+      'List all four recommendations in part III on promoting the new productive forces through opening up',
+    )
+    expect(four.answer).toContain('- III.2 Unleash market vitality')
     // "outline" as a verb is no question about the outline.
     const verb = await answerer.answer('What does the Global AI Governance Initiative outline?')
     expect(verb.answer).not.toContain('numbered sections')
