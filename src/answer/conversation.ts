@@ -41,6 +41,10 @@ const COLUMN_PHRASE: Record<ValueColumn, string> = {
 const ELLIPSIS =
   /^(?:and|but|also|so|then|now|ok|okay)?\s*(?:what|how)\s+about\s+(.+?)\s*\??$|^(?:and|but|also|same for|and for|and in|and also|what of)\s+(.+?)\s*\??$/i
 
+/** "What about X, when was that proposed?": a thing, then a question about it. */
+const ABOUT_THEN_ASK =
+  /^(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\s+([^,?]+),\s*((?:when|where|who|what|which|why|how)\b[^?]*)\??$/i
+
 /**
  * Rewrites a follow-up into a standalone question using the conversation the client sent (the
  * server keeps no state): ellipsis ("And Canada's?", "What about Spain?"), pronouns and
@@ -204,6 +208,14 @@ function rewrite(
 ): string {
   let q = normalizeText(question).trim().replace(/\s+/g, ' ')
   if (!state.lastQuestion) return q
+  // "What about the China-Africa initiative, when was that proposed?": a question of its own,
+  // whose "that" is the thing named before it.
+  const own = ABOUT_THEN_ASK.exec(q)
+  if (own) {
+    const [, thing = '', ask = ''] = own
+    const asked = ask.replace(/\b(?:that|it|this)\b/i, thing.trim())
+    if (asked !== ask) return `${asked.charAt(0).toUpperCase()}${asked.slice(1)}?`
+  }
   q = replacePronouns(q, state)
   const ellipsis = ELLIPSIS.exec(q)
   if (!ellipsis) {

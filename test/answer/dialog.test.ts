@@ -200,3 +200,15 @@ describe('follow-ups that must be refused stay refused', () => {
     expect(cost?.answerable).toBe(false)
   })
 })
+
+describe('"what about X, <a question of its own>"', () => {
+  it('asks that question of X', async () => {
+    const [, , africa] = await converse([
+      'When did China sign the cybersecurity MOU with Thailand?',
+      'And the one with Indonesia?',
+      'What about the China-Africa initiative, when was that proposed?',
+    ])
+    expect(africa?.standaloneQuestion).toBe('When was the China-Africa initiative proposed?')
+    expect(africa?.answer).toContain('August 24, 2021')
+  })
+})
