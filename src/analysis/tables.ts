@@ -155,7 +155,10 @@ export class TableRegistry {
    */
   columnsNamedIn(text: string): Array<{ table: string; column: string; at: number }> {
     // "Which countries share a centrality of 1.7?": "share" the verb names no column.
-    const lower = text.replace(SHARE_VERB, (m) => ' '.repeat(m.length))
+    // "the table on co-authorship in advanced manufacturing": words that name a table, not a column.
+    const lower = text
+      .replace(SHARE_VERB, (m) => ' '.repeat(m.length))
+      .replace(TABLE_NAMED_BY_TOPIC, (m) => ' '.repeat(m.length))
     const out: Array<{ table: string; column: string; at: number }> = []
     const keys = new Set<string>()
     for (const t of this.tables)
@@ -198,6 +201,9 @@ export class TableRegistry {
     return t.columns.find((c) => c.key === key)
   }
 }
+
+/** "the table on co-authorship …", "the table of centrality scores": a table named by its topic. */
+const TABLE_NAMED_BY_TOPIC = /\btables?\s+(?:on|of|about|for|listing|showing)\s+[^,;?]*/g
 
 /** The value columns of Tables 8.2–8.4, as keys of a parsed row's `values` and `printed`. */
 export type ValueColumn = 'papers' | 'coauthored' | 'share' | 'centrality'

@@ -86,6 +86,11 @@ describe('two-part questions', () => {
     )
     expect(additive.answer).toContain('22,070 papers')
     expect(additive.answer).toContain('17.20%')
+    // "the table on co-authorship …" names the table, not a column: the rank is the printed one.
+    const malaysia = await answerer.answer(
+      'Where does Malaysia rank in the table on co-authorship in advanced manufacturing technologies?',
+    )
+    expect(malaysia.answer).toMatch(/Malaysia ranks 20th of 20 economies by papers/)
     // "For China: …, and …": a lead-in does not keep the parts together.
     expect(
       splitParts(
