@@ -23,9 +23,8 @@ const MIN_CAPTION_COVERAGE = 0.25
 const OUTLINE_ASKED =
   /\b(?:sub)?sections\b|\bparts\b.*\b(?:chapter|section)\b|\b(?:section|chapter) (?:headings|titles)\b|\b(?:outline|structure) of the chapter\b|\btable of contents\b|\bhow is the chapter (?:organi[sz]ed|structured)\b/
 
-/** "the four recommendations", "all three steps": a number of things asked for. */
-const COUNTED_THINGS = /\b(two|three|four|five|six)\s+(?:[a-z-]+\s+)?[a-z]+s\b/
-const NUMBER_WORD: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6 }
+/** What follows a number of things asked for: "(four) recommendations", "(three) main steps". */
+const COUNTED_THINGS = /^\s+(?:[a-z-]+\s+)?[a-z]+s\b/
 
 /**
  * A whole block (a heading, a footnote) as a citation.
@@ -66,7 +65,9 @@ export function outlineSentences(
   )
   if (children.length === 0) return null
   // "List all four recommendations in section III": as many things as the section has parts.
-  const counted = NUMBER_WORD[COUNTED_THINGS.exec(lower)?.[1] ?? ''] ?? 0
+  const counted =
+    q.numbers.find((n) => !n.ordinal && !n.year && COUNTED_THINGS.test(lower.slice(n.end)))
+      ?.value ?? 0
   const asksParts = parent !== null && q.intent === 'list' && counted === children.length
   if (
     !asksParts &&

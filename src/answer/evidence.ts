@@ -8,8 +8,10 @@ const MONEY =
 /** A question that asks for an amount of money. */
 const ASKS_MONEY =
   /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much money|worth|paid|pay|value of the (?:deal|contract|investment))\b/i
-const DATE =
-  /\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/
+/** The months, as a regex alternation. */
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December'
+const DATE = new RegExp(`\\b(?:19|20)\\d{2}\\b|\\b(?:${MONTHS})\\b`)
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple)\b/i
 /** A named organisation or company: capitalised words ending in an organisation word, or a known form. */
@@ -46,8 +48,7 @@ const POST_MODIFIER =
 const COUNTED =
   /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple))\s*(?:%|percent\b|billion\b|million\b|thousand\b)?((?:\s*[\w’'-]+){1,5})/gi
 /** "January 5," "May 26": the day of a date, which counts nothing. */
-const DAY_OF_MONTH =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/g
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}\\b`, 'g')
 /**
  * What a place name and its adjective share: "argenti" (Argentina, Argentine), "colomb"
  * (Colombia, Colombian), "indonesi"; short or multi-word names stay whole.
