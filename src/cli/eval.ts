@@ -40,6 +40,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     tune4: loadRobustSplit('tune4', ctx.corpus.raw),
     tune5: loadRobustSplit('tune5', ctx.corpus.raw),
     tune6: loadRobustSplit('tune6', ctx.corpus.raw),
+    tune7: loadRobustSplit('tune7', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
@@ -54,6 +55,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
       items.tune4,
       items.tune5,
       items.tune6,
+      items.tune7,
     ),
   )
 }
