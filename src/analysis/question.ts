@@ -76,6 +76,14 @@ const TRUE_THAT =
   /^(?:is it (?:true|correct|right|the case) that|true or false:?|am i right that|is it correct to say that|did the chapter say that|does the chapter (?:say|claim|state) that)\s+/i
 const INSTRUCTION =
   /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
+/**
+ * A statement turned into a check by a tag: "The chapter calls data the fourth factor, right?",
+ * "China leads, doesn't it?".
+ */
+const TAG_QUESTION =
+  /,?\s+(?:right|correct|true|yes|no|isn't it|is that right|is that correct|is that true|is that so|am i right|don't they|doesn't it|didn't it|didn't they|aren't they|isn't that so|wasn't it|weren't they|hasn't it|haven't they|or not)\s*\?+\s*$/i
+/** "The runner-up", "runners up": the second place, an ordinal numbers are read with. */
+const RUNNER_UP = /\brunners?[- ]up\b/gi
 const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
 /** A sentence about the user, not the chapter: "I run a startup in Vietnam", "Our team …". */
 const ABOUT_THE_USER =
@@ -261,7 +269,7 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   )
     return 'date'
   if (
-    /\bhow (many|much)\b|\bwhat (?:is the |was the )?(share|percentage|proportion|number|amount|value|figure|score|centrality|total|count)\b|\bhow (big|large|high|low)\b/.test(
+    /\bhow (many|much)\b|\bwhat (?:is the |was the )?(share|percentage|proportion|number|amount|value|figure|score|centrality|total|count)\b|\bhow (big|large|high|low|long|far|tall|wide|deep|heavy)\b/.test(
       lower,
     )
   )
@@ -290,6 +298,7 @@ export function intentOf(core: string, lower: string, target: StructureRef | nul
   if (INSTRUCTION.test(lower)) return 'refuse'
   if (
     TRUE_THAT.test(core) ||
+    (TAG_QUESTION.test(core) && !WH.test(core.split(/\s+/).slice(0, 2).join(' '))) ||
     (YES_NO_START.test(core) &&
       // "Are there more papers on X than on Y?" checks a comparison; "Are there any …?" asks for things.
       (!/^(?:is|are|was|were) there\b/i.test(core) ||
@@ -374,6 +383,7 @@ export function targetOf(lower: string): StructureRef | null {
 /** The claim a yes/no question checks: "Did X happen in 2023?" → "X happen in 2023". */
 export function claimOf(core: string): string {
   return core
+    .replace(TAG_QUESTION, '')
     .replace(TRUE_THAT, '')
     .replace(YES_NO_START, '')
     .replace(
@@ -422,7 +432,8 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
         .join(' ')}"?`,
   )
   const entities = uniqueEntities(ctx.catalog.find(entityText).map((m) => m.entity))
-  const numbers = numbersIn(text)
+  // "the runner-up" is the second: read as an ordinal in place (the same length, so offsets hold).
+  const numbers = numbersIn(text.replace(RUNNER_UP, (m) => 'second'.padEnd(m.length)))
   // "per the 2023 report": a year that dates a source is no year asked about.
   const years = numbers
     .filter((n) => n.year && !SOURCE_AFTER_YEAR.test(text.slice(n.end)))

@@ -22,6 +22,27 @@ export class WordFrequency {
   }
 
   /**
+   * The best rank of the word and its verb's plain form ("counted" → "count", "making" → "make",
+   * "planned" → "plan"): how common a verb is, whatever its tense. Plurals keep their own rank
+   * ("penalties" is rarer than "penalty").
+   *
+   * @example
+   * frequency.familyRank('counted') // rank('count')
+   */
+  familyRank(word: string): number {
+    const w = word.toLowerCase()
+    const forms = [w]
+    const ending = /^(.{3,}?)(ed|d|ing)$/.exec(w)
+    if (ending) {
+      const [, base = '', suffix] = ending
+      forms.push(base, ...(suffix !== 'd' ? [`${base}e`] : []))
+      // "planned" → "plan", "running" → "run".
+      if (/([b-df-hj-np-tv-z])\1$/.test(base)) forms.push(base.slice(0, -1))
+    }
+    return Math.min(...forms.map((f) => this.rank(f)))
+  }
+
+  /**
    * Whether a word is among the {@link EVERYDAY_RANK} most frequent.
    *
    * @example

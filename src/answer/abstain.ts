@@ -79,6 +79,11 @@ const ANSWER_TYPE_WORDS = new Set(
     'percentage',
     'share',
     'number',
+    // Classifiers name the kind of thing counted, not a thing: "how many kinds of industry".
+    'kind',
+    'type',
+    'sort',
+    'variety',
   ].map((w) => searchTerm(w) as string),
 )
 

@@ -11,6 +11,7 @@ import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
+import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
   DEFAULT_THRESHOLDS,
@@ -28,7 +29,7 @@ import {
   sectionDescribed,
 } from './chapter-parts.ts'
 import { resolveFollowUp } from './conversation.ts'
-import { missingEvidence } from './evidence.ts'
+import { countsAskedThing, type EvidenceWords, missingEvidence } from './evidence.ts'
 import { entitiesIn, type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
@@ -109,6 +110,10 @@ interface Draft {
 const TABLE_WORDS =
   'table ranks rank ranking ranked highest lowest most least fewest top largest smallest which economy economies country countries field fields figure value number share percentage score position place compare difference ratio average sum total times more less higher lower between above below exactly same tied just next after before'
 
+/** A comparison of rows that names no column: "how far ahead is it of the UK?", "which is higher?". */
+const ROW_OPERATION =
+  /\b(?:how far (?:ahead|behind|above|below)|how much (?:more|less|higher|lower)|difference|gap|ahead of|behind|higher|lower|more|less|ratio|times)\b/
+
 /** A question read together with the previous one (see `continueTopic` in `follow-up.ts`). */
 const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
 /**
@@ -170,6 +175,12 @@ const ASKED_KIND =
  * a tie-breaker, a fifth of a full lexical match. Chosen on the tune splits.
  */
 const FOCUS_BOOST = 0.1
+
+/**
+ * What a sentence with a number counting the thing a "how many" question asks about gains: a
+ * fifth of a full lexical match, like {@link FOCUS_BOOST}.
+ */
+const COUNT_BOOST = 0.1
 
 /**
  * A resolved follow-up keeps the years its question asked about: "what about Japan in 2019?"
@@ -351,9 +362,12 @@ export class Answerer {
     if (!spec || /\btables?\s*\d/i.test(question)) return question
     const lower = question.toLowerCase()
     const columns = this.analysis.tables.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
-    if (!columns.some((c) => c.table === spec.id)) return question
     const entities = this.catalog.find(question).map((m) => m.entity)
     if (!entities.every((e) => e.tables.includes(spec.id))) return question
+    // "How far ahead is it of the UK?" after a Table 8.4 answer: an operation on the table's rows
+    // that names no column is about the table the last answer used.
+    const operation = entities.length > 0 && columns.length === 0 && ROW_OPERATION.test(lower)
+    if (!operation && !columns.some((c) => c.table === spec.id)) return question
     return `${question.replace(/[?.!\s]+$/, '')} in Table ${spec.id}?`
   }
 
@@ -515,21 +529,38 @@ export class Answerer {
       : d.related?.[0]
     if (!first || first.kind === 'table-row') return null
     const sentence = first.quote
-    const said = this.catalog
-      .find(sentence)
-      .map((m) => m.entity)
-      .filter((e) => e.type === 'economy' && e.name !== 'China')
-    if (said.length === 0 || asked.some((e) => said.includes(e))) return null
     const premise = claimOf(q.text.replace(/^\s*why\s+/i, ''))
-    const names = new Set(asked.flatMap((e) => wordTokens(e.name).map((w) => searchTerm(w) ?? w)))
+    const names = new Set(
+      q.entities
+        .filter((e) => e.type === 'economy')
+        .flatMap((e) => wordTokens(e.name).map((w) => searchTerm(w) ?? w)),
+    )
     const rest = queryTerms(premise).filter((t) => !names.has(t))
     const soft = this.analysis.softTerms(premise)
-    if (lexicalCoverage(rest, sentence, this.analysis.stats, soft) < SWAP_COVERAGE) return null
+    const coverage = (text: string) => lexicalCoverage(rest, text, this.analysis.stats, soft)
+    // The sentence of the quote the premise is about (a quote may join two).
+    const about = splitSentences(sentence)
+      .map((r) => sentence.slice(r.start, r.end))
+      .reduce((b, x) => (b === '' || coverage(x) > coverage(b) ? x : b), '')
+    if (coverage(about) < SWAP_COVERAGE) return null
+    // China is often the unnamed subject of the chapter's sentences; it counts only as said.
+    const named = new Set(q.entities)
+    const said = [
+      ...new Set(
+        this.catalog
+          .find(about)
+          .map((m) => m.entity)
+          .filter((e) => e.type === 'economy'),
+      ),
+    ]
+    const wrong = asked.filter((e) => !said.includes(e))
+    const instead = said.filter((e) => !named.has(e))
+    if (wrong.length === 0 || instead.length === 0) return null
     return {
       sentences: [
         { text: 'No.', cites: [] },
         {
-          text: `The chapter says this of ${said.map((e) => e.name).join(' and ')}, not ${asked.map((e) => e.name).join(' and ')}:`,
+          text: `The chapter says this of ${instead.map((e) => e.name).join(' and ')}, not ${wrong.map((e) => e.name).join(' and ')}:`,
           cites: [],
         },
         { text: sentence, cites: [first] },
@@ -741,12 +772,20 @@ export class Answerer {
             : null))
       : 'nothing was retrieved'
     if (!best || reason) return this.notStated(hits, reason ?? 'nothing was retrieved', features)
-    const names = this.catalog
-      .find(claim)
-      .map((m) => m.surface.replace(/^the /i, '').replace(/['’]s$/, ''))
-      .concat(claim.match(CLAIM_NAME) ?? [])
     const window = scored.slice(0, 2).filter((s) => s.blockId === best.blockId || s === best)
     const text = window.map((s) => s.text).join(' ')
+    // A name the passage says in another form ("Chinese" for its "China's") is said.
+    const inText = new Map<Entity, string>()
+    for (const m of this.catalog.find(text))
+      if (!inText.has(m.entity)) inText.set(m.entity, m.surface)
+    const mentions = this.catalog.find(claim)
+    const names = mentions
+      .map((m) => (inText.get(m.entity) ?? m.surface).replace(/^the /i, '').replace(/['’]s$/, ''))
+      .concat(
+        [...claim.matchAll(CLAIM_NAME)]
+          .filter((n) => !mentions.some((m) => m.start <= n.index && n.index < m.end))
+          .map((n) => n[0]),
+      )
     const verdict = proseVerdict(
       claim,
       text,
@@ -778,7 +817,7 @@ export class Answerer {
         /^[a-z]+$/.test(w) &&
         // A change ("fallen") is checked by its direction.
         directionOf(w) === null &&
-        this.analysis.frequency.rank(w) >= RARE_CLAIM_RANK &&
+        this.analysis.frequency.familyRank(w) >= RARE_CLAIM_RANK &&
         !this.analysis.stats.known(t) &&
         softHit(soft, t, passageTerms, DEFAULT_SOFT_MATCH.minBinding) === 0
       )
@@ -867,6 +906,19 @@ export class Answerer {
   }
 
   /** A chosen sentence and what its paragraph says before it (which may name what it speaks of). */
+  /** Words as the evidence checks read them: the same term, a close one, or a looser one for counts. */
+  private evidenceWords(soft: SoftTerms | undefined): EvidenceWords {
+    const stats = this.analysis.stats
+    return {
+      says: (a, b) =>
+        saysWord(soft, a, b) || this.analysis.soft?.closest(a, [b], COUNTED_SIMILARITY) !== null,
+      known: (w) => {
+        const t = searchTerm(w)
+        return t !== null && stats.known(t)
+      },
+    }
+  }
+
   private withParagraphBefore(p: ScoredSentence): { sentence: string; before: string } {
     const block = this.blocks.get(p.blockId)
     return { sentence: p.text, before: block ? block.text.slice(0, p.at) : '' }
@@ -1113,6 +1165,19 @@ export class Answerer {
         .sort((a, b) => b.score - a.score)
       scored.splice(0, scored.length, ...boosted)
     }
+    // "How many top-level industry sectors …": a sentence with a number that counts the thing
+    // asked about (or a close word: "41 major industrial categories") carries the answer type.
+    const evidenceWords = this.evidenceWords(soft)
+    if (!q.table && q.answerType === 'number') {
+      const boosted = scored
+        .map((x) =>
+          x.cite.kind !== 'table-row' && countsAskedThing(text, x.text, evidenceWords)
+            ? { ...x, score: x.score + COUNT_BOOST }
+            : x,
+        )
+        .sort((a, b) => b.score - a.score)
+      scored.splice(0, scored.length, ...boosted)
+    }
     const picked = selectSentences(scored, text, stats, terms, soft)
     const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats, soft)
     const best = supportBest
@@ -1157,14 +1222,7 @@ export class Answerer {
       this.catalog,
       paragraphs.join(' '),
       picked.map((p) => this.withParagraphBefore(p)),
-      {
-        says: (a, b) =>
-          saysWord(soft, a, b) || this.analysis.soft?.closest(a, [b], COUNTED_SIMILARITY) !== null,
-        known: (w) => {
-          const t = searchTerm(w)
-          return t !== null && stats.known(t)
-        },
-      },
+      evidenceWords,
     )
     if (missing)
       return {

@@ -7,7 +7,7 @@ const MONEY =
   /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:billion|million|thousand|trillion)?\s*(?:dollars|yuan|rmb|usd|euros?)\b|\b(?:usd|rmb|cny)\s?\d/i
 /** A question that asks for an amount of money. */
 const ASKS_MONEY =
-  /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much money|worth|paid|pay|value of the (?:deal|contract|investment))\b/i
+  /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much money|worth|paid|pay|pays|paying|charge[sd]?|charging|fees?|value of the (?:deal|contract|investment))\b/i
 /** The months, as a regex alternation. */
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December'
@@ -44,6 +44,29 @@ const MEASURE_UNIT =
 /** A word that starts what follows a counted noun: a participle, an article, an adverb. */
 const POST_MODIFIER =
   /^(?:[a-z]+(?:ed|ing|ly)|a|an|the|per|each|every|so|worldwide|overall|altogether)$/
+/** The label a table row is quoted with: "Table 8.1 (Achievements …), item 6:". */
+const TABLE_LABEL = /\bTable \d+\.\d+ \([^)]*\)(?:,? item \d+)?:?/g
+
+/** A question for a length, a distance or a duration: "how long is the railway?". */
+const MEASURE_ASKED = /\bhow (long|far|tall|wide|deep|heavy)\b/
+/** A number with a unit of what each of those asks for. */
+const LENGTH_UNIT = '(?:kilomet(?:er|re)s?|km|met(?:er|re)s?|miles?|feet|foot)'
+const DURATION_UNIT = '(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)'
+/** Counts in words that a duration may be given in: "several consecutive years". */
+const COUNT_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|many|a few|some|consecutive'
+const MEASURE_GIVEN = {
+  long: new RegExp(
+    `\\d[\\d,.]*\\s*(?:-\\s*)?(?:${LENGTH_UNIT}|${DURATION_UNIT})\\b|\\b(?:${COUNT_WORDS})\\s+(?:consecutive\\s+|straight\\s+)?${DURATION_UNIT}\\b|\\bsince\\s+(?:19|20)\\d{2}\\b`,
+    'i',
+  ),
+  far: new RegExp(`\\d[\\d,.]*\\s*(?:-\\s*)?${LENGTH_UNIT}\\b`, 'i'),
+  tall: new RegExp(`\\d[\\d,.]*\\s*(?:-\\s*)?${LENGTH_UNIT}\\b`, 'i'),
+  wide: new RegExp(`\\d[\\d,.]*\\s*(?:-\\s*)?${LENGTH_UNIT}\\b`, 'i'),
+  deep: new RegExp(`\\d[\\d,.]*\\s*(?:-\\s*)?${LENGTH_UNIT}\\b`, 'i'),
+  heavy: /\d[\d,.]*\s*(?:-\s*)?(?:tons?|tonnes?|kilograms?|kg)\b/i,
+} as const
+
 /** A number and the words it counts: "over 3,000 companies", "six new energy projects". */
 const COUNTED =
   /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple))\s*(?:%|percent\b|billion\b|million\b|thousand\b)?((?:\s*[\w’'-]+){1,5})/gi
@@ -55,6 +78,78 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}\\b`, 'g')
  */
 function adjectiveStem(name: string): string {
   return name.length > 6 && !name.includes(' ') ? name.slice(0, name.length - 2) : name
+}
+
+/**
+ * The heads of what a "how many" phrase counts, one per conjunct: "households", "nations and
+ * territories" → nations, territories; "patents filed worldwide" → patents.
+ */
+function countHeads(counted: string): string[] {
+  return counted
+    .split(/\s+(?:and|or)\s+/)
+    .map((part) => {
+      // The noun phrase ends where a modifier after it starts ("patents filed worldwide",
+      // "years running", "homes a year").
+      const words = part.split(/\s+/)
+      const end = words.findIndex((w, i) => i > 0 && POST_MODIFIER.test(w))
+      return (end === -1 ? words : words.slice(0, end)).filter((w) => !COUNT_FILLER.test(w)).at(-1)
+    })
+    .filter((w): w is string => w !== undefined)
+}
+
+/** The words that follow a number in a text, lower case: what it counts ("41 major industrial categories"). */
+function countedWords(text: string): string[] {
+  return (
+    [...text.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').matchAll(COUNTED)]
+      .flatMap((m) => (m[1] ?? '').toLowerCase().split(/\s+/))
+      // A scale counts nothing: "$149 million".
+      .filter((w) => !/^(?:hundreds?|thousands?|millions?|billions?|trillions?|percent)$/.test(w))
+  )
+}
+
+/** Words that name a kind of thing: "how many kinds of industry" is counted by "41 categories". */
+const CLASSIFIER = /^(?:kinds?|types?|sorts?|categor(?:y|ies)|class(?:es)?|varieties|variety)$/
+
+/** A number and the noun phrase it counts, up to a comma, a preposition or a clause word. */
+const COUNTED_PHRASE =
+  /(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple))\s*(?:%|percent\b|billion\b|million\b|thousand\b)?((?:\s+(?!(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|as|across|than|per|each|were|was|are|is|have|has|had)\b)[a-z’'-]+){1,4})/gi
+
+/** The head nouns numbers count in a text: "41 major industrial categories" → categories. */
+function countedHeads(text: string): string[] {
+  return [...text.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').matchAll(COUNTED_PHRASE)]
+    .map((m) => (m[1] ?? '').trim().toLowerCase().split(/\s+/).at(-1) ?? '')
+    .filter(
+      (w) =>
+        w !== '' && !/^(?:hundreds?|thousands?|millions?|billions?|trillions?|percent)$/.test(w),
+    )
+}
+
+/**
+ * Whether a sentence counts what a "how many" question asks about: a number followed (within a
+ * few words) by the asked thing or a close word for it. `null` when the question counts nothing.
+ *
+ * @example
+ * countsAskedThing('How many top-level industry sectors does China have?', 'China boasts 41 major industrial categories …', words)
+ * // true when `words.says('sectors', 'categories')`
+ */
+export function countsAskedThing(
+  question: string,
+  sentence: string,
+  words: EvidenceWords,
+): boolean | null {
+  const counted = HOW_MANY.exec(question.toLowerCase())?.[1]
+  if (!counted) return null
+  const heads = countHeads(counted)
+  if (heads.length === 0) return null
+  const nouns = countedHeads(sentence.replace(FIGURE_REF, ' '))
+  return heads.some((w) =>
+    nouns.some(
+      (n) =>
+        words.says(w, n) ||
+        words.says(w.replace(/s$/, ''), n) ||
+        (CLASSIFIER.test(w) && CLASSIFIER.test(n)),
+    ),
+  )
 }
 
 /** A reference to a numbered part: "(see table 8.4)", "fig. 8.1". */
@@ -129,6 +224,10 @@ export function missingEvidence(
       ? `the ${what.replace(/s$|ed$/, '')}`
       : 'that amount of money'
   }
+  // "How long is the railway?": a length (or a duration) needs a number with such a unit.
+  const measure = MEASURE_ASKED.exec(lower)?.[1]
+  if (measure && !MEASURE_GIVEN[measure as keyof typeof MEASURE_GIVEN].test(evidence))
+    return measure === 'long' ? 'the length or duration' : 'that measure'
   // A count is no date: "In January 2024, … signed …" gives no number of researchers.
   const counts = evidence.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').replace(FIGURE_REF, ' ')
   if (q.answerType === 'number' && !NUMBER.test(counts)) return 'that number'
@@ -136,19 +235,7 @@ export function missingEvidence(
   // not something else the passage counts ("3.2 billion kilowatt-hours").
   const counted = HOW_MANY.exec(lower)?.[1]
   if (counted && !q.table) {
-    // The head of each conjunct: "households", "nations and territories", "road lamps".
-    const asked = counted
-      .split(/\s+(?:and|or)\s+/)
-      .map((part) => {
-        // The noun phrase ends where a modifier after it starts ("patents filed worldwide",
-        // "years running", "homes a year").
-        const words = part.split(/\s+/)
-        const end = words.findIndex((w, i) => i > 0 && POST_MODIFIER.test(w))
-        return (end === -1 ? words : words.slice(0, end))
-          .filter((w) => !COUNT_FILLER.test(w))
-          .at(-1)
-      })
-      .filter((w): w is string => w !== undefined)
+    const asked = countHeads(counted)
     // Only the sentences said of the places asked about count ("… in Laos": not the Colombian
     // projects' 25,000 households beside it).
     const places = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
@@ -164,12 +251,7 @@ export function missingEvidence(
       .map((t) => t.sentence)
       .join(' ')
     const countedText = places.length > 0 ? about : counts
-    const countedNouns = [
-      ...countedText.replace(DAY_OF_MONTH, ' ').replace(YEAR, ' ').matchAll(COUNTED),
-    ]
-      .flatMap((m) => (m[1] ?? '').toLowerCase().split(/\s+/))
-      // A scale counts nothing: "$149 million".
-      .filter((w) => !/^(?:hundreds?|thousands?|millions?|billions?|trillions?|percent)$/.test(w))
+    const countedNouns = countedWords(countedText)
     // Only a thing the chapter names somewhere is checked: a word it never uses ("sectors" for
     // its "categories", "kits" for its "systems") may be a paraphrase no word vector binds.
     // A unit of measure is never a paraphrase: "how many gigawatts" needs gigawatts.
@@ -177,7 +259,12 @@ export function missingEvidence(
     if (
       checked.length > 0 &&
       !asked.some((w) =>
-        countedNouns.some((n) => words.says(w, n) || words.says(w.replace(/s$/, ''), n)),
+        countedNouns.some(
+          (n) =>
+            words.says(w, n) ||
+            words.says(w.replace(/s$/, ''), n) ||
+            (CLASSIFIER.test(w) && CLASSIFIER.test(n)),
+        ),
       )
     )
       return `the number of ${counted}`
@@ -223,14 +310,17 @@ export function missingEvidence(
   }
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
   // "What are the names of the first two models?": a name the question does not already give.
-  if (ASKS_NAMES.test(lower)) {
-    const asked = new Set(text.match(CAPITALIZED) ?? [])
+  // "Who won the 5th IKCEST … Competition?": the same, for a person or body asked by "who".
+  if (ASKS_NAMES.test(lower) || /^who\b/.test(lower)) {
+    // "the Volkswagen–Xiaopeng partnership" names Volkswagen and Xiaopeng.
+    const asked = new Set((text.match(CAPITALIZED) ?? []).flatMap((w) => [w, ...w.split(/[-–]/)]))
     // A run of capitalized words with an asked word in it is the asked name ("Xiaopeng Motors").
     for (const run of evidence.match(NAME_RUN) ?? [])
       if (run.split(/\s+/).some((w) => asked.has(w))) for (const w of run.split(/\s+/)) asked.add(w)
     // Only the clauses about what the question names: "GAC New Energy and Bosch have collaborated,
     // and Volkswagen and Xiaopeng …" gives no name for Volkswagen's models.
-    const clauses = clausesOf(evidence, true)
+    // A table row's label ("Table 8.1 (Achievements … from BRF), item 6:") names no answer.
+    const clauses = clausesOf(evidence.replace(TABLE_LABEL, ' '), true)
     const about = clauses.filter((c) =>
       (c.match(CAPITALIZED) ?? []).some((n) => asked.has(n) && !/^(?:What|Which|Who)$/.test(n)),
     )

@@ -32,11 +32,14 @@ export function proseSum(q: Question, sentence: string): ProseSum | null {
   const noun = counted?.split(/\s+/).at(-1)?.toLowerCase()
   if (!noun) return null
   const stem = noun.replace(/(?:es|s)$/, '')
+  // "41 major categories, 207 medium categories, and 666 minor ones": "ones" counts the same noun.
   const each = new RegExp(
-    `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d.,]\\d)\\s+(?:[\\p{L}-]+\\s+){0,5}?${stem}(?:s|es)?\\b`,
+    `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d.,]\\d)\\s+(?:[\\p{L}-]+\\s+){0,5}?(${stem}(?:s|es)?|ones)\\b`,
     'giu',
   )
-  const parts = [...sentence.matchAll(each)].map((m) => m[1] as string)
+  const matches = [...sentence.matchAll(each)]
+  if (!matches.some((m) => m[2]?.toLowerCase() !== 'ones')) return null
+  const parts = matches.map((m) => m[1] as string)
   if (parts.length < 2) return null
   const total = parts.reduce((s, p) => s + Number(p.replace(/,/g, '')), 0)
   return { parts, total, noun }

@@ -180,13 +180,6 @@ function claimedValue(q: Question, lower: string): NumberMention | null {
 const NOT_A_POSITION =
   /^[\s-]*(?:tiers?|groups?|waves?|rounds?|batch(?:es)?|categor(?:y|ies)|levels?|class(?:es)?|circles?|meetings?|forums?)\b/
 
-/** Numbers of a text, without separators ("3,676" → "3676"). */
-const numbersOf = (s: string) =>
-  new Set(
-    (normalizeText(s).match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) =>
-      n.replace(/,/g, '').replace(/\.$/, ''),
-    ),
-  )
 /** The amounts of a lower-case text: value, digits without separators, the unit word after, the words before. */
 function amountsOf(
   text: string,
@@ -198,14 +191,50 @@ function amountsOf(
     const unit = (
       /^\s*(%|percent|per cent|[a-z]+)/.exec(text.slice(at + m[0].length))?.[1] ?? ''
     ).replace(/^(%|per cent)$/, 'percent')
+    // A sum of money: "$500 million" is not "500-kilowatt".
+    const money = text[at - 1] === '$'
     return {
       value,
       digits,
-      unit,
-      before: text.slice(Math.max(0, at - 24), at),
+      unit: money ? `$${unit}` : unit,
+      before: text.slice(Math.max(0, at - 24), at).replace(/\$$/, ''),
       year: Number.isInteger(value) && value >= 1900 && value <= 2100 && !m[0].includes(','),
     }
   })
+}
+
+/** Number words up to twenty, in order from one. */
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+]
+/** A small count, in digits or words (a year is no count). */
+const COUNT_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')}|\\d{1,3})\\b(?![,.]\\d)`, 'g')
+/** "All ten of …", "all 20 …": a claim about every one of a number of things. */
+const ALL_OF = new RegExp(`\\ball (?:of the )?(${NUMBER_WORDS.join('|')}|\\d{1,3})\\b`)
+
+/** The value of a small count in digits or words. */
+function countValue(word: string): number {
+  const i = NUMBER_WORDS.indexOf(word)
+  return i >= 0 ? i + 1 : Number(word)
 }
 
 const NEGATION =
@@ -246,27 +275,14 @@ export function proseVerdict(
 ): 'yes' | 'no' {
   const c = normalizeText(claim).toLowerCase()
   const s = normalizeText(sentence).toLowerCase()
-  const sentenceNumbers = numbersOf(s)
-  const sentenceAmounts = amountsOf(s)
-  for (const a of amountsOf(c)) {
-    if (sentenceNumbers.has(a.digits) || sentenceNumbers.size === 0) continue
-    // "more than 40 percent" against "37.9 percent": compare, do not match; and only with the
-    // sentence's amounts of the same unit ("90 percent" with "80 percent", not "200 countries").
-    const values = sentenceAmounts
-      .filter((x) => !x.year && (!a.unit || x.unit === a.unit))
-      .map((x) => x.value)
-    const before = a.before
-    if (/\b(more than|over|above|greater than|exceed\w*|at least)\s*$/.test(before))
-      return values.some((x) => (/at least/.test(before) ? x >= a.value : x > a.value))
-        ? 'yes'
-        : 'no'
-    if (/\b(less than|under|below|fewer than|at most)\s*$/.test(before))
-      return values.some((x) => (/at most/.test(before) ? x <= a.value : x < a.value))
-        ? 'yes'
-        : 'no'
-    if (/\b(about|around|roughly|approximately|nearly|almost)\s*$/.test(before))
-      return values.some((x) => Math.abs(x - a.value) <= 0.1 * Math.abs(a.value)) ? 'yes' : 'no'
-    return 'no'
+  const amounts = amountVerdict(c, s)
+  if (amounts) return amounts
+  // "all ten of the fields" against "in seven areas" of "the ten … fields": not all.
+  const all = ALL_OF.exec(c)?.[1]
+  if (all) {
+    const n = countValue(all)
+    const counts = [...s.matchAll(COUNT_WORD)].map((m) => countValue(m[0]))
+    if (counts.some((m) => m >= 1 && m < n)) return 'no'
   }
   for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
   // "the fourth major production factor" against "the fifth major production factor".
@@ -323,6 +339,46 @@ const CONTRARIES: ReadonlyArray<readonly [readonly string[], readonly string[]]>
 ]
 
 /**
+ * What a sentence says of the amounts a claim states (both lower case): `null` when it gives each
+ * of them, or gives no number; else whether it bears out the first one it does not give, compared
+ * with its amounts of the same unit ("more than 40 percent" against "37.9 percent": 'no'; "more
+ * than $500 million" against "$149 million": 'no', whatever "500-kilowatt" says).
+ */
+export function amountVerdict(claim: string, sentence: string): 'yes' | 'no' | null {
+  const sentenceAmounts = amountsOf(sentence)
+  if (sentenceAmounts.length === 0) return null
+  for (const a of amountsOf(claim)) {
+    if (sentenceAmounts.some((x) => x.digits === a.digits && sameUnit(a.unit, x.unit))) continue
+    // Compare, do not match; and only with the sentence's amounts of the same unit ("90 percent"
+    // with "80 percent", not "200 countries").
+    const values = sentenceAmounts
+      .filter((x) => !x.year && (!a.unit || x.unit === a.unit))
+      .map((x) => x.value)
+    const before = a.before
+    if (/\b(more than|over|above|greater than|exceed\w*|at least)\s*$/.test(before))
+      return values.some((x) => (/at least/.test(before) ? x >= a.value : x > a.value))
+        ? 'yes'
+        : 'no'
+    if (/\b(less than|under|below|fewer than|at most)\s*$/.test(before))
+      return values.some((x) => (/at most/.test(before) ? x <= a.value : x < a.value))
+        ? 'yes'
+        : 'no'
+    if (/\b(about|around|roughly|approximately|nearly|almost)\s*$/.test(before))
+      return values.some((x) => Math.abs(x - a.value) <= 0.1 * Math.abs(a.value)) ? 'yes' : 'no'
+    return 'no'
+  }
+  return null
+}
+
+/**
+ * Whether two amounts with the same digits may name one quantity: both sums of money or neither
+ * ("$500 million" is not the "500" of "500-kilowatt"; "20 projects" is "20 new projects").
+ */
+function sameUnit(a: string, b: string): boolean {
+  return a.startsWith('$') === b.startsWith('$')
+}
+
+/**
  * Whether the chapter's evidence contradicts the premise of a "why" question: the premise states
  * a change or an event whose contrary the evidence states, and not the event itself ("Why has the
  * number fallen?" against "has increased"; "Why did they cancel the MOU?" against "signed the MOU").
@@ -333,6 +389,8 @@ export function contradictsPremise(premise: string, evidence: string): boolean {
   const pd = directionOf(p)
   const ed = directionOf(e)
   if (pd && ed && pd !== ed) return true
+  // "Why did the line cost more than $500 million?" against "nearly $149 million".
+  if (amountVerdict(p, e) === 'no') return true
   const has = (text: string, stems: readonly string[]) =>
     stems.some((st) => new RegExp(`\\b${st}`).test(text))
   for (const [a, b] of CONTRARIES) {

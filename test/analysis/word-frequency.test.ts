@@ -21,4 +21,12 @@ describe('how common a word is', () => {
     expect(long.everyday('battery')).toBe(false)
     expect(new WordFrequency([]).everyday('the')).toBe(false)
   })
+
+  it('ranks a verb form by its plain form too ("counted" as "count"), a plural by its own', () => {
+    const f = new WordFrequency(['count', 'penalty', 'plan', 'make', 'counted'])
+    expect(f.familyRank('counted')).toBe(0)
+    expect(f.familyRank('planned')).toBe(2)
+    expect(f.familyRank('making')).toBe(3)
+    expect(f.familyRank('penalties')).toBe(Number.POSITIVE_INFINITY)
+  })
 })

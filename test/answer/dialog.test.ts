@@ -136,6 +136,35 @@ describe('follow-ups that keep the table, the order and the place', () => {
     expect(share?.answer).toContain('28.36')
   })
 
+  it('"and the runner-up?" is the next place of the last ranking, and "the gap between the two" their difference', async () => {
+    const [, second, gap] = await converse([
+      'Which economy wrote the most advanced-manufacturing papers in 2011-2020?',
+      'And the runner-up?',
+      "What's the gap between the two?",
+    ])
+    expect(second?.answer).toMatch(/United States/)
+    expect(second?.answer).toMatch(/29,336/)
+    expect(gap?.answer).toMatch(/20,457/)
+  })
+
+  it('"how far ahead is it of the UK?" compares in the table the last answer used', async () => {
+    const [, ahead] = await converse([
+      'Which country tops Table 8.4?',
+      'How far ahead is it of the UK?',
+    ])
+    expect(ahead?.answer).toMatch(/4\.1/)
+    expect(ahead?.answer).toMatch(/11\.5 − 7\.4/)
+  })
+
+  it('"… and 666 minor ones": "ones" counts the same thing in a total', async () => {
+    const [, , total] = await converse([
+      'How many major industrial categories does China have?',
+      'And medium ones?',
+      'Adding the minor ones too, how many categories is that in total?',
+    ])
+    expect(total?.answer).toMatch(/914/)
+  })
+
   it('"the Argentine government" names Argentina', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer('What are Chinese companies doing in Argentina?')

@@ -40,6 +40,43 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
     expect(a.related?.length ?? 0).toBeGreaterThan(0)
   })
 
+  it('a length or duration the passages never give, but not one they give in words', async () => {
+    const { answerer } = await assistant()
+    const railway = await answerer.answer('How long is the rail line between China and Laos?')
+    expect(railway.answerable).toBe(false)
+    expect(railway.answer).toMatch(/length or duration/)
+    const years = await answerer.answer(
+      "For how long has China's installed capacity for hydropower and wind been the largest?",
+    )
+    expect(years.answerable).toBe(true)
+    expect(years.answer).toMatch(/several consecutive years/)
+  })
+
+  it('a payment the chapter never states ("how much is … paying")', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How much are the Argentine authorities paying for the cloud-based core network?',
+    )
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toMatch(/amount of money/)
+  })
+
+  it('a "who" the chapter never names: a table label or the asked name itself is no answer', async () => {
+    const { answerer } = await assistant()
+    const winner = await answerer.answer(
+      'Who won the 5th IKCEST Belt and Road International Big Data Competition?',
+    )
+    expect(winner.answerable).toBe(false)
+    const models = await answerer.answer(
+      'What are the names of the first two models from the Volkswagen–Xiaopeng tie-up?',
+    )
+    expect(models.answerable).toBe(false)
+    // A "who" the passage does answer with a name the question lacks.
+    const signed = await answerer.answer('Who signed the 2022 cybersecurity memorandum with China?')
+    expect(signed.answerable).toBe(true)
+    expect(signed.answer).toMatch(/Thailand/)
+  })
+
   it('while the same passages still answer what they do give', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer(
@@ -51,6 +88,30 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
 })
 
 describe('not refusing for the wrong reasons', () => {
+  it('"how many kinds of …" counts what the chapter calls categories, and the sentence that counts them is chosen', async () => {
+    const { answerer } = await assistant()
+    for (const q of [
+      'Broadly speaking, how many kinds of industry does China have?',
+      'How many top-level industry sectors does China have?',
+    ]) {
+      const a = await answerer.answer(q)
+      expect(a.answerable, q).toBe(true)
+      expect(a.answer, q).toMatch(/^Now, China boasts 41 major industrial categories/)
+    }
+  })
+
+  it('"South American" is no mention of the United States', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Which South American government works with Chinese firms on cloud core networks and 5G?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/Argentine government/)
+    expect(answerer.analysis.catalog.find('a North Korean team').map((m) => m.entity.name)).toEqual(
+      [],
+    )
+  })
+
   it('a demonym of a place the chapter names is no unknown name ("Malian", "Laotian", "Thai")', async () => {
     const { unknownNamesIn } = await import('../../src/answer/abstain.ts')
     const { answerer } = await assistant()

@@ -47,6 +47,54 @@ describe('yes/no against the prose', () => {
   })
 })
 
+describe('yes/no in other shapes and other words', () => {
+  it('a statement with a tag ("…, right?") is a check of that statement', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Data is counted as the fourth factor of production, right?')
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/^No\. .*fifth major production factor/)
+  })
+
+  it('a demonym in the claim ("Chinese") is said by the name in the passage ("China’s")', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Have Chinese wind and solar products been sold to more than 200 countries and regions?',
+    )
+    expect(a.verdict).toBe('yes')
+  })
+
+  it('"all ten" against "seven" of the ten is no', () => {
+    const s =
+      'Among the ten most collaborative fields, the United States and Europe demonstrate a technological advantage in seven areas.'
+    expect(
+      proseVerdict(
+        'the United States and Europe lead in all ten of the most collaborative fields',
+        s,
+        [],
+      ),
+    ).toBe('no')
+    expect(
+      proseVerdict('the United States and Europe lead in seven of the ten fields', s, []),
+    ).toBe('yes')
+  })
+
+  it('a sum of money in a "why" premise is checked against the sums of money only', () => {
+    const line =
+      'The Lao 500-kilowatt high-voltage transmission line project, with a total investment of nearly $149 million, …'
+    expect(contradictsPremise('the Laos 500 kV line cost more than $500 million', line)).toBe(true)
+    expect(contradictsPremise('the Laos 500 kV line cost more than $100 million', line)).toBe(false)
+  })
+
+  it('a "why" premise that swaps one of two economies is false, whichever one', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Why did Japan and South Korea organise a series of forums on quantum subfields in 2022?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/says this of China, not Japan/)
+  })
+})
+
 describe('yes/no against the tables, in other words', () => {
   it('checks a claimed position ("come third") by the column', async () => {
     const { answerer } = await assistant()
