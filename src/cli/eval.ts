@@ -41,6 +41,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
     tune5: loadRobustSplit('tune5', ctx.corpus.raw),
     tune6: loadRobustSplit('tune6', ctx.corpus.raw),
     tune7: loadRobustSplit('tune7', ctx.corpus.raw),
+    tune8: loadRobustSplit('tune8', ctx.corpus.raw),
     test: loadRobustSplit('test', ctx.corpus.raw),
   }
   for (const split of ROBUST_SPLITS)
@@ -56,6 +57,7 @@ async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promis
       items.tune5,
       items.tune6,
       items.tune7,
+      items.tune8,
     ),
   )
 }

@@ -19,7 +19,7 @@ export const ROBUST_FAMILIES = [
 export type RobustFamily = (typeof ROBUST_FAMILIES)[number]
 
 /**
- * The splits: `tune` to `tune7` (more tuning sets, written later by other sessions, for
+ * The splits: `tune` to `tune8` (more tuning sets, written later by other sessions, for
  * more signal on the families where tune and test disagreed) may be used to choose rules; `test`
  * never is.
  */
@@ -31,6 +31,7 @@ export const ROBUST_SPLITS = [
   'tune5',
   'tune6',
   'tune7',
+  'tune8',
   'test',
 ] as const
 export type RobustSplit = (typeof ROBUST_SPLITS)[number]
@@ -243,7 +244,16 @@ export function robustReport(
     `| refusal precision | ${splits.map((s) => `${((scores[s]?.refusal.precision ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
     `| refusal recall | ${splits.map((s) => `${((scores[s]?.refusal.recall ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
   ]
-  for (const split of ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'] as const) {
+  for (const split of [
+    'tune',
+    'tune2',
+    'tune3',
+    'tune4',
+    'tune5',
+    'tune6',
+    'tune7',
+    'tune8',
+  ] as const) {
     const failed = bySplit[split]?.filter((r) => !r.correct) ?? []
     if (failed.length === 0) continue
     lines.push('', `### Failures on ${split} (${failed.length})`, '')
