@@ -202,7 +202,11 @@ export class EntityCatalog {
         const end = start + m[0].length
         if (!entity || out.some((x) => start < x.end && x.start < end)) continue
         // "South American", "North Korea": a compass word before a name makes another place.
-        if (REGION_BEFORE.test(t.slice(Math.max(0, start - 10), start))) continue
+        if (
+          entity.type === 'economy' &&
+          REGION_BEFORE.test(t.slice(Math.max(0, start - 10), start))
+        )
+          continue
         out.push({ entity, start, end, surface: m[0] })
       }
     }
@@ -216,7 +220,7 @@ export class EntityCatalog {
  * A capitalized compass or region word just before a name: "South American", "North Korea",
  * "Latin America" name other places than the United States or the Republic of Korea.
  */
-const REGION_BEFORE = /\b(?:North|South|East|West|Latin|Central)[\s-]$/
+const REGION_BEFORE = /\b(?:north|south|east|west|latin|central)[\s-]$/i
 
 /** The key a matched surface is looked up by: hyphens as spaces, and lower-cased when folding. */
 function canonicalSurface(s: string, fold: boolean): string {

@@ -387,7 +387,7 @@ export function claimOf(core: string): string {
     .replace(TRUE_THAT, '')
     .replace(YES_NO_START, '')
     .replace(
-      /^\s*(?:the chapter|the text|the book|box \d+\.\d+)\s+(?:say|says|state|states|claim|claims|argue|argues|call|calls)\s+(?:that\s+)?/i,
+      /^\s*(?:the chapter|the text|the book|the author|the authors|box \d+\.\d+)\s+(?:say|says|state|states|claim|claims|argue|argues|call|calls|describe|describes|portray|portrays|characteri[sz]e|characteri[sz]es|present|presents|see|sees|view|views|regard|regards|treat|treats|consider|considers)\s+(?:that\s+)?/i,
       '',
     )
     .replace(/\?+\s*$/, '')

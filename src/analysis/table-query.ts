@@ -324,7 +324,8 @@ export function parseTableQuery(
   // Arithmetic over named rows or the top k.
   const fn = ARITH.find(([, re]) => re.test(lower))?.[0]
   if (fn) {
-    if (listed.length >= (fn === 'difference' || fn === 'ratio' ? 2 : 1))
+    // A sum or average needs two rows: "the global total … did the US account for" is a lookup.
+    if (listed.length >= 2)
       return { op: 'arith', table: t.id, column, fn, rows: { kind: 'named', entities: listed } }
     const k = topK(lower, amounts)
     if (k && (fn === 'sum' || fn === 'average')) {

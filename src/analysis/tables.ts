@@ -150,6 +150,17 @@ export class TableRegistry {
   }
 
   /**
+   * Whether words name the only value column of a table ("the centrality table"): then they name
+   * that column as well as the table.
+   */
+  private onlyColumnNamedBy(words: string): boolean {
+    return this.tables.some((t) => {
+      const values = t.columns.filter((c) => c.key !== 'rank')
+      return values.length === 1 && new RegExp(values[0]?.synonyms.source ?? '$^').test(words)
+    })
+  }
+
+  /**
    * The value columns a (lower-case, normalized) question names, most specific first: "share of
    * internationally coauthored papers" names `share`, not also `coauthored` and `papers`.
    */
@@ -159,6 +170,9 @@ export class TableRegistry {
     const lower = text
       .replace(SHARE_VERB, (m) => ' '.repeat(m.length))
       .replace(TABLE_NAMED_BY_TOPIC, (m) => ' '.repeat(m.length))
+      .replace(TOPIC_BEFORE_TABLE, (m, topic: string) =>
+        NOT_A_TOPIC.test(topic.trim()) || this.onlyColumnNamedBy(topic) ? m : ' '.repeat(m.length),
+      )
     const out: Array<{ table: string; column: string; at: number }> = []
     const keys = new Set<string>()
     for (const t of this.tables)
@@ -204,6 +218,11 @@ export class TableRegistry {
 
 /** "the table on co-authorship …", "the table of centrality scores": a table named by its topic. */
 const TABLE_NAMED_BY_TOPIC = /\btables?\s+(?:on|of|about|for|listing|showing)\s+[^,;?]*/g
+/** "the international co-authorship table": the words before "table" name its topic. */
+const TOPIC_BEFORE_TABLE = /(?<=\bthe\s+)((?:[a-z][a-z-]*\s+){1,3}?)(?=tables?\b)/g
+/** Words before "table" that pick a table rather than name its topic: "the same table", "the first table". */
+const NOT_A_TOPIC =
+  /^(?:same|first|second|third|fourth|last|next|other|previous|whole|entire|full|above|below|following)$|\b(?:in|of|on|for|from|with|by|at|to|and|or|than|most|least|fewest|highest|lowest|largest|smallest|top|bottom)\b/
 
 /** The value columns of Tables 8.2–8.4, as keys of a parsed row's `values` and `printed`. */
 export type ValueColumn = 'papers' | 'coauthored' | 'share' | 'centrality'

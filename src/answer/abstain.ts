@@ -1,6 +1,7 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import type { TermStats } from '../analysis/terms.ts'
+import { glossaryMeaning } from '../text/glossary.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 
 /** What the abstention rule looks at. */
@@ -207,17 +208,34 @@ export function unknownNamesIn(
       .map((m) => m[1] as string)
       // A roman numeral is a section's number ("section III"), not a name.
       .filter((w) => !ROMAN_NUMERAL.test(w))
+      // A compass word is part of a region's name ("West Africa"), not a name of its own.
+      .filter((w) => !COMPASS.test(w))
       .filter((w) => {
         const t = searchTerm(w)
         return (
           t !== null &&
           !stats.known(t) &&
           !aliasTerms.has(t) &&
-          !derivedFromKnown(w.toLowerCase(), stats)
+          !derivedFromKnown(w.toLowerCase(), stats) &&
+          !spelledOut(w, stats)
         )
       })
   )
 }
+
+/** An abbreviation whose meaning the chapter says in its own words: "EV" for "electric vehicle". */
+function spelledOut(word: string, stats: TermStats): boolean {
+  const means = glossaryMeaning(word)
+  if (!means) return false
+  const terms = wordTokens(means)
+    .map((t) => searchTerm(t))
+    .filter((t): t is string => t !== null)
+  return terms.length > 0 && terms.every((t) => stats.known(t))
+}
+
+/** Compass and region words that make a region of a place: "West Africa", "Southeast Asia". */
+const COMPASS =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Latin|Northeast|Northwest|Southeast|Southwest)$/
 
 /** A section number in roman numerals (I–XXXIX). */
 const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|V?I{0,3})$/

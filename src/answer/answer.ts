@@ -114,6 +114,21 @@ const TABLE_WORDS =
 const ROW_OPERATION =
   /\b(?:how far (?:ahead|behind|above|below)|how much (?:more|less|higher|lower)|difference|gap|ahead of|behind|higher|lower|more|less|ratio|times)\b/
 
+/**
+ * How much of a thing no table lists a prose sentence must say for the question to be the prose's
+ * ("internationally co-applied PCT patents": "PCT patents with international cooperation").
+ */
+const PROSE_NAMES_ABSENT = 0.8
+
+/** Words that point a question at the tables rather than the prose. */
+const POINTS_AT_TABLES = /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i
+/**
+ * A ranking question the prose answers in its own words: its best sentence names at least this
+ * many economies and covers this much more of the question than the table answer does.
+ */
+const RANKING_NAMES = 3
+const PROSE_RANKING_MARGIN = 0.2
+
 /** A question read together with the previous one (see `continueTopic` in `follow-up.ts`). */
 const CONTINUES_TOPIC = /, regarding "[^"]*"\?$/
 /**
@@ -331,7 +346,11 @@ export class Answerer {
           if (at >= 0) mentioned.splice(at, 1)
           mentioned.push(m.entity)
         }
-    const unchanged = rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ')
+    // A rewriting that left a pronoun unresolved ("And what is their combined capacity?" → "What
+    // is their combined capacity?") still needs the previous turn.
+    const unchanged =
+      rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ') ||
+      /\b(?:they|them|their|it|its)\b/i.test(rewritten)
     // The last answer that listed two or more table entities: "the first of them" after it.
     const lastList =
       history
@@ -648,7 +667,8 @@ export class Answerer {
       { role: 'assistant', content: prev.sentences.map((x) => x.text).join(' ') },
     ]
     const resolved = prev.answerable ? this.standalone(part.core, turns) : part.text
-    let p = resolved === part.text ? part : this.analysis.question(resolved)
+    // A part is one question: its resolved form is not split into parts again.
+    let p = resolved === part.text ? part : this.analysis.part(resolved)
     // "How many papers on additive manufacturing, and what share were coauthored?": a part that
     // asks a column of no row asks it of the rows the part before named.
     const rows = prevPart.entities.filter((e) => e.tables.length > 0)
@@ -1089,20 +1109,31 @@ export class Answerer {
       const inside = hits.filter((h) => scope.has(this.chunksById.get(h.id)?.blockId ?? ''))
       hits = inside.length > 0 ? inside.slice(0, 8) : hits.slice(0, 8)
     }
-    const table = q.table ? executeTable(q.table, this.analysis.tables, this.deps.doc) : null
-    if (table && !table.answerable) {
-      return {
-        sentences: table.sentences,
-        answerable: false,
-        route: 'table-absent',
-        related: dedupe([...table.related, ...hits.slice(0, 2).map(hitToCited)]),
-        hits,
-      }
-    }
+    let table = q.table ? executeTable(q.table, this.analysis.tables, this.deps.doc) : null
     const stats = this.analysis.stats
     const terms = queryTerms(text)
     const soft = this.analysis.softTerms(text)
     const scored = await this.score(text, hits, terms, soft)
+    if (table && !table.answerable) {
+      // "Which five countries rank at the top for internationally co-applied PCT patents?": no
+      // field of a table, but a ranking the prose states in those words.
+      const absent =
+        q.table?.op === 'absent' && q.table.reason === 'not-listed' ? q.table.name : null
+      const prose = scored.find((x) => x.cite.kind !== 'table-row')
+      const proseNamesIt =
+        absent !== null &&
+        prose !== undefined &&
+        lexicalCoverage(queryTerms(absent), prose.text, stats, soft) >= PROSE_NAMES_ABSENT
+      if (!proseNamesIt)
+        return {
+          sentences: table.sentences,
+          answerable: false,
+          route: 'table-absent',
+          related: dedupe([...table.related, ...hits.slice(0, 2).map(hitToCited)]),
+          hits,
+        }
+      table = null
+    }
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]
     const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant')?.content
@@ -1287,8 +1318,21 @@ export class Answerer {
   ): boolean {
     const op = table.query.op
     if (/\btable\s*\d/i.test(q.text)) return true
-    if (op !== 'lookup' && op !== 'compare')
-      return !features.unknownFocus || op === 'kth' || op === 'top'
+    if (op === 'kth' || op === 'top')
+      // "Which ten countries lead the world in the number of papers written through international
+      // collaboration?": a ranking the prose states in the question's own words, for no table's topic.
+      return !(
+        !POINTS_AT_TABLES.test(q.text) &&
+        scored[0]?.cite.kind !== 'table-row' &&
+        new Set(
+          this.catalog
+            .find(scored[0]?.text ?? '')
+            .filter((m) => m.entity.type === 'economy')
+            .map((m) => m.entity),
+        ).size >= RANKING_NAMES &&
+        passageCoverage > this.tableCoverage(q, table, terms, soft) + PROSE_RANKING_MARGIN
+      )
+    if (op !== 'lookup' && op !== 'compare') return !features.unknownFocus
     // An unknown word is no reason to refuse when the question names the table's column itself
     // ("Germany's centrality score").
     const namesColumn = this.analysis.tables
@@ -1296,6 +1340,19 @@ export class Answerer {
       .some((c) => c.column !== 'rank')
     if (features.unknownFocus && !namesColumn) return false
     if (this.proseStates(table, scored, q.text)) return false
+    return this.tableCoverage(q, table, terms, soft) >= passageCoverage - 0.05
+  }
+
+  /**
+   * How much of the question a table answer accounts for: its captions, the rows' names, the
+   * question's names, the columns and the words of table operations ({@link TABLE_WORDS}).
+   */
+  private tableCoverage(
+    q: Question,
+    table: TableResult,
+    terms: readonly string[],
+    soft: SoftTerms | undefined,
+  ): number {
     const captions = table.rows
       .map((r) => this.analysis.tables.get(r.table)?.caption ?? '')
       .join(' ')
@@ -1310,9 +1367,11 @@ export class Answerer {
       .find(q.text)
       .map((m) => m.surface)
       .join(' ')
-    return (
-      lexicalCoverage(terms, `${covered} ${surfaces} ${columnWords}`, this.analysis.stats, soft) >=
-      passageCoverage - 0.05
+    return lexicalCoverage(
+      terms,
+      `${covered} ${surfaces} ${columnWords}`,
+      this.analysis.stats,
+      soft,
     )
   }
 
@@ -1368,7 +1427,7 @@ export class Answerer {
     if (q.op !== 'lookup' && q.op !== 'compare') return false
     // The prose gives no centrality figures: a question naming that column asks the table.
     if (
-      /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i.test(question) ||
+      POINTS_AT_TABLES.test(question) ||
       this.analysis.tables
         .columnsNamedIn(question.toLowerCase())
         .some((c) => c.column === 'centrality')

@@ -391,6 +391,13 @@ function replacePronouns(q: string, state: DialogState): string {
     (state.entities.length >= 2 ? state.entities : state.mentioned.slice(-2)).map((e) => e.name),
   )
   const single = state.entities.length === 1 ? last.name : plural
+  // "they" plan, do and sign: people or bodies, never a region ("Eastern Europe" of "Chinese
+  // companies entered markets in Eastern Europe"). Without such a referent "they" stays.
+  const agents = (state.entities.length >= 2 ? state.entities : state.mentioned.slice(-2)).some(
+    (e) => e.type === 'place',
+  )
+    ? null
+    : plural
   return (
     out
       .replace(
@@ -398,9 +405,9 @@ function replacePronouns(q: string, state: DialogState): string {
         plural,
       )
       .replace(/\b(which|who) of them\b/gi, (_m, w: string) => `${w} of ${plural}`)
-      .replace(/\btheir\b/gi, possessive(plural))
+      .replace(/\btheir\b/gi, (m) => (agents ? possessive(agents) : m))
       .replace(/\bits\b/gi, possessive(single))
-      .replace(/\b(?:they|them)\b(?!['’])/gi, plural)
+      .replace(/\b(?:they|them)\b(?!['’])/gi, (m) => agents ?? m)
       // "How many of those were coauthored?": "those" standing alone, for what was just named.
       .replace(
         /\bof (?:those|these)\b(?=\s+(?:were|are|was|is|have|had|did|do)\b)/gi,

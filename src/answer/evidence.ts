@@ -7,7 +7,7 @@ const MONEY =
   /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:billion|million|thousand|trillion)?\s*(?:dollars|yuan|rmb|usd|euros?)\b|\b(?:usd|rmb|cny)\s?\d/i
 /** A question that asks for an amount of money. */
 const ASKS_MONEY =
-  /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much money|worth|paid|pay|pays|paying|charge[sd]?|charging|fees?|value of the (?:deal|contract|investment))\b/i
+  /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much (?:[a-z-]+ )?money|prize|award|worth|paid|pay|pays|paying|charge[sd]?|charging|fees?|value of the (?:deal|contract|investment))\b/i
 /** The months, as a regex alternation. */
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December'
@@ -44,6 +44,10 @@ const MEASURE_UNIT =
 /** A word that starts what follows a counted noun: a participle, an article, an adverb. */
 const POST_MODIFIER =
   /^(?:[a-z]+(?:ed|ing|ly)|a|an|the|per|each|every|so|worldwide|overall|altogether)$/
+/** "In which Indonesian city …", "what town": a place's name the question does not give. */
+const ASKS_PLACE_NAME =
+  /\b(?:which|what) (?:[a-z]+ )?(?:city|cities|town|towns|province|provinces|port|ports)\b/
+
 /** The label a table row is quoted with: "Table 8.1 (Achievements …), item 6:". */
 const TABLE_LABEL = /\bTable \d+\.\d+ \([^)]*\)(?:,? item \d+)?:?/g
 
@@ -200,7 +204,8 @@ export function missingEvidence(
   ],
   words: EvidenceWords = SAME_WORDS_ONLY,
 ): string | null {
-  const text = q.text
+  // What is asked, without the earlier question a follow-up is read with (', regarding "…"?').
+  const text = q.text.replace(/, regarding "[^"]*"\?$/, '?')
   const lower = text.toLowerCase()
   if (
     q.target?.kind === 'figure' &&
@@ -215,7 +220,7 @@ export function missingEvidence(
   // "How many lamps went up in the village China funded?" counts lamps, not money.
   const asksMoney =
     (q.answerType === 'number' && !/\bhow many\b/.test(lower)) ||
-    /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b|\bcosts?\s*\??\s*$/.test(
+    /\bwhat(?:'s| is| was| were| are)\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:cost|costs|price|budget|value|investment|funding)\b|\bwhat (?:budget|funding|sum|price|fee)\b|\bhow much (?:[a-z-]+ )?(?:money|funding|cash|capital)\b|\bcosts?\s*\??\s*$/.test(
       lower.replace(/, regarding "[^"]*"\?$/, '?'),
     )
   if (asksMoney && ASKS_MONEY.test(lower) && !change && !MONEY.test(evidence)) {
@@ -311,7 +316,7 @@ export function missingEvidence(
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
   // "What are the names of the first two models?": a name the question does not already give.
   // "Who won the 5th IKCEST … Competition?": the same, for a person or body asked by "who".
-  if (ASKS_NAMES.test(lower) || /^who\b/.test(lower)) {
+  if (ASKS_NAMES.test(lower) || /^who\b/.test(lower) || ASKS_PLACE_NAME.test(lower)) {
     // "the Volkswagen–Xiaopeng partnership" names Volkswagen and Xiaopeng.
     const asked = new Set((text.match(CAPITALIZED) ?? []).flatMap((w) => [w, ...w.split(/[-–]/)]))
     // A run of capitalized words with an asked word in it is the asked name ("Xiaopeng Motors").
@@ -324,10 +329,27 @@ export function missingEvidence(
     const about = clauses.filter((c) =>
       (c.match(CAPITALIZED) ?? []).some((n) => asked.has(n) && !/^(?:What|Which|Who)$/.test(n)),
     )
+    // For a place: a name of what the question names, in another form ("Indonesia" for
+    // "Indonesian"), is no answer. (For "who", "Chinese companies" is one.)
+    const asksPlace = ASKS_PLACE_NAME.test(lower)
     const given = ((about.length > 0 ? about : clauses).join(' ').match(CAPITALIZED) ?? []).filter(
-      (n) => !asked.has(n) && !/^(?:The|In|On|For|And|This|These|It|Its|As|By|With|From)$/.test(n),
+      (n) =>
+        !asked.has(n) &&
+        !/^(?:The|In|On|For|And|This|These|It|Its|As|By|With|From)$/.test(n) &&
+        // A country or region is no answer to "which city" (nor a nationality: "Chinese").
+        !(asksPlace && catalog.find(n).length > 0) &&
+        !(
+          asksPlace &&
+          [...asked].some(
+            (a) =>
+              a.length > 4 &&
+              n.length > 4 &&
+              (a.startsWith(adjectiveStem(n)) || n.startsWith(adjectiveStem(a))),
+          )
+        ),
     )
-    if (given.length === 0) return 'those names'
+    if (given.length === 0)
+      return ASKS_PLACE_NAME.test(lower) ? 'the name of that place' : 'those names'
   }
   if (
     /\b(?:which|what) (?:\w+ )?(?:company|companies|firm|firms|enterprise|enterprises|carmaker|carmakers|organi[sz]ation|organi[sz]ations)\b/.test(

@@ -259,6 +259,12 @@ export function resolveReferences(
   return elliptical(q, prev)
 }
 
+/** "The other four", "the others", "the rest": what a list holds besides what was answered. */
+const OTHERS =
+  /\b(?:the )?(?:other (?:two|three|four|five|six|seven|eight|nine|ten|\d+|ones)|others|rest)\b/i
+/** A sentence with a list in it: "X, Y, Z, and W". */
+const LISTS = /[^,]+,[^,]+,[^,]+,? (?:and|or) /
+
 /**
  * A short question with no subject of its own ("In what year?", "Who signed it?", "And how many
  * companies have they helped?") continues the previous one: it is read together with it.
@@ -269,6 +275,16 @@ function continueTopic(q: Question, prev: PreviousTurn): string | null {
     q.text.replace(/\b(it|its|they|them|their|he|she|this|that|these|those|there)\b/gi, ' '),
   )
   if (own.length > 2) return null
+  // "What are the other four?" after "data … the fifth factor after land, labor force, capital, and
+  // technology": the rest of a list the last answer quoted; read with that sentence.
+  if (OTHERS.test(q.text)) {
+    const listed = prev.answer
+      .replace(/\s*\[\d+\]/g, '')
+      .split(/(?<=[.!?])\s+/)
+      .find((x) => LISTS.test(x))
+    if (listed)
+      return `${q.text.replace(/\?+\s*$/, '')}, regarding "${listed.replace(/["?]/g, '')}"?`
+  }
   // A chain of short follow-ups keeps the first topic: 'regarding "…"' is not nested.
   const topic = (
     /, regarding "(.*)"\?$/.exec(prev.question.text)?.[1] ?? prev.question.text

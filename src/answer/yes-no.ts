@@ -203,6 +203,21 @@ function amountsOf(
   })
 }
 
+/** Adjectives and their opposites (alternations as regex source): a claim saying one where the sentence says the other is false. */
+const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
+  ['short', 'long'],
+  ['small|smaller|smallest', 'large|larger|largest|big|bigger|biggest'],
+  ['low|lower|lowest', 'high|higher|highest'],
+  ['slow|slower|slowly', 'fast|faster|rapid|rapidly|quick|quickly'],
+  ['few|fewer', 'many|numerous'],
+  ['weak|weaker', 'strong|stronger'],
+  ['easy|easier|simple', 'difficult|hard|harder|complex'],
+  ['closed', 'open'],
+  ['narrow', 'broad|wide'],
+  ['minor', 'major'],
+  ['temporary', 'permanent|lasting'],
+]
+
 /** Number words up to twenty, in order from one. */
 const NUMBER_WORDS = [
   'one',
@@ -296,6 +311,18 @@ export function proseVerdict(
     const names = claimNames.map((n) => n.toLowerCase())
     if (!clauses.some((cl) => names.every((n) => cl.includes(n)))) return 'no'
   }
+  // "a short phase" against "a long phase": a word the sentence says the opposite of.
+  for (const [a, b] of ANTONYMS)
+    for (const [said, other] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      if (
+        new RegExp(`\\b(?:${said})\\b`).test(c) &&
+        !new RegExp(`\\b(?:${said})\\b`).test(s) &&
+        new RegExp(`\\b(?:${other})\\b`).test(s)
+      )
+        return 'no'
   // "Has the number been falling?" against "has increased for three consecutive years".
   const claimDirection = directionOf(c)
   const sentenceDirection = directionOf(s)

@@ -29,6 +29,12 @@ export const GLOSSARY: ReadonlyArray<{ term: string; means: string; caseSensitiv
     means: 'International Knowledge Centre for Engineering Sciences and Technology',
     caseSensitive: false,
   },
+  // Readers' abbreviations for things the chapter spells out.
+  { term: 'EVs', means: 'electric vehicles', caseSensitive: true },
+  { term: 'EV', means: 'electric vehicle', caseSensitive: true },
+  { term: 'NEVs', means: 'new energy vehicles', caseSensitive: true },
+  { term: 'NEV', means: 'new energy vehicle', caseSensitive: true },
+  { term: 'PV', means: 'photovoltaic', caseSensitive: true },
   { term: 'US', means: 'United States', caseSensitive: true },
   { term: 'U.S.', means: 'United States', caseSensitive: true },
   { term: 'USA', means: 'United States', caseSensitive: false },
@@ -63,4 +69,17 @@ export function expandGlossary(text: string): string {
   for (const { re, means } of PATTERNS)
     out = out.replace(re, (m) => (m.toLowerCase() === means.toLowerCase() ? m : `${m} (${means})`))
   return out
+}
+
+/**
+ * What a glossary term stands for, or `null` when it is none.
+ *
+ * @example
+ * glossaryMeaning('EV') // 'electric vehicle'
+ */
+export function glossaryMeaning(term: string): string | null {
+  const g = GLOSSARY.find((x) =>
+    x.caseSensitive ? x.term === term : x.term.toLowerCase() === term.toLowerCase(),
+  )
+  return g?.means ?? null
 }

@@ -165,6 +165,34 @@ describe('follow-ups that keep the table, the order and the place', () => {
     expect(total?.answer).toMatch(/914/)
   })
 
+  it('"they" plan and do: a region named in the last answer is not "they"', async () => {
+    const [, , argentina] = await converse([
+      'What is box 8.2 about?',
+      'Where do they intend to open a second data center?',
+      'And what are they doing in Argentina?',
+    ])
+    expect(argentina?.standaloneQuestion).not.toMatch(/Eastern Europe/)
+    expect(argentina?.answerable).toBe(true)
+    expect(argentina?.answer).toMatch(/Argentin/)
+  })
+
+  it('"what are the other four?" is the rest of the list the last answer quoted', async () => {
+    const [, others] = await converse([
+      'Which production factor is called the fifth major one?',
+      'What are the other four?',
+    ])
+    expect(others?.answer).toMatch(/land, labor force, capital,\s+and technology/)
+  })
+
+  it('"the … co-authorship table" names a table by its topic: "ranked 20th" is its printed rank', async () => {
+    const [first, papers] = await converse([
+      'Which economy comes 20th in the international co-authorship table?',
+      'How many papers did it publish?',
+    ])
+    expect(first?.answer).toMatch(/Malaysia/)
+    expect(papers?.answer).toMatch(/1,904/)
+  })
+
   it('"the Argentine government" names Argentina', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer('What are Chinese companies doing in Argentina?')

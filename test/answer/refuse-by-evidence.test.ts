@@ -52,6 +52,18 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
     expect(years.answer).toMatch(/several consecutive years/)
   })
 
+  it('prize money, a budget, or a city the passages never give', async () => {
+    const { answerer } = await assistant()
+    for (const q of [
+      'How much prize money was on offer at the 5th IKCEST Big Data Competition?',
+      'What budget did the US and Germany set aside for their quantum cooperation?',
+      'In which Indonesian city will the second data center be located?',
+    ]) {
+      const a = await answerer.answer(q)
+      expect(a.answerable, q).toBe(false)
+    }
+  })
+
   it('a payment the chapter never states ("how much is … paying")', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer(
@@ -88,6 +100,44 @@ describe('refusing by evidence: on-topic passages that lack what was asked', () 
 })
 
 describe('not refusing for the wrong reasons', () => {
+  it('a reader\'s abbreviation the chapter spells out ("EV") and a compass word ("West Africa") are no unknown names', async () => {
+    const { answerer } = await assistant()
+    const ev = await answerer.answer('Which EV makers did Bosch and Volkswagen work with?')
+    expect(ev.answerable).toBe(true)
+    expect(ev.answer).toMatch(/GAC New Energy/)
+    const mali = await answerer.answer(
+      'How many off-grid home solar systems did the Chinese-aided village in West Africa get?',
+    )
+    expect(mali.answerable).toBe(true)
+    expect(mali.answer).toMatch(/1,195/)
+  })
+
+  it("a ranking the prose states in the question's words is quoted, not a table's ranking on another topic", async () => {
+    const { answerer } = await assistant()
+    const ten = await answerer.answer(
+      'Name the ten countries leading the world in the number of papers written through international collaboration.',
+    )
+    expect(ten.answer).toMatch(/Australia, Italy, Spain, and the Netherlands/)
+    const pct = await answerer.answer(
+      'Which five countries lead in internationally co-applied PCT patents?',
+    )
+    expect(pct.answerable).toBe(true)
+    expect(pct.answer).toMatch(/United States, China, Japan, United Kingdom/)
+    // A field no table lists, asked in the tables' words, is still refused.
+    const absent = await answerer.answer(
+      'What is the share of internationally coauthored papers in biotechnology?',
+    )
+    expect(absent.answerable).toBe(false)
+  })
+
+  it('"what percentage of the global total … did the US account for" is the prose\'s figure, not a sum over one row', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What share of the global total of internationally collaborated papers did the US account for?',
+    )
+    expect(a.answer).toMatch(/37\.9 percent/)
+  })
+
   it('"how many kinds of …" counts what the chapter calls categories, and the sentence that counts them is chosen', async () => {
     const { answerer } = await assistant()
     for (const q of [

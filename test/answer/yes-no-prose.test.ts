@@ -63,6 +63,16 @@ describe('yes/no in other shapes and other words', () => {
     expect(a.verdict).toBe('yes')
   })
 
+  it('"does the chapter describe X as Y" checks "X is Y", and an opposite adjective ("short" for "long") is no', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Does the chapter portray building new quality productive forces as a short phase?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/is a long phase/)
+    expect(proseVerdict('the phase is long', 'It is a long phase.', [])).toBe('yes')
+  })
+
   it('"all ten" against "seven" of the ten is no', () => {
     const s =
       'Among the ten most collaborative fields, the United States and Europe demonstrate a technological advantage in seven areas.'
