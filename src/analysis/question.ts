@@ -82,6 +82,13 @@ const INSTRUCTION =
  */
 const TAG_QUESTION =
   /,?\s+(?:right|correct|true|yes|no|isn't it|is that right|is that correct|is that true|is that so|am i right|don't they|doesn't it|didn't it|didn't they|aren't they|isn't that so|wasn't it|weren't they|hasn't it|haven't they|or not)\s*\?+\s*$/i
+/**
+ * A prepositional lead-in before a question's verb: "By 2023, had …", "In 2022 did …",
+ * "According to the chapter, is …" (up to six words, then a comma or the auxiliary).
+ */
+const LEAD_IN =
+  /^(?:by|in|as of|since|after|before|during|until|according to|per|based on)\s+(?!(?:[\w.'’-]+\s+){0,5}?(?:what|which|who|whom|whose|when|where|why|how)\b)(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+(?:,\s*|\s+)(?=(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b)/i
+
 /** "The runner-up", "runners up": the second place, an ordinal numbers are read with. */
 const RUNNER_UP = /\brunners?[- ]up\b/gi
 const WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/i
@@ -155,20 +162,41 @@ export function coreQuestion(message: string): string {
   }
   // A question that points back ("these collaborations", "what examples does it give?") is read
   // with the sentences before it, as a follow-up is read with the previous turn.
-  const pointer = POINTS_BACK.exec(asked)
+  // "… how many categories it says China has": "it says" is the chapter's, unless a part of it
+  // was named before ("The part about … gives some examples. What examples does it give?").
+  const partNamed = sentences.some((s) => s !== first && NAMES_A_PART.test(s))
+  const pointer = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
   // "… renew their MOU": a name before the pronoun is what it points at, inside the question.
   const namedBefore = pointer ? /\s[A-Z]/.test(asked.slice(0, pointer.index)) : false
-  if (first && pointer && !namedBefore) {
+  // "Since what year?": a question with no subject of its own is read with what comes before it.
+  const subjectless = UNDERSPECIFIED.test(asked.trim())
+  if (first && ((pointer && !namedBefore) || subjectless)) {
     const at = sentences.indexOf(first)
+    // The two nearest sentences before it about the chapter: not greetings, not what the user or
+    // someone else thinks ("He says it's just heavy machinery.").
     const context = sentences
-      .slice(Math.max(0, at - 2), at)
-      .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s))
+      .slice(0, Math.max(0, at))
+      .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s) && !SOMEONES_VIEW.test(s))
+      .slice(-2)
       .join(' ')
     if (context)
       return `${asked.replace(/[?.!\s]+$/, '')}, regarding "${context.replace(/"/g, "'")}"?`
   }
   return asked
 }
+
+/** A question with no subject of its own: "Since what year?", "When was that?", "Who did it?". */
+const UNDERSPECIFIED =
+  /^(?:and |so |but )?(?:since |in |from |until )?(?:what|which|when|where|who|how)(?: (?:year|date|month|time|country|place|many|much|long|exactly))?(?: (?:was|is|did|does|were|are) (?:that|it|this|they|he|she))?\??$/i
+/** "it says", "does it mention": the chapter speaking, when no part of it was named. */
+const CHAPTER_SAYS =
+  /\bit (?:says?|said|mentions?|describes?|states?|claims?|lists?|gives?|notes?|calls?)\b/gi
+/** A sentence that names a part of the chapter "it" may stand for. */
+const NAMES_A_PART = /\b(?:box|section|part|footnote|paragraph|passage|table|figure)\b/i
+
+/** What the user or someone else thinks: "He says …", "I think …", "my friend argues …". */
+const SOMEONES_VIEW =
+  /^(?:(?:but|and|so|though)\s+)?(?:he|she|they|my \w+|our \w+|i|we)\s+(?:says?|said|thinks?|thought|believes?|believed|argues?|argued|claims?|claimed|reckons?|feels?)\b/i
 
 /** "My boss specifically asked what …": the question someone else asked, reported. */
 const REPORTED_ASK =
@@ -184,7 +212,7 @@ const DISCOURSE_MARKER =
 
 /** Words that point back to something said before. */
 const POINTS_BACK =
-  /\b(?:it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list))\b/i
+  /\b(?:it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list)\b(?! (?:about|on|of|in|that|which|where)\b))/i
 
 /** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
 function stripRequest(s: string): string {
@@ -296,6 +324,8 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
 /** What the question wants done. */
 export function intentOf(core: string, lower: string, target: StructureRef | null): Intent {
   if (INSTRUCTION.test(lower)) return 'refuse'
+  // "By 2023, had China signed …?", "According to the chapter, is …": the check after the lead-in.
+  core = core.replace(LEAD_IN, '')
   if (
     TRUE_THAT.test(core) ||
     (TAG_QUESTION.test(core) && !WH.test(core.split(/\s+/).slice(0, 2).join(' '))) ||
@@ -382,7 +412,10 @@ export function targetOf(lower: string): StructureRef | null {
 
 /** The claim a yes/no question checks: "Did X happen in 2023?" → "X happen in 2023". */
 export function claimOf(core: string): string {
-  return core
+  // The lead-in is part of the claim, after it: "China had signed … by 2023".
+  const lead = LEAD_IN.exec(core)?.[0].replace(/[,\s]+$/, '')
+  const claim = core
+    .replace(LEAD_IN, '')
     .replace(TAG_QUESTION, '')
     .replace(TRUE_THAT, '')
     .replace(YES_NO_START, '')
@@ -392,6 +425,9 @@ export function claimOf(core: string): string {
     )
     .replace(/\?+\s*$/, '')
     .trim()
+  return lead && !/^according to|^per |^based on/i.test(lead)
+    ? `${claim} ${lead.toLowerCase()}`
+    : claim
 }
 
 /**

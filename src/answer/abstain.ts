@@ -80,6 +80,14 @@ const ANSWER_TYPE_WORDS = new Set(
     'percentage',
     'share',
     'number',
+    // What a "why"-like question asks for: "what is the purpose of the second data center".
+    'purpose',
+    'aim',
+    'goal',
+    'reason',
+    'role',
+    'meaning',
+    'significance',
     // Classifiers name the kind of thing counted, not a thing: "how many kinds of industry".
     'kind',
     'type',

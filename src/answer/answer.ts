@@ -120,6 +120,13 @@ const ROW_OPERATION =
  */
 const PROSE_NAMES_ABSENT = 0.8
 
+/**
+ * Letters two words share at the start to be variants of one word for a yes/no claim's rare
+ * words ("classification", "classified"): longer than {@link SAME_ROOT_LETTERS}, as a rare word
+ * is often long.
+ */
+const ROOT_LETTERS = 7
+
 /** Words that point a question at the tables rather than the prose. */
 const POINTS_AT_TABLES = /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i
 /**
@@ -830,10 +837,17 @@ export class Answerer {
    */
   private unsaidWords(claim: string, passage: string, soft: SoftTerms | undefined): string[] {
     const passageTerms = new Set(this.analysis.stats.termsOf(passage))
+    // "classification" is said by "classified": a passage word with the same root.
+    const roots = new Set(
+      [...passageTerms]
+        .filter((t) => t.length >= ROOT_LETTERS)
+        .map((t) => t.slice(0, ROOT_LETTERS)),
+    )
     return wordTokens(claim).filter((w) => {
       const t = searchTerm(w)
       return (
         t !== null &&
+        !(t.length >= ROOT_LETTERS && roots.has(t.slice(0, ROOT_LETTERS))) &&
         /^[a-z]+$/.test(w) &&
         // A change ("fallen") is checked by its direction.
         directionOf(w) === null &&

@@ -14,6 +14,18 @@ describe('the question inside a long message', () => {
     expect(core).toMatch(/three universities/)
   })
 
+  it('reads a question with no subject of its own ("Since what year?") with the sentences before it, not with what someone thinks', () => {
+    const year = coreQuestion(
+      `${persona} The box on information technology says Chinese companies moved into Eastern Europe and Africa at some point. Since what year?`,
+    )
+    expect(year).toMatch(/^Since what year, regarding ".*The box on information technology/)
+    const define = coreQuestion(
+      `${persona} There is a footnote in the chapter about 'hard technology' that puzzles me. My colleague says it is just heavy machinery. How does the chapter define it?`,
+    )
+    expect(define).toMatch(/footnote in the chapter about 'hard technology'/)
+    expect(define).not.toMatch(/heavy machinery/)
+  })
+
   it('does not take "this chapter" or a pronoun with its own antecedent for a pointer back', () => {
     expect(
       coreQuestion(

@@ -73,6 +73,17 @@ describe('yes/no in other shapes and other words', () => {
     expect(proseVerdict('the phase is long', 'It is a long phase.', [])).toBe('yes')
   })
 
+  it('a check after a lead-in ("By 2023, had …") keeps the lead-in in its claim; "In what year did …" is no check', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'By 2023, had China signed bilateral e-commerce memoranda with 50 countries?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/30 countries/)
+    const year = await answerer.answer('In what year did GAC New Energy start working with Bosch?')
+    expect(year.verdict).toBeUndefined()
+  })
+
   it('"all ten" against "seven" of the ten is no', () => {
     const s =
       'Among the ten most collaborative fields, the United States and Europe demonstrate a technological advantage in seven areas.'
