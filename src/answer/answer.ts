@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
-import { claimOf, type Question } from '../analysis/question.ts'
+import { claimOf, MAX_PARTS, type Question } from '../analysis/question.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
@@ -588,6 +588,11 @@ export class Answerer {
           cites: [],
         })
     }
+    if (q.moreParts?.length)
+      sentences.push({
+        text: `This message asks more than ${MAX_PARTS} questions; only the first ${MAX_PARTS} are answered here. Please ask the others again: "${q.moreParts.join(' ')}"`,
+        cites: [],
+      })
     const answerable = drafts.some((d) => d.answerable)
     return {
       sentences,
