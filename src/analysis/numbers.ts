@@ -103,8 +103,26 @@ export function compromiseReads(): number {
   return compromiseCalls
 }
 
-/** The numbers compromise reads in a text. */
-function compromiseNumbers(read: string): Found[] {
+/**
+ * What compromise read lately, by the text it read (without its trailing blanks). Texts that
+ * differ only far from their first numbers (a turn as asked, its core, its resolved form, a long
+ * text's phrases kept around the same numbers) are read once.
+ */
+const compromiseRead = new LRUCache<string, Found[]>({ max: 512 })
+
+/** The numbers compromise reads in a text (offsets into it). */
+function compromiseNumbers(text: string): Found[] {
+  const read = text.trimEnd()
+  let found = compromiseRead.get(read)
+  if (!found) {
+    found = compromiseReadsOf(read)
+    compromiseRead.set(read, found)
+  }
+  return found.map((n) => ({ ...n }))
+}
+
+/** compromise's reading of a text, uncached. */
+function compromiseReadsOf(read: string): Found[] {
   compromiseCalls++
   const out: Found[] = []
   for (const n of nlp(read).numbers().json(NUMBER_JSON) as NlpNumberJson[]) {

@@ -240,11 +240,12 @@ describe('reading numbers without compromise', () => {
         w[at % w.length] = word
         return w.join(' ')
       })
-    const texts = fc.sample(oneWord, { numRuns: 300, seed: 21 })
+    const texts = [...new Set(fc.sample(oneWord, { numRuns: 300, seed: 21 }))]
     const before = compromiseReads()
     for (const t of texts) readNumbersOf(t, true)
     const fast = compromiseReads() - before
-    for (const t of texts) readNumbersOf(t, false)
+    // (A leading space: compromise's readings are cached by the text read.)
+    for (const t of texts) readNumbersOf(` ${t}`, false)
     const reference = compromiseReads() - before - fast
     // Every text has a number word: the reference reads them all; the fast path most of them.
     expect(reference).toBe(texts.length)
