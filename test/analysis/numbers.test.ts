@@ -304,7 +304,7 @@ describe('reading numbers without compromise', () => {
 })
 
 describe('what compromise reads of a long text', () => {
-  it('reads a long text dense with numbers only near its first six number-like words', () => {
+  it('reads a long text dense with numbers only near its first few number-like words', () => {
     // Compounds ("twenty-first") are left to compromise, which reads the text: the phrases kept
     // around each number merge in a dense text, and must not make it read the whole text.
     const dense = Array.from({ length: 120 }, (_, i) => `twenty-first ${i + 2}`).join(' ')
@@ -312,7 +312,7 @@ describe('what compromise reads of a long text', () => {
     const found = readNumbersOf(dense)
     expect(found.length).toBeGreaterThan(0)
     // The words kept around them may hold a number more each; before, it read all 240.
-    expect(found.length).toBeLessThanOrEqual(12)
-    expect(Math.max(...found.map((n) => n.end))).toBeLessThan(200)
+    expect(found.length).toBeLessThanOrEqual(8)
+    expect(Math.max(...found.map((n) => n.end))).toBeLessThan(120)
   })
 })
