@@ -59,6 +59,8 @@ export interface Question {
   claim: string | null
   /** Two or more sub-questions, each read on its own; empty for a single question. */
   parts: Question[]
+  /** The sub-questions after the first {@link MAX_PARTS}, read and answered no further. */
+  moreParts?: string[]
   /** The table operation, when the tables can answer. */
   table: TableQuery | null
 }
@@ -431,6 +433,14 @@ export function claimOf(core: string): string {
 }
 
 /**
+ * Sub-questions of one message answered at most. Each is answered as a question of its own (its
+ * analysis, its reading of the conversation, its search), so a message of a dozen "…? …?" would
+ * cost a dozen answers; the evaluation's messages have at most three. The others are named in the
+ * answer, to be asked again.
+ */
+export const MAX_PARTS = 4
+
+/**
  * Characters of a message's question (its core) read at most. A question is a sentence or two;
  * a longer core (a pasted page without a question mark) is cut at a word, so that reading it
  * (spelling, entities, numbers, parts) costs what a long question costs, not what a page does.
@@ -479,7 +489,10 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const answerType = answerTypeOf(lower, intent)
   const pieces =
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
-  const parts = pieces.length > 1 ? pieces.map((p) => analyzeQuestion(p, ctx, depth + 1)) : []
+  const parts =
+    pieces.length > 1
+      ? pieces.slice(0, MAX_PARTS).map((p) => analyzeQuestion(p, ctx, depth + 1))
+      : []
   const table =
     intent === 'refuse' ||
     target?.kind === 'box' ||
@@ -500,6 +513,7 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     target,
     claim: intent === 'yes-no' ? claimOf(text) : null,
     parts,
+    ...(pieces.length > MAX_PARTS ? { moreParts: pieces.slice(MAX_PARTS) } : {}),
     table,
   }
 }

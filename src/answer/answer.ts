@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
-import { claimOf, type Question } from '../analysis/question.ts'
+import { claimOf, MAX_PARTS, type Question } from '../analysis/question.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
@@ -245,6 +245,9 @@ const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}
 export const MAX_HISTORY_TURNS = 6
 
 /** The last {@link MAX_HISTORY_TURNS} turns of a conversation. */
+/** Bytes of standalone forms remembered (with their turns; see `Answerer.resolvedTurns`). */
+const RESOLVED_CACHE_BYTES = 8 * 1024 * 1024
+
 const recentTurns = (history: readonly ChatTurn[]): readonly ChatTurn[] =>
   history.length > MAX_HISTORY_TURNS ? history.slice(-MAX_HISTORY_TURNS) : history
 
@@ -285,6 +288,15 @@ export class Answerer {
   private readonly chunkSentences: ReturnType<typeof chunkSentenceIndex>
   private readonly expanded = new LRUCache<string, string>({ max: 10_000 })
   private readonly vectors = new LRUCache<string, number[]>({ max: 10_000 })
+  /**
+   * Standalone forms of questions lately resolved, by the question and the turns before it: a
+   * chat sends its whole history with every message, and each part of a multi-part question reads
+   * it again, so the same turns were resolved over and over. Bounded in bytes (keys hold turns).
+   */
+  private readonly resolvedTurns = new LRUCache<string, string>({
+    maxSize: RESOLVED_CACHE_BYTES,
+    sizeCalculation: (value, key) => 2 * (key.length + value.length) + 64,
+  })
 
   constructor(deps: AnswererDeps) {
     this.deps = deps
@@ -332,8 +344,24 @@ export class Answerer {
     return this.resolveOne(question, history, resolved)
   }
 
-  /** One question made standalone, given the earlier turns and their standalone forms (by index). */
+  /**
+   * One question made standalone, given the earlier turns and their standalone forms (by index),
+   * which follow from the turns: the turns are the key of the form remembered.
+   */
   private resolveOne(
+    question: string,
+    history: readonly ChatTurn[],
+    resolved: readonly string[],
+  ): string {
+    const key = `${question}\u0001${history.map((t) => `${t.role}\u0002${t.content}`).join('\u0001')}`
+    const known = this.resolvedTurns.get(key)
+    if (known !== undefined) return known
+    const out = this.resolveAfresh(question, history, resolved)
+    this.resolvedTurns.set(key, out)
+    return out
+  }
+
+  private resolveAfresh(
     question: string,
     history: readonly ChatTurn[],
     resolved: readonly string[],
@@ -645,6 +673,11 @@ export class Answerer {
           cites: [],
         })
     }
+    if (q.moreParts?.length)
+      sentences.push({
+        text: `This message asks more than ${MAX_PARTS} questions; only the first ${MAX_PARTS} are answered here. Please ask the others again: "${q.moreParts.join(' ')}"`,
+        cites: [],
+      })
     const answerable = drafts.some((d) => d.answerable)
     return {
       sentences,

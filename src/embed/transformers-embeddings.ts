@@ -59,6 +59,14 @@ export function resolveModel(
  * const embeddings = new TransformersEmbeddings(embeddingConfigFromEnv())
  * const v = await embeddings.embedQuery('Which economy has the highest share?') // number[100]
  */
+/**
+ * onnxruntime runs the model on the thread that asks (one thread, no pool). With its default pool
+ * of one thread per core, the pool's threads spin after every run waiting for more work: for the
+ * small models here (a lookup and a mean) that spinning cost as much CPU as the request itself,
+ * ≈ 30 ms per citation check, on a core other requests need.
+ */
+const ONNX_SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1 }
+
 export class TransformersEmbeddings extends Embeddings {
   readonly config: EmbeddingConfig
   readonly resolved: ResolvedModel
@@ -109,6 +117,7 @@ export class TransformersEmbeddings extends Embeddings {
       const options = {
         ...(this.config.dtype ? { dtype: this.config.dtype as 'q8' } : {}),
         local_files_only: root !== null,
+        session_options: ONNX_SESSION_OPTIONS,
       }
       const made = pipeline(
         'feature-extraction',
