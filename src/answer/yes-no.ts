@@ -67,9 +67,11 @@ export function tableVerdict(
     .map((e) => ({ e, r: rowOf(e) }))
     .filter((x): x is { e: Entity; r: TableRow } => !!x.r)
   if (rows.length === 0) return null
+  // "Is the Netherlands ranked above France?": the whole row, with its printed rank.
+  const asksRank = /\b(?:rank(?:s|ed|ing)?|position)\b/.test(lower)
   const say = (r: TableRow) => ({
     text:
-      col === 'centrality'
+      col === 'centrality' || asksRank
         ? describeRow(spec.block, r)
         : describeValue(spec.block, r, col as ValueColumn),
     cites: [rowCitation(spec.block, r, doc)],
@@ -82,9 +84,16 @@ export function tableVerdict(
     const higher = HIGHER.exec(lower)
     const lowerWord = LOWER.exec(lower)
     const claimsHigher = higher && (!lowerWord || higher.index < lowerWord.index)
-    const holds = claimsHigher
-      ? value(a.r, col) > value(b.r, col)
-      : value(a.r, col) < value(b.r, col)
+    // "ranked above": earlier in the table's printed order.
+    const at = (r: TableRow) => spec.block.rows.indexOf(r)
+    const holds =
+      asksRank && named.length === 0
+        ? claimsHigher
+          ? at(a.r) < at(b.r)
+          : at(a.r) > at(b.r)
+        : claimsHigher
+          ? value(a.r, col) > value(b.r, col)
+          : value(a.r, col) < value(b.r, col)
     return { verdict: holds ? 'yes' : 'no', sentences: [say(a.r), say(b.r)] }
   }
   // A position about one row ("Does Germany come third in centrality?", "Is India ranked fifth?").

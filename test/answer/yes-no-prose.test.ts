@@ -128,6 +128,16 @@ describe('yes/no against the tables, in other words', () => {
     expect(no.answer).toMatch(/Fifth by centrality .* is .*, not Canada/)
   })
 
+  it('"ranked above" is checked by the printed order and answered with both ranks', async () => {
+    const { answerer } = await assistant()
+    const no = await answerer.answer('Is the Netherlands ranked above France in Table 8.3?')
+    expect(no.verdict).toBe('no')
+    expect(no.answer).toMatch(/Netherlands ranks 19th of 20/)
+    expect(no.answer).toMatch(/France ranks 8th of 20/)
+    const yes = await answerer.answer('Is France ranked above the Netherlands in Table 8.3?')
+    expect(yes.verdict).toBe('yes')
+  })
+
   it('reads "Are there more X than Y?" as a comparison to check', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer(
