@@ -43,6 +43,7 @@ import {
 import { type ProseSum, proseSum } from './prose-sum.ts'
 import { MAX_FOLLOW_UPS, suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
+import { joinAnd, source, tableCitation } from './table-text.ts'
 import type { Answer, ChatTurn, Citation, Cited } from './types.ts'
 import { contradictsPremise, directionOf, proseVerdict, tableVerdict } from './yes-no.ts'
 
@@ -126,6 +127,13 @@ const PROSE_NAMES_ABSENT = 0.8
  * is often long.
  */
 const ROOT_LETTERS = 7
+
+/** A question about a table itself: what it is about, shows, covers, the years it spans. */
+const ABOUT_A_TABLE =
+  /\b(?:about|show(?:s|n)?|cover(?:s|ed)?|period|years?|span|describe[sd]?|present(?:s|ed)?|contain(?:s)?)\b/i
+/** A question for one of a table's rows: "which economy is last", "the highest". */
+const ASKS_A_ROW =
+  /\b(?:which|what) (?:economy|economies|country|countries|field|fields|one|row|rows|item|items|entry)\b|\b(?:first|last|top|bottom|highest|lowest|most|least|fewest|rank(?:s|ed)?)\b/i
 
 /** Words that point a question at the tables rather than the prose. */
 const POINTS_AT_TABLES = /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i
@@ -1049,7 +1057,7 @@ export class Answerer {
         break
       }
       case 'table':
-        return null
+        return this.tableDescribed(q, target.id)
     }
     if (blocks.length === 0) return null
     // A part of one or two paragraphs is summarised by their first sentences, not one opening.
@@ -1072,6 +1080,34 @@ export class Answerer {
         { text: `${title}:`, cites: heading ? [this.blockCitation(heading)] : [] },
         ...cites.map((c) => ({ text: `- ${c.quote}`, cites: [c] })),
       ],
+      answerable: true,
+      route: 'structure',
+      hits: [],
+    }
+  }
+
+  /**
+   * "What is Table 8.4 about?", "Which years does Table 8.3 cover?": what the table lists, its
+   * columns and its years, from the registry, citing the whole table. `null` when the question asks
+   * something of its rows (names a row or a column, or asks a table operation).
+   */
+  private tableDescribed(q: Question, id: string): Draft | null {
+    const spec = this.analysis.tables.get(id)
+    if (!spec || q.table || q.entities.length > 0) return null
+    if (!ABOUT_A_TABLE.test(q.text) || ASKS_A_ROW.test(q.text)) return null
+    if (this.analysis.tables.columnsNamedIn(q.text.toLowerCase()).length > 0) return null
+    const years = spec.years
+      ? spec.years.from === spec.years.to
+        ? `${spec.years.from}`
+        : `${spec.years.from}–${spec.years.to}`
+      : null
+    // The value columns in their printed order.
+    const columns = spec.block.columns
+      .map((c) => spec.columns.find((x) => x.key === c.key && x.key !== 'rank')?.name)
+      .filter((n): n is string => n !== undefined)
+    const text = `${source(spec.block)} lists ${spec.block.rows.length} ${spec.entityNoun.many}${columns.length > 0 ? ` with their ${joinAnd(columns)}` : ''}${years ? `; it covers ${years}` : ''}.`
+    return {
+      sentences: [{ text, cites: [tableCitation(spec.block, this.deps.doc)] }],
       answerable: true,
       route: 'structure',
       hits: [],

@@ -3,6 +3,18 @@ import { splitParts } from '../../src/analysis/question.ts'
 import { assistant } from '../helpers/assistant.ts'
 
 describe('table operations in other words', () => {
+  it('"what is Table 8.4 about?", "which years does Table 8.3 cover?": what it lists, its columns and years, citing the table', async () => {
+    const { answerer } = await assistant()
+    const about = await answerer.answer('What is Table 8.4 about?')
+    expect(about.answer).toMatch(/lists 30 countries with their centrality; it covers 2020/)
+    expect(about.citations[0]?.kind).toBe('table')
+    const years = await answerer.answer('Which years does Table 8.3 cover?')
+    expect(years.answer).toMatch(/lists 20 economies .* it covers 2011–2020/)
+    // A question about its rows is still a table operation.
+    const row = await answerer.answer("What is Germany's centrality in Table 8.4?")
+    expect(row.answer).toMatch(/6\.4/)
+  })
+
   it('"share" as a verb names no column: ties on the column named after it', async () => {
     const { answerer } = await assistant()
     const a = await answerer.answer('Which countries share a centrality of 1.6?')
