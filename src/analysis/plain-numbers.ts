@@ -1,4 +1,5 @@
 import nlp from 'compromise'
+import { CARDINAL_WORDS, ORDINAL_WORDS } from '../text/number-words.ts'
 
 // Reading the numbers of a text without compromise, exactly as compromise reads them, where its
 // grammar cannot change the reading (see `numbers.ts`; compromise costs ≈ 1.5–10 ms a text).
@@ -84,44 +85,15 @@ const bare = (word: string): string => word.toLowerCase().replace(/^[^\p{L}]+|[^
 
 /** The value of each number word read alone, as compromise's lexicon tags it (cardinals, ordinals, multiples). */
 const WORD_VALUES: ReadonlyMap<string, number> = new Map([
-  ...[
-    'one',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'seven',
-    'eight',
-    'nine',
-    'ten',
-    'eleven',
-    'twelve',
-    'thirteen',
-    'fourteen',
-    'fifteen',
-    'sixteen',
-    'seventeen',
-    'eighteen',
-    'nineteen',
-  ].map((w, i): [string, number] => [w, i + 1]),
+  ...CARDINAL_WORDS.slice(0, 19).map((w, i): [string, number] => [w, i + 1]),
   ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map(
     (w, i): [string, number] => [w, (i + 2) * 10],
   ),
   // Not "second": compromise reads it as a verb or a noun in some sentences ("scientists second
   // entrepreneurs"), as "a second" a half.
-  ...[
-    'first',
-    null,
-    'third',
-    'fourth',
-    'fifth',
-    'sixth',
-    'seventh',
-    'eighth',
-    'ninth',
-    'tenth',
-  ].flatMap((w, i): Array<[string, number]> => (w ? [[w, i + 1]] : [])),
+  ...ORDINAL_WORDS.slice(0, 10).flatMap(
+    (w, i): Array<[string, number]> => (w === 'second' ? [] : [[w, i + 1]]),
+  ),
   ['hundred', 100],
   ['thousand', 1e3],
   ['million', 1e6],

@@ -1,6 +1,7 @@
 import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
 import { columnsIn, type ValueColumn } from '../analysis/tables.ts'
 import { isStopWord, normalizeText } from '../text/normalize.ts'
+import { ORDINAL_WORDS } from '../text/number-words.ts'
 import { joinAnd, possessive } from './table-text.ts'
 import type { ChatTurn } from './types.ts'
 
@@ -41,37 +42,14 @@ const COLUMN_PHRASE: Record<ValueColumn, string> = {
 const ELLIPSIS =
   /^(?:and|but|also|so|then|now|ok|okay)?\s*(?:what|how)\s+about\s+(.+?)\s*\??$|^(?:and|but|also|same for|and for|and in|and also|what of)\s+(.+?)\s*\??$/i
 
-/** Ordinal words, first to twentieth: a place in a ranking. */
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  'thirteenth',
-  'fourteenth',
-  'fifteenth',
-  'sixteenth',
-  'seventeenth',
-  'eighteenth',
-  'nineteenth',
-  'twentieth',
-]
 /** A follow-up that names only a place: "the second", "third one", "the runner-up", "next". */
 const ORDINAL_ONLY = new RegExp(
-  `^(?:the\\s+)?(${ORDINALS.join('|')}|next|runners?[- ]up)(?:\\s+(?:one|place|spot|position|in line))?$`,
+  `^(?:the\\s+)?(${ORDINAL_WORDS.join('|')}|next|runners?[- ]up)(?:\\s+(?:one|place|spot|position|in line))?$`,
   'i',
 )
 /** A superlative of a ranking, with the place it already names: "the most", "the third highest". */
 const SUPERLATIVE = new RegExp(
-  `\\b(?:(${ORDINALS.join('|')})[\\s-]+)?(most|highest|largest|biggest|greatest|lowest|least|fewest|smallest)\\b`,
+  `\\b(?:(${ORDINAL_WORDS.join('|')})[\\s-]+)?(most|highest|largest|biggest|greatest|lowest|least|fewest|smallest)\\b`,
   'i',
 )
 
@@ -317,11 +295,15 @@ function rewrite(
   const place = ORDINAL_ONLY.exec(rest.replace(/\?$/, ''))?.[1]?.toLowerCase()
   const superlative = SUPERLATIVE.exec(prev)
   if (place && superlative) {
-    const had = superlative[1] ? ORDINALS.indexOf(superlative[1].toLowerCase()) + 1 || 1 : 1
+    const had = superlative[1] ? ORDINAL_WORDS.indexOf(superlative[1].toLowerCase()) + 1 || 1 : 1
     const k =
-      place === 'next' ? had + 1 : /^runners?[- ]up$/.test(place) ? 2 : ORDINALS.indexOf(place) + 1
-    if (k >= 2 && k <= ORDINALS.length)
-      return prev.replace(SUPERLATIVE, `${ORDINALS[k - 1]} ${superlative[2]}`)
+      place === 'next'
+        ? had + 1
+        : /^runners?[- ]up$/.test(place)
+          ? 2
+          : ORDINAL_WORDS.indexOf(place) + 1
+    if (k >= 2 && k <= ORDINAL_WORDS.length)
+      return prev.replace(SUPERLATIVE, `${ORDINAL_WORDS[k - 1]} ${superlative[2]}`)
   }
   // "And together?", "Why?": nothing to put in the last question's place; read with it later.
   if (NOT_A_THING.test(rest) && rest.split(/\s+/).length <= 3) return q

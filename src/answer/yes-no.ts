@@ -4,6 +4,7 @@ import type { Question } from '../analysis/question.ts'
 import type { TableRegistry, TableSpec, ValueColumn } from '../analysis/tables.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
+import { CARDINAL_WORDS } from '../text/number-words.ts'
 import { clausesOf } from '../text/sentences.ts'
 import { describeRow, describeValue, rowCitation, source } from './table-text.ts'
 import type { Cited } from './types.ts'
@@ -227,37 +228,14 @@ const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
   ['temporary', 'permanent|lasting'],
 ]
 
-/** Number words up to twenty, in order from one. */
-const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-]
 /** A small count, in digits or words (a year is no count). */
-const COUNT_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')}|\\d{1,3})\\b(?![,.]\\d)`, 'g')
+const COUNT_WORD = new RegExp(`\\b(?:${CARDINAL_WORDS.join('|')}|\\d{1,3})\\b(?![,.]\\d)`, 'g')
 /** "All ten of …", "all 20 …": a claim about every one of a number of things. */
-const ALL_OF = new RegExp(`\\ball (?:of the )?(${NUMBER_WORDS.join('|')}|\\d{1,3})\\b`)
+const ALL_OF = new RegExp(`\\ball (?:of the )?(${CARDINAL_WORDS.join('|')}|\\d{1,3})\\b`)
 
 /** The value of a small count in digits or words. */
 function countValue(word: string): number {
-  const i = NUMBER_WORDS.indexOf(word)
+  const i = CARDINAL_WORDS.indexOf(word)
   return i >= 0 ? i + 1 : Number(word)
 }
 

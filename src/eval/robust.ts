@@ -35,6 +35,10 @@ export const ROBUST_SPLITS = [
   'test',
 ] as const
 export type RobustSplit = (typeof ROBUST_SPLITS)[number]
+/** The splits rules may be chosen on: every split but `test`. */
+export const TUNE_SPLITS = ROBUST_SPLITS.filter(
+  (s): s is Exclude<RobustSplit, 'test'> => s !== 'test',
+)
 
 const Span = z.object({ text: z.string().min(1), start: z.number().int(), end: z.number().int() })
 const Evidence = Span.extend({ alt: z.array(Span).optional() })
@@ -244,16 +248,7 @@ export function robustReport(
     `| refusal precision | ${splits.map((s) => `${((scores[s]?.refusal.precision ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
     `| refusal recall | ${splits.map((s) => `${((scores[s]?.refusal.recall ?? 0) * 100).toFixed(1)}%`).join(' | ')} |`,
   ]
-  for (const split of [
-    'tune',
-    'tune2',
-    'tune3',
-    'tune4',
-    'tune5',
-    'tune6',
-    'tune7',
-    'tune8',
-  ] as const) {
+  for (const split of TUNE_SPLITS) {
     const failed = bySplit[split]?.filter((r) => !r.correct) ?? []
     if (failed.length === 0) continue
     lines.push('', `### Failures on ${split} (${failed.length})`, '')
