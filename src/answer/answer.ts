@@ -29,7 +29,7 @@ import {
   sectionDescribed,
 } from './chapter-parts.ts'
 import { resolveFollowUp } from './conversation.ts'
-import { countsAskedThing, type EvidenceWords, missingEvidence } from './evidence.ts'
+import { countedThings, countsAskedThing, type EvidenceWords, missingEvidence } from './evidence.ts'
 import { entitiesIn, type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
@@ -1282,10 +1282,11 @@ export class Answerer {
     // "How many top-level industry sectors …": a sentence with a number that counts the thing
     // asked about (or a close word: "41 major industrial categories") carries the answer type.
     const evidenceWords = this.evidenceWords(soft)
-    if (!q.table && q.answerType === 'number') {
+    const heads = !q.table && q.answerType === 'number' ? countedThings(text) : []
+    if (heads.length > 0) {
       const boosted = scored
         .map((x) =>
-          x.cite.kind !== 'table-row' && countsAskedThing(text, x.text, evidenceWords)
+          x.cite.kind !== 'table-row' && countsAskedThing(heads, x.text, evidenceWords)
             ? { ...x, score: x.score + COUNT_BOOST }
             : x,
         )

@@ -129,30 +129,42 @@ function countedHeads(text: string): string[] {
 }
 
 /**
- * Whether a sentence counts what a "how many" question asks about: a number followed (within a
- * few words) by the asked thing or a close word for it. `null` when the question counts nothing.
+ * The heads of what a "how many" question counts, read once per question; empty when it counts
+ * nothing.
  *
  * @example
- * countsAskedThing('How many top-level industry sectors does China have?', 'China boasts 41 major industrial categories …', words)
+ * countedThings('How many nations and territories joined?') // ['nations', 'territories']
+ */
+export function countedThings(question: string): string[] {
+  const counted = HOW_MANY.exec(question.toLowerCase())?.[1]
+  return counted ? countHeads(counted) : []
+}
+
+/**
+ * Whether a sentence counts one of the things a "how many" question asks about
+ * ({@link countedThings}): a number followed (within a few words) by the thing or a close word
+ * for it.
+ *
+ * @example
+ * countsAskedThing(['sectors'], 'China boasts 41 major industrial categories …', words)
  * // true when `words.says('sectors', 'categories')`
  */
 export function countsAskedThing(
-  question: string,
+  heads: readonly string[],
   sentence: string,
   words: EvidenceWords,
-): boolean | null {
-  const counted = HOW_MANY.exec(question.toLowerCase())?.[1]
-  if (!counted) return null
-  const heads = countHeads(counted)
-  if (heads.length === 0) return null
+): boolean {
+  if (heads.length === 0) return false
   const nouns = countedHeads(sentence.replace(FIGURE_REF, ' '))
-  return heads.some((w) =>
-    nouns.some(
-      (n) =>
-        words.says(w, n) ||
-        words.says(w.replace(/s$/, ''), n) ||
-        (CLASSIFIER.test(w) && CLASSIFIER.test(n)),
-    ),
+  return heads.some((w) => nouns.some((n) => countsAs(w, n, words)))
+}
+
+/** Whether a counted noun of a sentence is the asked thing: the word, its singular, a close word, or both classifiers. */
+function countsAs(asked: string, noun: string, words: EvidenceWords): boolean {
+  return (
+    words.says(asked, noun) ||
+    words.says(asked.replace(/s$/, ''), noun) ||
+    (CLASSIFIER.test(asked) && CLASSIFIER.test(noun))
   )
 }
 
@@ -261,17 +273,7 @@ export function missingEvidence(
     // its "categories", "kits" for its "systems") may be a paraphrase no word vector binds.
     // A unit of measure is never a paraphrase: "how many gigawatts" needs gigawatts.
     const checked = asked.filter((w) => words.known(w) || MEASURE_UNIT.test(w))
-    if (
-      checked.length > 0 &&
-      !asked.some((w) =>
-        countedNouns.some(
-          (n) =>
-            words.says(w, n) ||
-            words.says(w.replace(/s$/, ''), n) ||
-            (CLASSIFIER.test(w) && CLASSIFIER.test(n)),
-        ),
-      )
-    )
+    if (checked.length > 0 && !asked.some((w) => countedNouns.some((n) => countsAs(w, n, words))))
       return `the number of ${counted}`
   }
   // "… in 2021": a year the question asks about must be the passage's, when it names others.
