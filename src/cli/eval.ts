@@ -17,9 +17,11 @@ import {
   loadRobustSplit,
   overlappingIds,
   ROBUST_SPLITS,
+  type RobustItem,
   type RobustResult,
   type RobustSplit,
   robustReport,
+  TUNE_SPLITS,
 } from '../eval/robust.ts'
 import { openAssistant } from '../node/assistant.ts'
 import { projectPath } from '../paths.ts'
@@ -33,33 +35,12 @@ export const ROBUST_REPORT_PATH = projectPath('eval', 'reports', 'robust.md')
 /** Runs both splits of the robustness set (those present) through the answer service. */
 async function runRobust(ctx: Awaited<ReturnType<typeof openAssistant>>): Promise<string> {
   const out: Partial<Record<RobustSplit, RobustResult[]>> = {}
-  const items = {
-    tune: loadRobustSplit('tune', ctx.corpus.raw),
-    tune2: loadRobustSplit('tune2', ctx.corpus.raw),
-    tune3: loadRobustSplit('tune3', ctx.corpus.raw),
-    tune4: loadRobustSplit('tune4', ctx.corpus.raw),
-    tune5: loadRobustSplit('tune5', ctx.corpus.raw),
-    tune6: loadRobustSplit('tune6', ctx.corpus.raw),
-    tune7: loadRobustSplit('tune7', ctx.corpus.raw),
-    tune8: loadRobustSplit('tune8', ctx.corpus.raw),
-    test: loadRobustSplit('test', ctx.corpus.raw),
-  }
+  const items = Object.fromEntries(
+    ROBUST_SPLITS.map((split) => [split, loadRobustSplit(split, ctx.corpus.raw)]),
+  ) as Record<RobustSplit, RobustItem[]>
   for (const split of ROBUST_SPLITS)
     out[split] = await evaluateRobust((q, h) => ctx.answerer.answer(q, h), items[split])
-  return robustReport(
-    out,
-    overlappingIds(
-      items.test,
-      items.tune,
-      items.tune2,
-      items.tune3,
-      items.tune4,
-      items.tune5,
-      items.tune6,
-      items.tune7,
-      items.tune8,
-    ),
-  )
+  return robustReport(out, overlappingIds(items.test, ...TUNE_SPLITS.map((s) => items[s])))
 }
 
 function write(path: string, report: string): void {
