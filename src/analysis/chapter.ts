@@ -4,8 +4,9 @@ import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
 import { EntityCatalog } from './entities.ts'
 import { analyzeQuestion, type Question } from './question.ts'
-import { SoftMatcher, type SoftTerms, type WordVectors } from './soft-match.ts'
+import { DEFAULT_SOFT_MATCH, SoftMatcher, type SoftTerms, type WordVectors } from './soft-match.ts'
 import { Speller } from './spelling.ts'
+import { wordNetSynonyms } from './synonyms.ts'
 import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
 import { WordFrequency } from './word-frequency.ts'
@@ -41,6 +42,11 @@ export class ChapterAnalysis {
     chunks: readonly Chunk[],
     vocabulary: readonly string[] = [],
     wordVectors: WordVectors | null = null,
+    /**
+     * WordNet's index files (`index.noun`, `index.verb`, …), whose synonyms of the chapter's words
+     * soft matching credits (see `synonyms.ts`); none by default.
+     */
+    wordNet: readonly string[] = [],
   ) {
     this.doc = doc
     this.chunks = chunks
@@ -51,7 +57,9 @@ export class ChapterAnalysis {
     for (const b of doc.blocks) for (const w of wordTokens(b.text)) words.add(w)
     for (const e of this.catalog.entities) for (const w of wordTokens(e.name)) words.add(w)
     this.speller = new Speller(words, vocabulary)
-    this.soft = wordVectors ? new SoftMatcher(words, wordVectors) : null
+    this.soft = wordVectors
+      ? new SoftMatcher(words, wordVectors, DEFAULT_SOFT_MATCH, wordNetSynonyms(wordNet, words))
+      : null
     this.frequency = new WordFrequency(vocabulary)
   }
 

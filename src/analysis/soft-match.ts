@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import { searchTerm, wordTokens } from '../text/normalize.ts'
+import type { Synonyms } from './synonyms.ts'
 
 /**
  * Word vectors for soft matching: a word's vector (any length; only directions are compared), or
@@ -34,6 +35,11 @@ export interface SoftMatchSettings {
   minBinding: number
   /** Chapter terms kept per question term (the closest ones). */
   maxNeighbours: number
+  /**
+   * The similarity credited to a chapter word that WordNet lists as a synonym of a question word
+   * (see `synonyms.ts`), when the word vectors put them further apart.
+   */
+  synonymSimilarity: number
 }
 
 /** Chosen on the robustness set's tune split (see `eval/reports/robust.md`). */
@@ -41,6 +47,7 @@ export const DEFAULT_SOFT_MATCH: SoftMatchSettings = {
   minSimilarity: 0.5,
   minBinding: 0.6,
   maxNeighbours: 12,
+  synonymSimilarity: 0.6,
 }
 
 /** Neighbour lists kept in memory, by surface word. */
@@ -68,12 +75,17 @@ export class SoftMatcher {
   /**
    * @param words the chapter's words (lower case, any order, repeats allowed)
    */
+  private readonly synonyms: Synonyms
+
   constructor(
     words: Iterable<string>,
     vectors: WordVectors,
     settings: SoftMatchSettings = DEFAULT_SOFT_MATCH,
+    /** WordNet synonyms of question terms among the chapter's (none by default). */
+    synonyms: Synonyms = new Map(),
   ) {
     this.vectors = vectors
+    this.synonyms = synonyms
     this.settings = settings
     const d = vectors.dimensions
     const rows: Float32Array[] = []
@@ -119,6 +131,9 @@ export class SoftMatcher {
       const found = [...best].sort((a, b) => b[1] - a[1])
       for (const [t, s] of found.slice(0, maxNeighbours)) out.set(t, s)
     }
+    for (const t of (stem && this.synonyms.get(stem)) || [])
+      if (t !== stem && (out.get(t) ?? 0) < this.settings.synonymSimilarity)
+        out.set(t, this.settings.synonymSimilarity)
     this.memo.set(key, out)
     return out
   }

@@ -104,12 +104,16 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
   ['sum', /\b(combined|sum|total of|in total|together|add up|altogether|added)\b/],
   [
     'difference',
-    /\b(difference|gap|how many more|how much more|how much higher|how much lower|how many fewer|how much (?:bigger|larger|smaller)|how far (?:above|below|ahead|behind)|by how much|percentage points? (?:above|below|higher|lower|more|less)|more than .* by)\b/,
+    /\b(difference|gap|how many more|how much more|how much higher|how much lower|how many fewer|how much (?:bigger|larger|smaller)|how far (?:above|below|ahead|behind|apart)|how (?:wide|big) (?:is )?the gap|by how much|percentage points? (?:above|below|higher|lower|more|less)|more than .* by)\b/,
   ],
 ]
 /** Endings of a question that name no field ("… in advanced manufacturing", "… in total"). */
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
+
+/** "more … than", "a lower … than": a comparison with a named row's value. */
+const BEYOND_A_ROW =
+  /\b(more|higher|greater|larger|bigger|fewer|lower|less|smaller)\b(?:\s+[a-z-]+){0,5}?\s+than\b/
 
 /** "with the most papers", "by number of papers": the column rows are ranked by follows. */
 const RANKED_BY =
@@ -195,6 +199,9 @@ export function parseTableQuery(
   if (unlisted) return unlisted
   const t = picked.table
   if (!t) return null
+  // "What share of the global total … does the US account for?": a share of another base.
+  const spec = t.columns.find((c) => c.key === picked.column)
+  if (spec?.notOf?.test(lower) && !picked.explicit) return null
   // "How many digital twins papers had Chinese authors?": the tables give fields and economies
   // separately, never one by the other.
   const field = input.entities.find((e) => e.type === 'field' && e.tables.length > 0)
@@ -313,7 +320,7 @@ export function parseTableQuery(
     )
       return { op: 'count', table: t.id }
     if (
-      /\b(list|name|show|give)\b.*\ball\b|\ball (?:the )?(?:fields|economies|countries)\b|\bwhole table\b|\bevery (?:field|economy|country)\b/.test(
+      /\b(list|name|show|give)\b.*\b(?:all|every)\b|\ball (?:the )?(?:fields|economies|countries|nations)\b|\bwhole table\b|\bevery (?:field|economy|country|nation)\b/.test(
         lower,
       ) &&
       !direction
@@ -368,6 +375,27 @@ export function parseTableQuery(
       /\b(which|who|what|other|another)\b/.test(lower)
     )
       return { op: 'same', table: t.id, column, entity: e }
+    // "Which economies have more coauthored papers than the UK?": rows beyond a named row's value.
+    const beyond = BEYOND_A_ROW.exec(lower)
+    const row = t.block.rows.find((r) => registry.nameOf(t, r) === e.name)
+    const value = row?.values[column]
+    if (
+      beyond &&
+      typeof value === 'number' &&
+      catalog.find(lower.slice(beyond.index)).some((x) => x.entity === e) &&
+      new RegExp(
+        `\\b(?:which|what|how many)\\b.*\\b(?:${t.entityNoun.many}|countries|economies|nations|ones)\\b`,
+      ).test(lower)
+    ) {
+      const more = /^(?:more|higher|greater|larger|bigger)$/.test(beyond[1] ?? '')
+      return {
+        op: 'filter',
+        table: t.id,
+        column,
+        range: { kind: more ? 'above' : 'below', value, inclusive: false },
+        countOnly: /\bhow many\b/.test(lower),
+      }
+    }
   }
 
   // Ranges and equality: "between 30% and 40%", "500 to 1,000", "below 2", "exactly 1.0".
@@ -442,6 +470,13 @@ export function parseTableQuery(
 }
 
 /** "… share of coauthored papers in biotechnology": a field the tables do not list, if the question ends on one. */
+/**
+ * A question that asks for a figure or a position: only such a question is refused for a field
+ * the table does not list ("Which two bodies published the study on clean power?" asks for none).
+ */
+const ASKS_A_VALUE =
+  /\bhow (?:many|much)\b|\b(?:numbers?|count|share|percentage|proportion|portion|rate|ratio|figures?|statistics|total|most|least|fewest|highest|lowest|largest|smallest|rank\w*|position|place)\b/
+
 function unlistedField(
   lower: string,
   picked: ReturnType<typeof pickTable>,
@@ -449,12 +484,23 @@ function unlistedField(
   registry: TableRegistry,
 ): TableQuery | null {
   const column = picked.column ?? picked.columns[0]?.column
-  if (picked.explicit || !column || column === 'centrality' || input.entities.length > 0)
-    return null
-  const tail = /\b(?:in|on|for)\s+(?:the\s+)?(?:field of\s+)?([a-z][a-z -]{2,40}?)\s*\??$/
-    .exec(lower)?.[1]
-    ?.trim()
   const fieldTable = registry.tables.find((x) => x.entityKey === 'field')
+  if (
+    (picked.explicit && picked.table !== fieldTable) ||
+    !column ||
+    column === 'centrality' ||
+    input.entities.length > 0 ||
+    !ASKS_A_VALUE.test(lower)
+  )
+    return null
+  // "How many papers on quantum computing are listed in Table 8.2?": the field, without the table.
+  const asked = lower.replace(
+    /\s*\b(?:(?:are|is|were|was)\s+)?(?:(?:listed|shown|given|reported|counted)\s+)?in\s+table\s*\d+\.\d+\b/,
+    '',
+  )
+  const tail = /\b(?:in|on|for)\s+(?:the\s+)?(?:field of\s+)?([a-z][a-z -]{2,40}?)\s*\??$/
+    .exec(asked)?.[1]
+    ?.trim()
   if (
     tail &&
     fieldTable &&

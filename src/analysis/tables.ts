@@ -15,6 +15,12 @@ export interface ColumnSpec {
   synonyms: RegExp
   /** Larger numbers rank first when the table is read by this column (false for `rank`). */
   higherIsBetter: boolean
+  /**
+   * For a share: the bases a question may give that this column is no share of. Table 8.3's share
+   * is of each economy's own papers, so "what share of the global total does the US account
+   * for" is not asked of it.
+   */
+  notOf?: RegExp
 }
 
 /** One table, described once: what it lists, its columns, its years and what its order means. */
@@ -37,7 +43,7 @@ export interface TableSpec {
 }
 
 const SHARE =
-  /\b(share|percentage|proportion|percent|per cent|rate|ratio of (?:internationally )?co-?authored)\b|%/
+  /\b(share|percentage|proportion|portion|percent|per cent|rate|ratio of (?:internationally )?co-?authored)\b|%/
 const CENTRALITY =
   /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|(?:research|collaboration|cooperation|science|scientific) network(?: score)?|network score|connectedness|connected)\b/
 const COAUTHORED =
@@ -45,6 +51,10 @@ const COAUTHORED =
 const PAPERS =
   /\b(papers?|publications?|articles?|publish(?:ed|es|ing)?|output|studies|research output)\b/
 const RANK = /\b(rank(?:ing|ed|s)?|position|place)\b/
+
+/** A share of everyone's total, not of one row's own: "of the global total", "the world's papers". */
+const OF_THE_WORLD =
+  /\b(?:global|world(?:wide)?|worldwide|international|overall) (?:total|sum|output)\b|\bof (?:the )?(?:world|globe|all (?:the )?(?:countries|economies|nations))\b|\bthe world's\b|\bworldwide total\b/
 
 /** The columns of Tables 8.2 and 8.3 (they share a layout). */
 const PAPER_COLUMNS: ColumnSpec[] = [
@@ -54,6 +64,7 @@ const PAPER_COLUMNS: ColumnSpec[] = [
     kind: 'percent',
     synonyms: SHARE,
     higherIsBetter: true,
+    notOf: OF_THE_WORLD,
   },
   {
     key: 'coauthored',

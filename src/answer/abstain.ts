@@ -1,6 +1,7 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import type { TermStats } from '../analysis/terms.ts'
+import type { WordFrequency } from '../analysis/word-frequency.ts'
 import { glossaryMeaning } from '../text/glossary.ts'
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 
@@ -96,6 +97,19 @@ const ANSWER_TYPE_WORDS = new Set(
   ].map((w) => searchTerm(w) as string),
 )
 
+/** Without word frequencies: no word is everyday. */
+const NO_FREQUENCIES: Pick<WordFrequency, 'everyday' | 'rank'> = {
+  everyday: () => false,
+  rank: () => Number.POSITIVE_INFINITY,
+}
+
+/**
+ * Words this common frame an answer type they stand beside rather than name a thing: "tag" (the
+ * 6,235th word) in "the price tag", "frame" in "the time frame"; a technical term ("sensor",
+ * 14,549th) is rarer.
+ */
+const TYPE_FRAME_RANK = 10_000
+
 /**
  * Computes the abstention features of a question against its best candidate sentence.
  * `knownName` says whether a capitalized word is a name the chapter or the tables know
@@ -115,11 +129,13 @@ export function supportFeatures(
    */
   evidence?: string,
   /**
-   * Whether a word is everyday English ({@link WordFrequency.everyday}): with the evidence, an
-   * everyday verb form in the asked-about phrase ("doing", "running") names no thing.
+   * How common a word is in English: with the evidence, an everyday verb form in the asked-about
+   * phrase ("doing", "running") names no thing, nor does a common word beside the answer type it
+   * frames ("price tag").
    */
-  everyday: (word: string) => boolean = () => false,
+  frequency: Pick<WordFrequency, 'everyday' | 'rank'> = NO_FREQUENCIES,
 ): SupportFeatures {
+  const everyday = (word: string) => frequency.everyday(word)
   const hasNeighbour = (t: string) =>
     [...(soft?.get(t)?.values() ?? [])].some((s) => s >= DEFAULT_SOFT_MATCH.minSimilarity)
   const evidenceTerms = evidence === undefined ? null : stats.termsOf(evidence)
@@ -155,11 +171,17 @@ export function supportFeatures(
     // With it: a word of the phrase the chapter never uses must be bound in the evidence by a
     // close word ("money" by "funds"), unless it only modifies as part of a compound
     // ("sun-powered", "state-certified"): a modifier the chapter lacks is no reason to refuse.
+    // A phrase that names its answer type ("the overall price tag", "the dollar amount") asks
+    // for that: an everyday word beside it frames it, and the evidence check binds the type.
+    const typed = stemsOf(phrase).some((t) => ANSWER_TYPE_WORDS.has(t))
     const missing = evidenceTerms
       ? phrase
           .split(/\s+/)
           .filter(
-            (token) => !token.includes('-') && !(/(?:ing|ed)$/.test(token) && everyday(token)),
+            (token) =>
+              !token.includes('-') &&
+              !(/(?:ing|ed)$/.test(token) && everyday(token)) &&
+              !(typed && frequency.rank(token) < TYPE_FRAME_RANK),
           )
           .flatMap(stemsOf)
           .filter(

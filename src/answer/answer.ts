@@ -113,13 +113,36 @@ const TABLE_WORDS =
 
 /** A comparison of rows that names no column: "how far ahead is it of the UK?", "which is higher?". */
 const ROW_OPERATION =
-  /\b(?:how far (?:ahead|behind|above|below)|how much (?:more|less|higher|lower)|difference|gap|ahead of|behind|higher|lower|more|less|ratio|times)\b/
+  /\b(?:how far (?:ahead|behind|above|below|apart)|how much (?:more|less|higher|lower)|difference|gap|ahead of|behind|higher|lower|more|less|ratio|times)\b/
 
 /**
  * How much of a thing no table lists a prose sentence must say for the question to be the prose's
  * ("internationally co-applied PCT patents": "PCT patents with international cooperation").
  */
 const PROSE_NAMES_ABSENT = 0.8
+
+/**
+ * Query expansion for retrieval: each question word the chapter never uses adds its `perTerm`
+ * closest chapter words from `minSimilarity` (word-vector cosine; see `soft-match.ts`), and the
+ * expanded query adds up to `extraHits` hits to the question's own.
+ */
+const QUERY_EXPANSION = { minSimilarity: 0.65, perTerm: 1, extraHits: 4 } as const
+
+/**
+ * Search terms not worth expanding: degrees ("smallest", "cheaper"), close to their opposites in
+ * word vectors, and adverbs ("broadli"), close to anything.
+ */
+const DEGREE = /(?:est|er|li)$/
+
+/** A year in a text. */
+const YEAR_IN = /\b(?:19|20)\d{2}\b/
+
+/**
+ * How much of what a "list all …" question adds to a table's own words (its caption, columns and
+ * rows' noun) a prose sentence must say for the list to be the prose's: "the countries in the
+ * third tier of centrality" is a group the chapter names, not the whole of Table 8.4.
+ */
+const PROSE_QUALIFIES_LIST = 0.6
 
 /**
  * Letters two words share at the start to be variants of one word for a yes/no claim's rare
@@ -205,6 +228,12 @@ const ASKED_KIND =
  * a tie-breaker, a fifth of a full lexical match. Chosen on the tune splits.
  */
 const FOCUS_BOOST = 0.1
+
+/** A question for what hinders something: "what holds back …", "what gets in the way of …". */
+const HINDRANCE =
+  /\b(?:hold(?:s|ing)? back|held back|hinder\w*|hamper\w*|imped\w*|obstruct\w*|get(?:s|ting)? in the way|stand(?:s|ing)? in the way|block(?:s|ing)?|slow(?:s|ing)? down|stopp?(?:s|ing)?|prevent(?:s|ing)?|limit(?:s|ing)?|restrain\w*)\b/i
+/** The words for what hinders: a hindrance question asks for these. */
+const HINDRANCE_WORDS = 'challenges obstacles barriers restrictions'
 
 /**
  * What a sentence with a number counting the thing a "how many" question asks about gains: a
@@ -751,6 +780,41 @@ export class Answerer {
     return p
   }
 
+  /**
+   * The text to search with: the question, plus the chapter's closest words for each of its words
+   * the chapter never uses ("worldwide teamwork" also searches "global cooperation"), so that a
+   * passage said only in the chapter's words is among the hits.
+   */
+  private searchQuery(text: string): string {
+    const soft = this.analysis.softTerms(text)
+    if (!soft) return text
+    const extra: string[] = []
+    for (const [term, near] of soft) {
+      if (this.analysis.stats.known(term) || DEGREE.test(term)) continue
+      const best = [...near]
+        .filter(([, s]) => s >= QUERY_EXPANSION.minSimilarity)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, QUERY_EXPANSION.perTerm)
+      for (const [t] of best) if (!extra.includes(t)) extra.push(t)
+    }
+    // "What holds back …?" asks for obstacles, whatever verb it uses.
+    if (HINDRANCE.test(text)) extra.push(HINDRANCE_WORDS)
+    return extra.length > 0 ? `${text} ${extra.join(' ')}` : text
+  }
+
+  /**
+   * The question's hits, then those its expansion ({@link searchQuery}) adds: the words a question
+   * shares with the chapter keep their hits, and the chapter's words for the others bring theirs.
+   */
+  private async searchExpanded(text: string, k: number): Promise<SearchHit[]> {
+    const hits = await this.deps.search(text, { k })
+    const expanded = this.searchQuery(text)
+    if (expanded === text) return hits
+    const seen = new Set(hits.map((h) => h.id))
+    const more = (await this.deps.search(expanded, { k })).filter((h) => !seen.has(h.id))
+    return [...hits, ...more.slice(0, QUERY_EXPANSION.extraHits)]
+  }
+
   /** "Yes." / "No." / "The chapter does not say." and the decisive fact, cited. */
   private async yesNoDraft(q: Question): Promise<Draft> {
     const base = q.claim ?? q.text
@@ -786,16 +850,18 @@ export class Answerer {
         found.features,
       )
     }
-    const hits = await this.deps.search(q.text, { k: 8 })
+    const hits = await this.searchExpanded(q.text, 8)
     const terms = queryTerms(claim)
     const soft = this.analysis.softTerms(claim)
     const scored = await this.score(claim, hits, terms, soft)
     const best = scored[0]
     // The tables decide, unless the prose itself states the figure ("the US accounted for 37.9
     // percent of the world's internationally collaborated papers" is not Table 8.3's share).
-    const byTable = this.proseStatesFigure(q, scored)
-      ? null
-      : tableVerdict(q, this.analysis.tables, this.deps.doc)
+    const proseStates = this.proseStatesFigure(q, scored)
+    // "Was Korea's centrality higher in 2021?": a table figure for a year the table does not cover.
+    if (!proseStates && q.table?.op === 'absent' && q.table.reason === 'year')
+      return this.notStated(hits, `Table ${q.table.table} does not cover ${q.table.name}`)
+    const byTable = proseStates ? null : tableVerdict(q, this.analysis.tables, this.deps.doc)
     if (byTable)
       return {
         sentences: [
@@ -854,11 +920,19 @@ export class Answerer {
           .filter((n) => !mentions.some((m) => m.start <= n.index && n.index < m.end))
           .map((n) => n[0]),
       )
+    // A year the claim is about that its passage never gives: the chapter says nothing of that
+    // year ("Did the enterprises exceed 100,000 in 2025?" against "There are over 75,000 …").
+    const paragraph = this.blocks.get(best.blockId)?.text ?? text
+    const claimYears = q.years.filter((y) => new RegExp(`\\b${y}\\b`).test(claim))
+    if (claimYears.length > 0 && !YEAR_IN.test(paragraph))
+      return this.notStated(hits, `the passage gives no year, the claim ${claimYears[0]}`, features)
     const verdict = proseVerdict(
       claim,
       text,
       [...new Set(names)].filter((n) => this.isChapterName(n)),
     )
+    if (verdict === 'not-stated')
+      return this.notStated(hits, 'the passage neither bears out nor denies the claim', features)
     return {
       sentences: [
         { text: verdict === 'yes' ? 'Yes.' : 'No.', cites: [] },
@@ -1180,7 +1254,7 @@ export class Answerer {
       q.intent === 'locate'
         ? /\b(?:which|what) (table|box)\b/i.exec(text)?.[1]?.toLowerCase()
         : undefined
-    let hits = await this.deps.search(text, { k: scope || kind ? 40 : 8 })
+    let hits = await this.searchExpanded(text, scope || kind ? 40 : 8)
     if (kind) {
       const inside = hits.filter((h) => {
         const c = this.chunksById.get(h.id)
@@ -1215,7 +1289,25 @@ export class Answerer {
           related: dedupe([...table.related, ...hits.slice(0, 2).map(hitToCited)]),
           hits,
         }
+      // The table's rows are about other things than the one it does not list.
       table = null
+      scored.splice(0, scored.length, ...scored.filter((x) => x.cite.kind !== 'table-row'))
+    }
+    if (table?.answerable && q.table?.op === 'all' && !/\btables?\b/i.test(text)) {
+      const spec = this.analysis.tables.get(q.table.table)
+      const own = spec
+        ? stats.termsOf(
+            [spec.caption, ...spec.columns.map((c) => c.name), spec.entityNoun.many].join(' '),
+          )
+        : new Set<string>()
+      const added = terms.filter((t) => !own.has(t) && stats.known(t))
+      const prose = scored.find((x) => x.cite.kind !== 'table-row')
+      if (
+        prose &&
+        added.length > 0 &&
+        lexicalCoverage(added, prose.text, stats) >= PROSE_QUALIFIES_LIST
+      )
+        table = null
     }
     // "What else …?": leave out what the last answer already said, and prefer what follows it.
     const supportBest = scored[0]
@@ -1267,7 +1359,8 @@ export class Answerer {
     }
     // "What obstacles are slowing …?": a sentence that names the kind of thing asked for (or a
     // close word: "challenges") gains.
-    const focus = ASKED_KIND.exec(text.toLowerCase())?.[1]
+    const focus =
+      ASKED_KIND.exec(text.toLowerCase())?.[1] ?? (HINDRANCE.test(text) ? 'challenges' : undefined)
     const focusTerm = focus ? searchTerm(focus) : null
     if (focusTerm && !q.table) {
       const boosted = scored
@@ -1305,7 +1398,7 @@ export class Answerer {
       this.catalog,
       soft,
       paragraphs.join(' '),
-      this.everyday,
+      this.analysis.frequency,
     )
     if (table && this.tableWins(q, table, scored, terms, passageCoverage, features, soft))
       return {

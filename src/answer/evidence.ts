@@ -51,8 +51,12 @@ const ASKS_PLACE_NAME =
 /** The label a table row is quoted with: "Table 8.1 (Achievements …), item 6:". */
 const TABLE_LABEL = /\bTable \d+\.\d+ \([^)]*\)(?:,? item \d+)?:?/g
 
-/** A question for a length, a distance or a duration: "how long is the railway?". */
-const MEASURE_ASKED = /\bhow (long|far|tall|wide|deep|heavy)\b/
+/**
+ * A question for a length, a distance or a duration: "how long is the railway?". "How far do the
+ * nodes reach?" asks for an extent ("160 countries"), "how far apart" for a difference.
+ */
+const MEASURE_ASKED =
+  /\bhow (long|far|tall|wide|deep|heavy)\b(?!\s+apart\b)(?!.*\b(?:reach|reaches|reached|extend|extends|extended|spread|spreads|stretch|stretches)\b)/
 /** A number with a unit of what each of those asks for. */
 const LENGTH_UNIT = '(?:kilomet(?:er|re)s?|km|met(?:er|re)s?|miles?|feet|foot)'
 const DURATION_UNIT = '(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)'
@@ -388,10 +392,19 @@ export function missingEvidence(
     const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
     // Named in a passage that gives a figure, not only listed beside one ("Japan … ranking among
     // the top" after a sentence with the world's total).
+    // A sentence that names economies itself gives its figures of those ("the United States and
+    // China … accounting for 37.9 percent and 21.5 percent"), not of one its paragraph named before.
     const named = new Set(
       numberContext
         .filter((t) => NUMBER.test(t.sentence.replace(FIGURE_REF, ' ').replace(YEAR, ' ')))
-        .flatMap((t) => catalog.find(`${t.before} ${t.sentence}`).map((m) => m.entity)),
+        .flatMap((t) => {
+          const own = catalog
+            .find(t.sentence)
+            .filter((m) => m.entity.type === 'economy' && m.entity.name !== 'China')
+          return (own.length > 0 ? own : catalog.find(`${t.before} ${t.sentence}`)).map(
+            (m) => m.entity,
+          )
+        }),
     )
     const absent = economies.filter((e) => !named.has(e))
     if (absent.length > 0) return `that figure for ${absent.map((e) => e.name).join(' and ')}`

@@ -45,7 +45,7 @@ const ORDINAL_REF = new RegExp(
 const VALUE_REF =
   /\b(?:than that|is that|of that|from that|that (?:value|figure|number|score|share|amount|one)|the same (?:value|score|figure|number|share|amount|centrality))\b/i
 const ARITH =
-  /\b(how (?:much|many) (?:more|higher|lower|less|fewer|bigger|smaller)|difference|gap|percentage points?|how far (?:above|below))\b/i
+  /\b(how (?:much|many) (?:more|higher|lower|less|fewer|bigger|smaller)|difference|gap|percentage points?|how far (?:above|below|apart))\b/i
 const SUPERLATIVE =
   /^(?:and|but|so|what about|how about)?\s*(?:the|which is the|what is the|what's the|who is the|who has the)?\s*((?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest))(?: one)?\s*\??$/i
 /** A follow-up that only names a year: "And in 2021?", "what about 2019?". */
@@ -63,6 +63,14 @@ const WHICH_MORE =
   /^(?:so |and )?(?:which|who)(?: one)? (?:is|has|was|had) (?:the )?(bigger|higher|larger|greater|more|smaller|lower|less|fewer)\b/i
 const PREV_SUPERLATIVE =
   /\b(lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest)\b/i
+
+/** "And which come last?", "the bottom one?": the other end of the column just asked by. */
+const OTHER_END =
+  /^(?:and|but|so|what about|how about)?\s*(?:which|who|what)?\s*(?:one|ones|country|countries|economy|economies|field|fields)?\s*(?:is|are|comes?|came|ranks?|sits?|was|were)?\s*(?:the |at the )?(last|bottom|lowest|least|fewest|smallest|weakest|first|top|highest|most|biggest|largest|strongest)(?: one| ones| place| spot)?\s*\??$/i
+
+/** A question for a row of its own ("which has the highest share"), not more of the last one. */
+const ASKS_ANOTHER_ROW =
+  /\b(?:which|who|highest|lowest|most|least|largest|smallest|biggest|top|bottom|fewest|ranked?|\d+(?:st|nd|rd|th))\b/i
 
 /** "And together?", "combined?", "in total?": a sum. */
 const TOGETHER =
@@ -142,6 +150,14 @@ export function resolveReferences(
     const list = prevEntities.length >= 2 ? prevEntities : (prev.lastList ?? prevEntities)
     const k =
       ord[1]?.toLowerCase() === 'last' ? list.length : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
+    // "And the second one?" after the first-ranked row's figure: the row at that place in the
+    // table's printed order, asked the same figure.
+    const prevColumn = list.length < 2 ? columnOf(prev, analysis) : null
+    if (!list[k - 1] && prevColumn && k >= 1) {
+      const row = prevColumn.spec.block.rows[k - 1]
+      if (row)
+        return `What is ${possessive(analysis.tables.nameOf(prevColumn.spec, row))} ${prevColumn.name} in Table ${prevColumn.spec.id}?`
+    }
     const e = list[k - 1]
     if (e) {
       const named = text.replace(ORDINAL_REF, e.name)
@@ -166,7 +182,30 @@ export function resolveReferences(
   // "And the lowest?"
   const sup = SUPERLATIVE.exec(text)
   if (sup && PREV_SUPERLATIVE.test(prev.question.text))
-    return prev.question.text.replace(PREV_SUPERLATIVE, (sup[1] ?? '').toLowerCase())
+    return prev.question.text.replace(PREV_SUPERLATIVE, (was) => {
+      // "the bottom one" after "the most papers" is the fewest; "the top one" the most.
+      const asked = (sup[1] ?? '').toLowerCase()
+      const counted = /^(?:most|fewest|least)$/i.test(was)
+      if (asked === 'bottom') return counted ? 'fewest' : 'lowest'
+      if (asked === 'top') return counted ? 'most' : 'highest'
+      return asked
+    })
+  // "And which come last?" after "Which country tops Table 8.4?": the other end of that column.
+  const end = OTHER_END.exec(text)?.[1]?.toLowerCase()
+  const prevTable = prev.question.table
+  if (
+    end &&
+    q.entities.length === 0 &&
+    prevTable &&
+    (prevTable.op === 'kth' || prevTable.op === 'top') &&
+    (prevTable.op === 'top' || prevTable.k === 1)
+  ) {
+    const spec = analysis.tables.get(prevTable.table)
+    const col = spec ? analysis.tables.column(spec, prevTable.column) : undefined
+    const wantsMax = /^(?:first|top|highest|most|biggest|largest|strongest)$/.test(end)
+    if (spec && col && wantsMax !== (prevTable.direction === 'max'))
+      return `Which ${spec.entityNoun.one} has the ${wantsMax ? 'highest' : 'lowest'} ${col.name} in Table ${spec.id}?`
+  }
   // "And the one right after it?" after "Item 4 of Table 8.1 is …": the next item.
   const item = /\bItem (\d+) of Table (\d+\.\d+)\b/.exec(prev.answer)
   if (item && q.entities.length === 0 && (NEXT.test(text) || PREVIOUS.test(text))) {
@@ -187,10 +226,45 @@ export function resolveReferences(
         ? analysis.tables.column(spec, spec.defaultColumn)
         : undefined
     const order = ranked ? `by ${ranked.name} in Table ${spec.id}` : by
+    // "How many papers did it have?" … "And the one ranked just above it?": that row's figure.
+    const step = NEXT.test(text) ? 1 : PREVIOUS.test(text) ? -1 : 0
+    // ("Which field is ranked right after it?" asks which, answered by the order itself.)
+    if (
+      step !== 0 &&
+      lastRow &&
+      prev.question.table?.op === 'lookup' &&
+      !/\b(?:which|who|what)\b/i.test(text)
+    ) {
+      const rows = ranked
+        ? spec.block.rows
+        : [...spec.block.rows].sort(
+            (a, b) =>
+              (Number(b.values[column.key]) - Number(a.values[column.key])) *
+              (column.higherIsBetter ? 1 : -1),
+          )
+      const neighbour = rows[rows.indexOf(lastRow) + step]
+      if (neighbour)
+        return `What is ${possessive(analysis.tables.nameOf(spec, neighbour))} ${column.name} in Table ${spec.id}?`
+    }
     if (NEXT.test(text)) return `Which ${noun.one} is just below ${last.name} ${order}?`
     if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${order}?`
   }
   const fresh = q.entities.filter((e) => e !== last && e.tables.includes(spec.id))
+  // "And what share is that?" after a row's count: another column of the same table, same row.
+  const otherColumn = analysis.tables
+    .columnsNamedIn(text.toLowerCase())
+    .find((c) => c.table === spec.id && c.column !== column.key && c.column !== 'rank')
+  if (
+    last &&
+    lastRow &&
+    q.entities.length === 0 &&
+    otherColumn &&
+    !ARITH.test(text) &&
+    !ASKS_ANOTHER_ROW.test(text)
+  ) {
+    const other = analysis.tables.column(spec, otherColumn.column)
+    if (other) return `What is ${possessive(last.name)} ${other.name} in Table ${spec.id}?`
+  }
   // "So how much higher is the UK's?": the entity named against the previous answer's.
   if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
     return `What is the difference in ${column.name} between ${fresh[0]?.name} and ${last.name} in Table ${spec.id}?`

@@ -264,6 +264,23 @@ export function directionOf(text: string): 'up' | 'down' | null {
   return up === down ? null : up ? 'up' : 'down'
 }
 
+/** What a sentence says of a claim: it bears it out, it says otherwise, or it does not decide. */
+export type ProseVerdict = 'yes' | 'no' | 'not-stated'
+
+/**
+ * A list of names that gives only some of its members: "over ten countries, including China",
+ * "partners such as Bosch" (a name follows), "and others".
+ */
+const OPEN_LIST =
+  /\b(?:including|such as|among them|e\.g\.)\s+(?:the\s+)?[A-Z]|\b(?:and others|among others)\b|\b(?:over|more than|nearly|about|some|several|many)\s+(?:\w+\s+)?(?:countries|economies|nations|regions|companies|enterprises|firms|organi[sz]ations|institutions|universities|partners)\b/
+
+/**
+ * Words after a number that say nothing of what it measures ("100,000 in 2025", "20 of them"):
+ * such an amount is compared with every amount of the sentence.
+ */
+const NO_MEASURE =
+  /^(?:in|of|to|for|and|or|by|on|at|from|with|than|as|the|a|an|is|are|was|were|per|each|times|new|more|major|over|across|during|since|before|after|between)$/
+
 /**
  * Compares a claim with the sentence that supports it best: "no" when the sentence states another
  * number or year, another name in the same place, or negates what the claim asserts; else "yes".
@@ -274,7 +291,7 @@ export function proseVerdict(
   claim: string,
   sentence: string,
   claimNames: readonly string[],
-): 'yes' | 'no' {
+): ProseVerdict {
   const c = normalizeText(claim).toLowerCase()
   const s = normalizeText(sentence).toLowerCase()
   const amounts = amountVerdict(c, s)
@@ -286,7 +303,11 @@ export function proseVerdict(
     const counts = [...s.matchAll(COUNT_WORD)].map((m) => countValue(m[0]))
     if (counts.some((m) => m >= 1 && m < n)) return 'no'
   }
-  for (const name of claimNames) if (!s.includes(name.toLowerCase())) return 'no'
+  // A name the sentence leaves out of an open list ("over ten countries, including China") is
+  // neither in nor out of it.
+  for (const name of claimNames)
+    if (!s.includes(name.toLowerCase()))
+      return OPEN_LIST.test(normalizeText(sentence)) ? 'not-stated' : 'no'
   // "the fourth major production factor" against "the fifth major production factor".
   const claimOrdinals = c.match(ORDINAL_WORD) ?? []
   const sentenceOrdinals = new Set(s.match(ORDINAL_WORD) ?? [])
@@ -358,11 +379,20 @@ const CONTRARIES: ReadonlyArray<readonly [readonly string[], readonly string[]]>
  * with its amounts of the same unit ("more than 40 percent" against "37.9 percent": 'no'; "more
  * than $500 million" against "$149 million": 'no', whatever "500-kilowatt" says).
  */
-export function amountVerdict(claim: string, sentence: string): 'yes' | 'no' | null {
+export function amountVerdict(claim: string, sentence: string): ProseVerdict | null {
   const sentenceAmounts = amountsOf(sentence)
   if (sentenceAmounts.length === 0) return null
   for (const a of amountsOf(claim)) {
     if (sentenceAmounts.some((x) => x.digits === a.digits && sameUnit(a.unit, x.unit))) continue
+    // "serves 10,000 residents" against "1,195 solar home systems": the sentence gives no number
+    // of what the claim counts, so it neither bears it out nor says otherwise.
+    if (
+      !a.year &&
+      /^[a-z]{3,}$/.test(a.unit) &&
+      !NO_MEASURE.test(a.unit) &&
+      !sentenceAmounts.some((x) => !x.year && sameMeasure(a.unit, x.unit))
+    )
+      return 'not-stated'
     // Compare, do not match; and only with the sentence's amounts of the same unit ("90 percent"
     // with "80 percent", not "200 countries").
     const values = sentenceAmounts
@@ -382,6 +412,11 @@ export function amountVerdict(claim: string, sentence: string): 'yes' | 'no' | n
     return 'no'
   }
   return null
+}
+
+/** Whether two unit words may measure one thing: the same word or the same root ("project", "projects"). */
+function sameMeasure(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5))
 }
 
 /**

