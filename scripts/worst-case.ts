@@ -11,10 +11,15 @@
 //   npm run worst-case -- --replay FILE       measure the saved inputs of FILE only
 //   node --cpu-prof --cpu-prof-dir=.tmp/prof --import tsx scripts/worst-case.ts --replay FILE
 //                                             profile them
+//   npm run worst-case -- --replay FILE --against DIR
+//                                             the saved inputs on this checkout and on another
+//                                             (DIR, e.g. a `git worktree` of an earlier commit) in
+//                                             one process, requests alternating, so that the
+//                                             machine's load weighs on both alike
 //   --out FILE    where to save the worst inputs (default .tmp/worst-case.json)
 //   --only NAME   one endpoint (a substring of its name)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { openAssistant } from '../src/node/assistant.ts'
 import { buildNodeApp } from '../src/node/server.ts'
 import { rng, SEEDS, searchSpace } from './costly-inputs.mjs'
@@ -29,6 +34,8 @@ interface Req {
 type Genome = ReturnType<ReturnType<typeof searchSpace>['randomGenome']>
 interface Measured {
   cpuMs: number
+  /** Of `cpuMs`, the main thread's (the rest: V8's compiler and GC threads; NaN off Linux). */
+  mainMs: number
   wallMs: number
   status: number
   req: Req
@@ -45,6 +52,9 @@ const SEED = Number(arg('--seed') ?? 14)
 const OUT = arg('--out') ?? '.tmp/worst-case.json'
 const REPLAY = arg('--replay')
 const ONLY = arg('--only')
+const AGAINST = arg('--against')
+/** Pairs of runs (one on each checkout) per input with `--against`. */
+const PAIRS = 9
 /** Runs of each endpoint's worst input for its reported cost (the median). */
 const REPEAT = 5
 /** Requests per endpoint run before the search, not counted. */
@@ -56,29 +66,74 @@ const BOUND_MS = 50
 process.env.ANSWER_CACHE_SIZE = '0'
 process.env.LOG_LEVEL = 'silent'
 
-const ctx = await openAssistant({ build: false, llm: null, log: () => {} })
-await ctx.embeddings.load()
-const app = buildNodeApp(ctx, {
-  rateLimitPerMinute: 0,
-  pageRateLimitPerMinute: 0,
-  requestTimeoutMs: 120_000,
-  clientKey: () => 'worst-case',
-  corsOrigins: [],
-})
+type App = ReturnType<typeof buildNodeApp>
+
+/** The Node app of a checkout's modules, with no limits, caches or compute process in the way. */
+async function appOf(open: typeof openAssistant, build: typeof buildNodeApp): Promise<App> {
+  const ctx = await open({ build: false, llm: null, log: () => {} })
+  await ctx.embeddings.load()
+  return build(ctx, {
+    rateLimitPerMinute: 0,
+    pageRateLimitPerMinute: 0,
+    requestTimeoutMs: 120_000,
+    clientKey: () => 'worst-case',
+    corsOrigins: [],
+  })
+}
+
+const app = await appOf(openAssistant, buildNodeApp)
+/** The other checkout's app (`--against DIR`): its own modules, this checkout's data. */
+const other: App | null = AGAINST
+  ? await appOf(
+      (
+        (await import(resolve(AGAINST, 'src/node/assistant.ts'))) as {
+          openAssistant: typeof openAssistant
+        }
+      ).openAssistant,
+      (
+        (await import(resolve(AGAINST, 'src/node/server.ts'))) as {
+          buildNodeApp: typeof buildNodeApp
+        }
+      ).buildNodeApp,
+    )
+  : null
+
+/**
+ * CPU ms the main thread has run (Linux `schedstat`, nanoseconds), NaN elsewhere. The process's
+ * CPU also counts V8's background threads: its optimizing compiler (≈ 10–30 ms a request while
+ * a search's new inputs keep reaching code not yet optimized) and its garbage collector.
+ */
+function mainThreadMs(): number {
+  try {
+    return (
+      Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+    )
+  } catch {
+    return Number.NaN
+  }
+}
+
+type Cost = { cpuMs: number; mainMs: number; wallMs: number; status: number }
 
 /** One request in process; its CPU and wall time, the whole body read. */
-async function measure(req: Req): Promise<{ cpuMs: number; wallMs: number; status: number }> {
+async function measure(req: Req, target: App = app): Promise<Cost> {
   const init: RequestInit = { method: req.method, headers: { ...req.headers } }
   if (req.body !== undefined) {
     init.body = JSON.stringify(req.body)
     ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
   }
   const t0 = performance.now()
+  const m0 = mainThreadMs()
   const c0 = process.cpuUsage()
-  const res = await app.request(`http://127.0.0.1${req.path}`, init)
+  const res = await target.request(`http://127.0.0.1${req.path}`, init)
   await res.arrayBuffer()
   const c = process.cpuUsage(c0)
-  return { cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0, status: res.status }
+  return {
+    cpuMs: (c.user + c.system) / 1000,
+    mainMs: mainThreadMs() - m0,
+    wallMs: performance.now() - t0,
+    status: res.status,
+  }
 }
 
 /** The nonce of a search's input (`n12x345…`, see costly-inputs.mjs), which defeats caches. */
@@ -96,7 +151,7 @@ const renewed = (req: Req): Req => {
 }
 
 /** The median cost of `req` over REPEAT runs, each with a fresh nonce (nothing cached helps). */
-async function settle(req: Req): Promise<{ cpuMs: number; wallMs: number; status: number }> {
+async function settle(req: Req): Promise<Cost> {
   const runs = []
   for (let i = 0; i < REPEAT; i++) runs.push(await measure(renewed(req)))
   runs.sort((a, b) => a.cpuMs - b.cpuMs)
@@ -146,18 +201,53 @@ async function main() {
   const warm = searchSpace(rng(SEED + 1))
   for (const build of Object.values(warm.endpoints))
     for (let i = 0; i < WARM_UP; i++) await measure(build(warm.randomGenome(), `w${i}x0`) as Req)
-  if (REPLAY) {
+  if (REPLAY && other) {
+    const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
+    const names = Object.keys(inputs).filter((name) => !ONLY || name.includes(ONLY))
+    const reqOf = (name: string) => (inputs[name] as Measured).req
+    for (const name of names)
+      for (let i = 0; i < 2; i++) {
+        await measure(renewed(reqOf(name)), other)
+        await measure(renewed(reqOf(name)))
+      }
+    rows.push(
+      `Paired replay: ${AGAINST} (before) and this checkout (after) in one process, ${PAIRS} pairs per input, CPU ms per request (median).`,
+      '',
+      '| input | before | after | median after/before |',
+      '|---|---:|---:|---:|',
+    )
+    const median = (xs: number[]) => quantile(xs, 0.5)
+    for (const name of names) {
+      const before: number[] = []
+      const after: number[] = []
+      const ratio: number[] = []
+      for (let i = 0; i < PAIRS; i++) {
+        // Each checkout goes first in half of the pairs.
+        const first = i % 2 === 0 ? other : app
+        const a = (await measure(renewed(reqOf(name)), first)).cpuMs
+        const b = (await measure(renewed(reqOf(name)), first === app ? other : app)).cpuMs
+        const [o, t] = first === app ? [b, a] : [a, b]
+        before.push(o)
+        after.push(t)
+        ratio.push(t / o)
+      }
+      rows.push(
+        `| ${name} | ${fmt(median(before))} | ${fmt(median(after))} | ${median(ratio).toFixed(2)} |`,
+      )
+      console.error(`  ${name}: ${fmt(median(before))} → ${fmt(median(after))} ms`)
+    }
+  } else if (REPLAY) {
     const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
     rows.push(
-      '| endpoint | CPU (median of 5) ms | wall ms | status | was (ms) |',
-      '|---|---:|---:|---|---:|',
+      '| endpoint | CPU (median of 5) ms | of which main thread | wall ms | status | was (ms) |',
+      '|---|---:|---:|---:|---|---:|',
     )
     for (const [name, m] of Object.entries(inputs)) {
       if (ONLY && !name.includes(ONLY)) continue
       const now = await settle(m.req)
       saved[name] = { ...m, ...now }
       rows.push(
-        `| ${name} | ${fmt(now.cpuMs)} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(m.cpuMs)} |`,
+        `| ${name} | ${fmt(now.cpuMs)} | ${fmt(now.mainMs)} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(m.cpuMs)} |`,
       )
       console.error(`  ${name}: ${fmt(now.cpuMs)} ms (was ${fmt(m.cpuMs)})`)
     }
@@ -167,8 +257,8 @@ async function main() {
     rows.push(
       `Worst-case search: ${N} candidates per endpoint, seed ${SEED}; CPU ms per request in process (median of ${REPEAT} runs for the worst).`,
       '',
-      '| endpoint | worst CPU ms | wall ms | status | p50 | p90 | max in search | input |',
-      '|---|---:|---:|---|---:|---:|---:|---|',
+      '| endpoint | worst CPU ms | of which main thread | wall ms | status | p50 | p90 | max in search | input |',
+      '|---|---:|---:|---:|---|---:|---:|---:|---|',
     )
     for (const name of Object.keys(space.endpoints)) {
       if (ONLY && !name.includes(ONLY)) continue
@@ -177,14 +267,15 @@ async function main() {
       saved[name] = { ...worst, ...now }
       const over = now.cpuMs > BOUND_MS ? ' (over the bound)' : ''
       rows.push(
-        `| ${name} | ${fmt(now.cpuMs)}${over} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(quantile(costs, 0.5))} | ${fmt(quantile(costs, 0.9))} | ${fmt(Math.max(...costs))} | ${describe(worst)} |`,
+        `| ${name} | ${fmt(now.cpuMs)}${over} | ${fmt(now.mainMs)} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(quantile(costs, 0.5))} | ${fmt(quantile(costs, 0.9))} | ${fmt(Math.max(...costs))} | ${describe(worst)} |`,
       )
       console.error(`  ${name}: worst ${fmt(now.cpuMs)} ms after ${costs.length} tries`)
     }
   }
+  console.log(rows.join('\n'))
+  if (other) return
   mkdirSync(dirname(OUT), { recursive: true })
   writeFileSync(OUT, `${JSON.stringify(saved, null, 1)}\n`)
-  console.log(rows.join('\n'))
   console.error(`inputs saved to ${OUT}`)
 }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { ChapterDocument } from '../corpus/types.ts'
 import { expandGlossary } from '../text/glossary.ts'
@@ -10,6 +11,29 @@ import { wordNetSynonyms } from './synonyms.ts'
 import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
 import { WordFrequency } from './word-frequency.ts'
+
+/**
+ * Bytes of question readings remembered. One answer reads the same texts several times (each
+ * turn as a question and as the previous turn, each part as asked and as a follow-up of the part
+ * before it: about 40 % of a long conversation's readings), and each reading costs ≈ 1–5 ms.
+ */
+const READINGS_CACHE_BYTES = 4 * 1024 * 1024
+/** Bytes counted per reading beyond its text (its entities, numbers, table operation, parts). */
+const READING_OVERHEAD_BYTES = 2048
+
+/**
+ * A reading made read-only, so that the readers who share it cannot change it for one another
+ * (its entities are the catalog's own and stay as they are).
+ */
+function frozen(q: Question): Question {
+  for (const n of q.numbers) Object.freeze(n)
+  for (const c of q.corrections) Object.freeze(c)
+  for (const x of [q.numbers, q.corrections, q.years, q.entities, q.parts, q.moreParts])
+    if (x) Object.freeze(x)
+  if (q.target) Object.freeze(q.target)
+  if (q.table) Object.freeze(q.table)
+  return Object.freeze(q)
+}
 
 /**
  * The chapter side of question analysis, built once per chapter and shared by answering and
@@ -68,13 +92,33 @@ export class ChapterAnalysis {
     return this.soft?.termsOf(expandGlossary(normalizeText(text)))
   }
 
-  /** Reads a question (see {@link analyzeQuestion}). */
+  /**
+   * Readings of questions and parts lately read, by kind and text: they are the same for the same
+   * text, and shared read-only.
+   */
+  private readonly readings = new LRUCache<string, Question>({
+    maxSize: READINGS_CACHE_BYTES,
+    sizeCalculation: (q, key) =>
+      2 * (key.length + q.core.length + q.text.length) + READING_OVERHEAD_BYTES,
+  })
+
+  /** Reads a question (see {@link analyzeQuestion}); the same text is read once. */
   question(text: string): Question {
-    return analyzeQuestion(text, this)
+    return this.remembered(`q${text}`, () => analyzeQuestion(text, this))
   }
 
   /** Reads one part of a question as a whole: it is not split into parts again. */
   part(text: string): Question {
-    return analyzeQuestion(text, this, 1)
+    return this.remembered(`p${text}`, () => analyzeQuestion(text, this, 1))
+  }
+
+  /** The reading remembered under `key`, or `read()`'s, remembered. */
+  private remembered(key: string, read: () => Question): Question {
+    let q = this.readings.get(key)
+    if (!q) {
+      q = frozen(read())
+      this.readings.set(key, q)
+    }
+    return q
   }
 }

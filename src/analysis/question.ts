@@ -70,6 +70,11 @@ export interface QuestionContext {
   catalog: EntityCatalog
   tables: TableRegistry
   speller: Speller
+  /**
+   * Reads one part of a question (as `analyzeQuestion(text, ctx, 1)`), where a host remembers
+   * readings: a part is read again as a follow-up of the part before it.
+   */
+  part?: (text: string) => Question
 }
 
 const YES_NO_START =
@@ -491,7 +496,9 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
   const parts =
     pieces.length > 1
-      ? pieces.slice(0, MAX_PARTS).map((p) => analyzeQuestion(p, ctx, depth + 1))
+      ? pieces
+          .slice(0, MAX_PARTS)
+          .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1)))
       : []
   const table =
     intent === 'refuse' ||

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
 import { columnsIn, type ValueColumn } from '../analysis/tables.ts'
 import { isStopWord, normalizeText } from '../text/normalize.ts'
@@ -106,15 +107,66 @@ function observeQuestion(
   standalone: string,
   catalog: EntityCatalog,
 ): DialogState {
-  const entities = subjectsOf(standalone, catalog)
+  const { subjects: entities, column, thing } = questionFacts(standalone, catalog)
   return {
     lastQuestion: standalone,
     entities: entities.length > 0 ? entities : state.entities,
     mentioned: remember(state.mentioned, entities),
-    column: columnsIn(standalone)[0] ?? (entities.length > 0 ? null : state.column),
+    column: column ?? (entities.length > 0 ? null : state.column),
     recentText: standalone,
-    thing: namedThingIn(standalone, catalog),
+    thing,
   }
+}
+
+/** What a question says of itself, whatever came before it (see {@link observeQuestion}). */
+interface QuestionFacts {
+  subjects: Entity[]
+  column: ValueColumn | undefined
+  thing: string | null
+}
+
+/**
+ * Bytes of texts' facts remembered, per catalog. A conversation is read again for every
+ * question resolved against it (each earlier turn, each part of the last message, the parts
+ * each as a follow-up of the one before): a long conversation's turns were read ≈ 3–4 times per
+ * answer, each read of an 8,000-character turn ≈ 1–2 ms.
+ */
+const FACTS_CACHE_BYTES = 4 * 1024 * 1024
+/** Bytes counted per remembered text beyond its characters (its entities, its named thing). */
+const FACTS_OVERHEAD_BYTES = 512
+
+const factsCaches = new WeakMap<EntityCatalog, LRUCache<string, QuestionFacts | Entity[]>>()
+
+/** The facts remembered for `key` in `catalog`'s cache, or `read()`'s, remembered (read-only). */
+function rememberedFacts<T extends QuestionFacts | Entity[]>(
+  catalog: EntityCatalog,
+  key: string,
+  read: () => T,
+): T {
+  let cache = factsCaches.get(catalog)
+  if (!cache) {
+    cache = new LRUCache({
+      maxSize: FACTS_CACHE_BYTES,
+      sizeCalculation: (_, k) => 2 * k.length + FACTS_OVERHEAD_BYTES,
+    })
+    factsCaches.set(catalog, cache)
+  }
+  const known = cache.get(key)
+  if (known) return known as T
+  const fresh = read()
+  if (!Array.isArray(fresh)) Object.freeze((fresh as QuestionFacts).subjects)
+  Object.freeze(fresh)
+  cache.set(key, fresh)
+  return fresh
+}
+
+/** The subjects, first value column and named thing of a question (the same for the same text). */
+function questionFacts(text: string, catalog: EntityCatalog): QuestionFacts {
+  return rememberedFacts(catalog, `q${text}`, () => ({
+    subjects: subjectsOf(text, catalog),
+    column: columnsIn(text)[0],
+    thing: namedThingIn(text, catalog),
+  }))
 }
 
 /** Small words inside a name: "Belt and Road", "Digital Silk Road of the …". */
@@ -191,6 +243,11 @@ export function endOf(text: string): string {
  * village", "the China-Aid … village"): a later "it" does not stand for those.
  */
 function subjectsOf(text: string, catalog: EntityCatalog): Entity[] {
+  return rememberedFacts(catalog, `s${text}`, () => subjectsRead(text, catalog))
+}
+
+/** {@link subjectsOf}, not remembered. */
+function subjectsRead(text: string, catalog: EntityCatalog): Entity[] {
   return named(
     catalog.find(text).filter((m) => {
       const after0 = text.slice(m.end)

@@ -62,6 +62,14 @@ const TRICKY = [
   'No.',
   'G20',
   'n12x345',
+  '"n12x345',
+  '(G20)',
+  'G20?',
+  '“H1N1”,',
+  "'G7'",
+  '[n1x2].',
+  'G20.5',
+  '"G20-5"',
   'di-',
   'II.',
   'XVII',
@@ -261,6 +269,10 @@ describe('reading numbers without compromise', () => {
       ['Ten', 10, false],
       ['1,250', 1250, false],
       ['2023', 2023, false],
+    ])
+    // Codes in quotes or brackets hold no number ('… regarding "G20"', "(n1x2)").
+    expect(read('And the others, regarding "G20" and (H1N1) in 2023?')).toEqual([
+      ['2023?', 2023, false],
     ])
     expect(compromiseReads()).toBe(before)
     // Compounds and joined numbers are compromise's: "twenty-first", "ten billion", "a second".
