@@ -110,7 +110,11 @@ export function clausesOf(text: string, sentences = false): string[] {
   for (const piece of text.split(CLAUSE_BREAK)) {
     const head = (piece.split(/[.,;!?]/)[0] ?? '').trim()
     const prev = out.at(-1)
-    if (prev !== undefined && head !== '' && head.split(/\s+/).length <= LIST_TAIL_WORDS) {
+    if (
+      prev !== undefined &&
+      head !== '' &&
+      (head.split(/\s+/).length <= LIST_TAIL_WORDS || COUNTED_ITEM.test(head))
+    ) {
       // The list ends with its sentence; what follows is a clause of its own.
       const end = /^(.*?[.!?])\s+(\S.*)$/s.exec(piece)
       out[out.length - 1] = `${prev}, and ${end ? end[1] : piece}`
@@ -119,6 +123,12 @@ export function clausesOf(text: string, sentences = false): string[] {
   }
   return out
 }
+
+/**
+ * A piece after ", and" that starts with a count ("… 17 solar pump systems, and 2 centralized
+ * systems in the villages of …") is the last item of a list of counted things, not a clause.
+ */
+const COUNTED_ITEM = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+[a-z]/i
 
 /** A piece after ", and" this short ("Africa", "legal responsibilities") ends a list, not a clause. */
 const LIST_TAIL_WORDS = 3

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { amountVerdict, proseVerdict } from '../../src/answer/yes-no.ts'
+import { clausesOf } from '../../src/text/sentences.ts'
 import { assistant } from '../helpers/assistant.ts'
 
 /** Cited text of an answer, for checks on which passage or row it quotes. */
@@ -82,6 +83,17 @@ describe('yes/no: "the chapter does not say" when the passage neither bears out 
     // "such as" before a list of topics is no open list of names.
     const topics = 'Japan and Canada agreed to work on areas such as quantum networks.'
     expect(proseVerdict('Japan and Brazil agreed', topics, ['Japan', 'Brazil'])).toBe('no')
+  })
+
+  it('the last counted item of a list is no clause of its own: a claim may pair names across it', () => {
+    const s =
+      'The plant installed 300 panels, 12 pumps, and 4 storage units in the towns of Alpha and Beta.'
+    expect(clausesOf(s)).toHaveLength(1)
+    expect(proseVerdict('the plant is in Alpha and Beta', s, ['Alpha', 'Beta'])).toBe('yes')
+    // Two clauses with subjects of their own stay apart.
+    expect(
+      clausesOf('GAC and Bosch have collaborated, and Volkswagen and Xiaopeng have signed'),
+    ).toHaveLength(2)
   })
 
   it('a year neither the passage nor the table covers', async () => {
