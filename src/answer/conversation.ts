@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { Entity, EntityCatalog, EntityMention } from '../analysis/entities.ts'
 import { columnsIn, type ValueColumn } from '../analysis/tables.ts'
+import { queryTerms } from '../analysis/terms.ts'
 import { isStopWord, normalizeText } from '../text/normalize.ts'
 import { ORDINAL_WORDS } from '../text/number-words.ts'
 import { joinAnd, possessive } from './table-text.ts'
@@ -196,6 +197,28 @@ function namedThingIn(text: string, catalog: EntityCatalog): string | null {
   return last ? `the ${last.name.replace(/^the\s+/i, '')}` : null
 }
 
+/**
+ * Where a text names things, from the first named thing to the last ("the China-Africa
+ * Initiative for Building a Community of Shared Future in Cyberspace" is one span), or `null`.
+ */
+function namedThingSpan(
+  text: string,
+  catalog: EntityCatalog,
+): { start: number; end: number } | null {
+  const entities = catalog.find(text)
+  const things = [...text.matchAll(NAMED_THING)]
+    .map((m) => {
+      const name = (m[0] as string).replace(OPENERS, '')
+      const start = m.index + (m[0] as string).length - name.length
+      return { start, end: start + name.length, name }
+    })
+    .filter(({ name }) => name.split(/\s+/).length >= 2 || name.includes('-'))
+    .filter(({ start, end }) => !entities.some((e) => e.start <= start + 1 && e.end >= end - 1))
+  const first = things[0]
+  const last = things.at(-1)
+  return first && last ? { start: first.start, end: last.end } : null
+}
+
 function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalog): DialogState {
   const firstSentence = answer.split(/(?<=[.!?])\s/)[0] ?? answer
   const fromAnswer = subjectsOf(firstSentence.replace(/\([^)]*\)/g, ''), catalog).slice(0, 2)
@@ -333,6 +356,16 @@ function rewrite(
   const restColumns = columnsIn(rest)
   const prev = state.lastQuestion
 
+  // "When did China propose the China-Africa Initiative …?" — "And the cybersecurity memorandum
+  // with Thailand?": a named thing of its own takes the place of the last question's.
+  const ownWords = queryTerms(
+    mentions.reduce((t, m) => t.replace(m.surface, ' '), rest).replace(/\d+/g, ' '),
+  )
+  const prevThing = namedThingSpan(prev, catalog)
+  if (newEntities.length > 0 && restColumns.length === 0 && ownWords.length > 0 && prevThing) {
+    const before = prev.slice(0, prevThing.start).replace(/\bthe\s*$/i, '')
+    return `${before}${rest.replace(/^the\s+/i, 'the ')}${prev.slice(prevThing.end)}`
+  }
   if (newEntities.length > 0) {
     const prevMentions = catalog.find(prev)
     const sameType = prevMentions.filter((m) => m.entity.type === (newEntities[0] as Entity).type)

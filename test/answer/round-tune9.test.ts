@@ -155,6 +155,17 @@ describe('follow-ups along a table', () => {
     expect(a.answerable).toBe(true)
   })
 
+  it('"and the <named thing> with <place>?" asks the last question of that thing, in a readable sentence', async () => {
+    const a = await dialog([
+      'When was the Global AI Governance Initiative put forward by China?',
+      'And the renewed cybersecurity MOU with Indonesia?',
+    ])
+    expect(a.standaloneQuestion).toBe(
+      'When was the renewed cybersecurity MOU with Indonesia put forward by China?',
+    )
+    expect(a.answer).toMatch(/May 26, 2024/)
+  })
+
   it('another column of the same row ("and what share is that?"), but a row of its own with "which … highest"', async () => {
     const a = await dialog([
       'How many internationally coauthored papers did Canada have in Table 8.3?',
