@@ -245,6 +245,13 @@ const ASKS =
  * → two questions. A part that refers back with "it"/"its"/"they" gets the first part's entity.
  */
 export function splitParts(text: string, firstEntity: string | null): string[] {
+  // "What is the capacity of the projects and the output of the line?": one question word asked
+  // of two things, each with its own "of".
+  const two = TWO_OF.exec(text)
+  if (two && !/\bbetween\b/i.test(text)) {
+    const [, ask, first, second] = two as unknown as [string, string, string, string]
+    return [`${ask}${first}?`, `${ask}${second}?`]
+  }
   const pieces = text
     .split(
       /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b))/i,
@@ -257,6 +264,11 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
     const p = pieces[i] as string
     if (!ASKS.test(p) && !/\?$/.test(p)) pieces.splice(i, 2, `${p}, ${pieces[i + 1]}`)
   }
+  // "Which economy has the most papers, how many, and …": an elliptic "how many" asks it of the
+  // piece before.
+  for (let i = pieces.length - 1; i > 0; i--)
+    if (ELLIPTIC_ASK.test(pieces[i] as string))
+      pieces.splice(i - 1, 2, `${pieces[i - 1]}, ${pieces[i]}`)
   if (pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length < 3)) return [text]
   return pieces.map((p, i) => {
     let q = p.replace(/\?*$/, '?')
@@ -275,6 +287,12 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
     return q
   })
 }
+
+/** A question word asked of two things, each with its own "of": "what is the A of B and the C of D?". */
+const TWO_OF =
+  /^(.*?\b(?:what|which) (?:is|are|was|were) )(the (?:[\w-]+ ){0,4}[\w-]+ of .+?) and (the (?:[\w-]+ ){0,4}[\w-]+ of .+?)\s*\?$/i
+/** A piece that only asks how many or how much, of what the piece before names. */
+const ELLIPTIC_ASK = /^(?:and\s+)?(?:how (?:many|much)|when|where|since when)\s*\??$/i
 
 const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { splitParts } from '../../src/analysis/question.ts'
 import { amountVerdict, proseVerdict } from '../../src/answer/yes-no.ts'
 import { clausesOf } from '../../src/text/sentences.ts'
 import { assistant } from '../helpers/assistant.ts'
@@ -177,5 +178,34 @@ describe('follow-ups along a table', () => {
       'Which economy has the highest share?',
     ])
     expect(b.standaloneQuestion).not.toMatch(/Canada/)
+  })
+})
+
+describe('two-part questions in other shapes', () => {
+  it('one question word asked of two things, each with its own "of", is two parts; "between" keeps one', () => {
+    expect(
+      splitParts(
+        'What was the investment of the Lao line and the capacity of the Colombian projects?',
+        null,
+      ),
+    ).toEqual([
+      'What was the investment of the Lao line?',
+      'What was the capacity of the Colombian projects?',
+    ])
+    expect(
+      splitParts('What is the gap between the share of Japan and the share of India?', null),
+    ).toHaveLength(1)
+  })
+
+  it('an elliptic "how many" belongs to the part before it', async () => {
+    expect(
+      splitParts(
+        'Which field has the fewest papers, how many, and what share of them were coauthored?',
+        null,
+      ),
+    ).toEqual([
+      'Which field has the fewest papers, how many?',
+      'what share of them were coauthored?',
+    ])
   })
 })
