@@ -73,6 +73,8 @@ export type TableQuery =
   | { op: 'all'; table: string }
   /** How many rows the table has. */
   | { op: 'count'; table: string }
+  /** Rows of one table whose name the other does not list ("in Table 8.3 but not in Table 8.4"). */
+  | { op: 'except'; table: string; other: string }
   /** Something the tables do not have: an economy not listed, a column the table lacks, a year it does not cover. */
   | {
       op: 'absent'
@@ -194,6 +196,8 @@ export function parseTableQuery(
   catalog: EntityCatalog,
 ): TableQuery | null {
   const { lower } = input
+  const except = exceptQuery(lower, registry)
+  if (except) return except
   const picked = pickTable(input, registry)
   const unlisted = unlistedField(lower, picked, input, registry)
   if (unlisted) return unlisted
@@ -469,7 +473,48 @@ export function parseTableQuery(
   return null
 }
 
-/** "… share of coauthored papers in biotechnology": a field the tables do not list, if the question ends on one. */
+/** Words that say a row is not in a table: "do not appear in", "but not in", "missing from". */
+const NOT_IN = /\b(?:not|n't|never|missing|absent|excluded|left out|without|only (?:in|on))\b/
+
+/**
+ * "Which economies listed in Table 8.3 do not appear in Table 8.4?": two tables named, and a row
+ * in one that the other lacks. The table said before the negation is the one listed from; one
+ * said after it ("Which economies not in Table 8.3 are in Table 8.4?"), or the subject of "does
+ * not list" ("… that Table 8.4 does not list are in Table 8.3"), is the other.
+ */
+function exceptQuery(lower: string, registry: TableRegistry): TableQuery | null {
+  const named = [...lower.matchAll(/\btables?\s*(\d+\.\d+)(?:\s*(?:and|or|,)\s*(\d+\.\d+))?/g)]
+  const ids = named.flatMap((m) => [
+    { id: m[1] as string, at: m.index },
+    ...(m[2] ? [{ id: m[2], at: m.index + m[0].length }] : []),
+  ])
+  const distinct = [...new Set(ids.map((x) => x.id))]
+  const not = NOT_IN.exec(lower)
+  if (distinct.length !== 2 || !not || !/\b(?:which|what|list|name|how many)\b/.test(lower))
+    return null
+  const [a, b] = distinct as [string, string]
+  const ta = registry.get(a)
+  const tb = registry.get(b)
+  // Rows of the same kind: economies against countries, fields against fields.
+  if (
+    !ta ||
+    !tb ||
+    ta.columns.length === 0 ||
+    tb.columns.length === 0 ||
+    (ta.entityKey === 'field') !== (tb.entityKey === 'field')
+  )
+    return null
+  const firstAt = ids.find((x) => x.id === a)?.at ?? 0
+  // "… that Table 8.4 does not list": the table before the negation is the one that lacks them.
+  const lacks =
+    /^(?:not|n't)\s+(?:list|include|have|contain|show|cover|mention|feature)/.test(
+      lower.slice(not.index),
+    ) && not.index > firstAt
+  return not.index < firstAt || lacks
+    ? { op: 'except', table: b, other: a }
+    : { op: 'except', table: a, other: b }
+}
+
 /**
  * A question that asks for a figure or a position: only such a question is refused for a field
  * the table does not list ("Which two bodies published the study on clean power?" asks for none).
@@ -477,6 +522,7 @@ export function parseTableQuery(
 const ASKS_A_VALUE =
   /\bhow (?:many|much)\b|\b(?:numbers?|count|share|percentage|proportion|portion|rate|ratio|figures?|statistics|total|most|least|fewest|highest|lowest|largest|smallest|rank\w*|position|place)\b/
 
+/** "… share of coauthored papers in biotechnology": a field the tables do not list, if the question ends on one. */
 function unlistedField(
   lower: string,
   picked: ReturnType<typeof pickTable>,
@@ -610,6 +656,7 @@ export function columnOfQuery(q: TableQuery): ColumnRef | null {
     case 'item':
     case 'all':
     case 'count':
+    case 'except':
     case 'absent':
       return null
   }

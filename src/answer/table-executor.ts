@@ -431,6 +431,18 @@ export function executeTable(
       }
       break
     }
+    case 'except': {
+      const t = tableOf(q.table)
+      const o = tableOf(q.other)
+      const inOther = new Set(o.block.rows.map((r) => registry.nameOf(o, r)))
+      const rows = t.block.rows.filter((r) => !inOther.has(registry.nameOf(t, r)))
+      sentences.push({
+        text: `${rows.length} of the ${t.block.rows.length} ${t.entityNoun.many} in ${source(t.block)} are not in ${source(o.block)}${rows.length > 0 ? ':' : '.'}`,
+        cites: [tableCitation(o.block, doc)],
+      })
+      for (const r of rows) sentences.push({ text: `- ${name(t, r)}`, cites: [cite(t, r)] })
+      break
+    }
     case 'count': {
       const t = tableOf(q.table)
       sentences.push({

@@ -209,3 +209,22 @@ describe('two-part questions in other shapes', () => {
     ])
   })
 })
+
+describe('a table operation across two tables', () => {
+  it('rows of one table that the other does not list, in either order of naming', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Name the fields or countries of Table 8.4 that are absent from Table 8.3.',
+    )
+    expect(a.answer).toMatch(/^\d+ of the 30 countries in Table 8\.4/)
+    // Every listed row is cited, and none of them is in Table 8.3.
+    const listed = a.answer.split('\n').filter((l) => l.startsWith('- '))
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.join(' ')).not.toMatch(/United States|China|Germany/)
+    const b = await answerer.answer(
+      'Which of the economies that Table 8.4 does not list are in Table 8.3?',
+    )
+    expect(b.answer).toMatch(/of the 20 economies in Table 8\.3/)
+    expect(b.answer).toMatch(/Singapore/)
+  })
+})
