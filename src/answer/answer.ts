@@ -313,8 +313,6 @@ export class Answerer {
   readonly analysis: ChapterAnalysis
   readonly catalog: EntityCatalog
   private readonly lists: ListGroup[]
-  /** Whether a word is everyday English (see {@link WordFrequency}). */
-  private readonly everyday = (word: string) => this.analysis.frequency.everyday(word)
   private readonly chunksById: Map<string, Chunk>
   private readonly blocks: Map<string, Block>
   /** The chunks' text, lower-cased once, for {@link isChapterName}. */
@@ -785,8 +783,7 @@ export class Answerer {
    * the chapter never uses ("worldwide teamwork" also searches "global cooperation"), so that a
    * passage said only in the chapter's words is among the hits.
    */
-  private searchQuery(text: string): string {
-    const soft = this.analysis.softTerms(text)
+  private searchQuery(text: string, soft: SoftTerms | undefined): string {
     if (!soft) return text
     const extra: string[] = []
     for (const [term, near] of soft) {
@@ -806,9 +803,14 @@ export class Answerer {
    * The question's hits, then those its expansion ({@link searchQuery}) adds: the words a question
    * shares with the chapter keep their hits, and the chapter's words for the others bring theirs.
    */
-  private async searchExpanded(text: string, k: number): Promise<SearchHit[]> {
+  private async searchExpanded(
+    text: string,
+    k: number,
+    /** The text's soft terms, when the caller has them already. */
+    soft: SoftTerms | undefined = this.analysis.softTerms(text),
+  ): Promise<SearchHit[]> {
     const hits = await this.deps.search(text, { k })
-    const expanded = this.searchQuery(text)
+    const expanded = this.searchQuery(text, soft)
     if (expanded === text) return hits
     const seen = new Set(hits.map((h) => h.id))
     const more = (await this.deps.search(expanded, { k })).filter((h) => !seen.has(h.id))
@@ -1254,7 +1256,8 @@ export class Answerer {
       q.intent === 'locate'
         ? /\b(?:which|what) (table|box)\b/i.exec(text)?.[1]?.toLowerCase()
         : undefined
-    let hits = await this.searchExpanded(text, scope || kind ? 40 : 8)
+    const soft = this.analysis.softTerms(text)
+    let hits = await this.searchExpanded(text, scope || kind ? 40 : 8, soft)
     if (kind) {
       const inside = hits.filter((h) => {
         const c = this.chunksById.get(h.id)
@@ -1269,7 +1272,6 @@ export class Answerer {
     let table = q.table ? executeTable(q.table, this.analysis.tables, this.deps.doc) : null
     const stats = this.analysis.stats
     const terms = queryTerms(text)
-    const soft = this.analysis.softTerms(text)
     const scored = await this.score(text, hits, terms, soft)
     if (table && !table.answerable) {
       // "Which five countries rank at the top for internationally co-applied PCT patents?": no

@@ -4,6 +4,7 @@ import type { Question } from '../analysis/question.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import type { TableSpec } from '../analysis/tables.ts'
 import { queryTerms } from '../analysis/terms.ts'
+import { rowsByColumn } from './table-executor.ts'
 import { possessive } from './table-text.ts'
 
 /** The previous exchange, as the answerer reads it. */
@@ -82,6 +83,11 @@ const AS_PERCENTAGE =
 /** A word for "the figure" that names no column: it means the previous answer's column. */
 const GENERIC_VALUE = /\b(?:value|score|figure|number|level|reading|result)\b/i
 
+/** "What is Canada's centrality in Table 8.4?": one row's figure, as a standalone question. */
+function figureQuestion(row: string, column: string, table: string): string {
+  return `What is ${possessive(row)} ${column} in Table ${table}?`
+}
+
 /** The column the previous question's table query was about, with its table. */
 function columnOf(
   prev: PreviousTurn,
@@ -156,7 +162,11 @@ export function resolveReferences(
     if (!list[k - 1] && prevColumn && k >= 1) {
       const row = prevColumn.spec.block.rows[k - 1]
       if (row)
-        return `What is ${possessive(analysis.tables.nameOf(prevColumn.spec, row))} ${prevColumn.name} in Table ${prevColumn.spec.id}?`
+        return figureQuestion(
+          analysis.tables.nameOf(prevColumn.spec, row),
+          prevColumn.name,
+          prevColumn.spec.id,
+        )
     }
     const e = list[k - 1]
     if (e) {
@@ -172,7 +182,7 @@ export function resolveReferences(
         analysis.tables.columnsNamedIn(named.toLowerCase()).length === 0 &&
         e.tables.includes(column.spec.id)
       )
-        return `What is ${possessive(e.name)} ${column.name} in Table ${column.spec.id}?`
+        return figureQuestion(e.name, column.name, column.spec.id)
       return named
     }
   }
@@ -237,14 +247,10 @@ export function resolveReferences(
     ) {
       const rows = ranked
         ? spec.block.rows
-        : [...spec.block.rows].sort(
-            (a, b) =>
-              (Number(b.values[column.key]) - Number(a.values[column.key])) *
-              (column.higherIsBetter ? 1 : -1),
-          )
+        : rowsByColumn(spec, column.key, column.higherIsBetter ? 'max' : 'min')
       const neighbour = rows[rows.indexOf(lastRow) + step]
       if (neighbour)
-        return `What is ${possessive(analysis.tables.nameOf(spec, neighbour))} ${column.name} in Table ${spec.id}?`
+        return figureQuestion(analysis.tables.nameOf(spec, neighbour), column.name, spec.id)
     }
     if (NEXT.test(text)) return `Which ${noun.one} is just below ${last.name} ${order}?`
     if (PREVIOUS.test(text)) return `Which ${noun.one} is just above ${last.name} ${order}?`
@@ -263,7 +269,7 @@ export function resolveReferences(
     !ASKS_ANOTHER_ROW.test(text)
   ) {
     const other = analysis.tables.column(spec, otherColumn.column)
-    if (other) return `What is ${possessive(last.name)} ${other.name} in Table ${spec.id}?`
+    if (other) return figureQuestion(last.name, other.name, spec.id)
   }
   // "So how much higher is the UK's?": the entity named against the previous answer's.
   if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
@@ -287,14 +293,14 @@ export function resolveReferences(
     percentColumn &&
     percentColumn.key !== column.key
   )
-    return `What is ${possessive(last.name)} ${percentColumn.name} in Table ${spec.id}?`
+    return figureQuestion(last.name, percentColumn.name, spec.id)
   // "And the UK's score?", "What about Canada's value?": the previous column.
   if (
     fresh.length === 1 &&
     GENERIC_VALUE.test(text) &&
     analysis.tables.columnsNamedIn(text.toLowerCase()).length === 0
   )
-    return `What is ${possessive(fresh[0]?.name ?? '')} ${column.name} in Table ${spec.id}?`
+    return figureQuestion(fresh[0]?.name ?? '', column.name, spec.id)
   if (
     last &&
     fresh.length > 0 &&

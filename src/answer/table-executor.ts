@@ -39,7 +39,7 @@ const value = (r: TableRow, c: string) => r.values[c] as number
 const printed = (r: TableRow, c: string) => r.printed[c] as string
 
 /** Rows ordered by a column: `max` puts the largest first. Ties keep the printed order. */
-function ordered(t: TableSpec, column: string, direction: Direction): TableRow[] {
+export function rowsByColumn(t: TableSpec, column: string, direction: Direction): TableRow[] {
   return [...t.block.rows].sort((a, b) =>
     direction === 'max' ? value(b, column) - value(a, column) : value(a, column) - value(b, column),
   )
@@ -175,7 +175,7 @@ export function executeTable(
     case 'kth': {
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
-      const rows = ordered(t, c.key, q.direction)
+      const rows = rowsByColumn(t, c.key, q.direction)
       const last = Math.min(q.to ?? q.k, rows.length)
       if (q.k < 1 || q.k > rows.length) {
         answerable = false
@@ -224,7 +224,7 @@ export function executeTable(
     case 'top': {
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
-      const rows = ordered(t, c.key, q.direction)
+      const rows = rowsByColumn(t, c.key, q.direction)
       const picked = rows.slice(0, Math.min(q.k, rows.length))
       const boundary = value(picked.at(-1) as TableRow, c.key)
       for (const r of rows.slice(picked.length)) if (value(r, c.key) === boundary) picked.push(r)
@@ -237,7 +237,7 @@ export function executeTable(
     case 'filter': {
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
-      const rows = ordered(t, c.key, 'max').filter((r) => inRange(value(r, c.key), q.range))
+      const rows = rowsByColumn(t, c.key, 'max').filter((r) => inRange(value(r, c.key), q.range))
       const cond = conditionWords(c, q.range)
       if (rows.length === 0) {
         sentences.push({
@@ -277,7 +277,7 @@ export function executeTable(
       const rows =
         q.rows.kind === 'named'
           ? q.rows.entities.map((e) => rowOf(t, e)).filter((r): r is TableRow => !!r)
-          : ordered(t, q.rows.by ? columnOf(t, q.rows.by).key : c.key, q.rows.direction).slice(
+          : rowsByColumn(t, q.rows.by ? columnOf(t, q.rows.by).key : c.key, q.rows.direction).slice(
               0,
               q.rows.k,
             )
@@ -325,7 +325,7 @@ export function executeTable(
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
       // "Above" is the better side: a higher share, or a smaller rank number.
-      const rows = ordered(t, c.key, c.higherIsBetter === false ? 'min' : 'max')
+      const rows = rowsByColumn(t, c.key, c.higherIsBetter === false ? 'min' : 'max')
       const r = rowOf(t, q.entity)
       if (!r) {
         sentences.push({ text: `${source(t.block)} does not list ${q.entity.name}.`, cites: [] })
