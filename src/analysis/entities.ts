@@ -79,8 +79,11 @@ const ALIASES: Record<string, string[]> = {
   'Digital twins': ['digital twin'],
 }
 
-/** Aliases that only count in this exact case (`US` is not `us`). */
-const CASE_SENSITIVE = new Set(['US', 'PRC', 'MEMS', 'CNC', 'VLSI'])
+/**
+ * Aliases that only count in this exact case (`US` is not `us`). Abbreviations that are no English
+ * word ("vlsi", "cnc", "mems") count in any case, as readers type them.
+ */
+const CASE_SENSITIVE = new Set(['US', 'PRC'])
 
 /** Regions the chapter mentions, for follow-ups like "And in Asia?". */
 const REGIONS = [
@@ -110,6 +113,9 @@ export class EntityCatalog {
   /** One alternation per case mode, longest surface first; the match's surface finds the entity. */
   private readonly matchers: Array<{ re: RegExp; bySurface: Map<string, Entity>; fold: boolean }>
   private readonly memo = new LRUCache<string, EntityMention[]>({ max: 5000 })
+  /** Capitals of the countries the chapter names, by lower-cased name, to the country's name. */
+  private readonly capitals: Map<string, string>
+  private readonly capitalPattern: RegExp | null
 
   constructor(doc: ChapterDocument) {
     const byName = new Map<string, Entity>()
@@ -143,6 +149,14 @@ export class EntityCatalog {
     for (const r of [...REGIONS, ...Object.values(continents)]) if (!byName.has(r)) add(r, 'place')
 
     this.entities = [...byName.values()]
+    this.capitals = capitalsOf(doc, byName)
+    this.capitalPattern =
+      this.capitals.size > 0
+        ? new RegExp(
+            `(?<![\\p{L}\\p{N}-])(${[...this.capitals.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`,
+            'giu',
+          )
+        : null
     const surfaces: Array<{ surface: string; entity: Entity; caseSensitive: boolean }> = []
     for (const e of this.entities) {
       surfaces.push({ surface: e.name, entity: e, caseSensitive: false })
@@ -151,6 +165,9 @@ export class EntityCatalog {
       for (const a of ALIASES[e.name] ?? [])
         surfaces.push({ surface: a, entity: e, caseSensitive: CASE_SENSITIVE.has(a) })
     }
+    for (const [head, e] of fieldHeads(this.entities, chapterText(doc)))
+      if (!surfaces.some((x) => x.surface.toLowerCase() === head))
+        surfaces.push({ surface: head, entity: e, caseSensitive: false })
     const surfacePattern = (s: string) =>
       s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')
     const build = (list: typeof surfaces, fold: boolean) => {
@@ -177,6 +194,33 @@ export class EntityCatalog {
         true,
       ),
     ]
+  }
+
+  /**
+   * A text with each capital that stands for its country's government ("Washington and Beijing
+   * held talks") read as the country, for the countries the chapter names. A capital is a city,
+   * not a government, after a preposition of place ("held in Beijing", "University of Tokyo") and
+   * inside a longer name ("the Beijing Initiative", "Seoul National University").
+   *
+   * @example
+   * catalog.readCapitals('When did Beijing and Bangkok sign it?').text // 'When did China and Thailand sign it?'
+   */
+  readCapitals(text: string): { text: string; read: Array<{ from: string; to: string }> } {
+    const re = this.capitalPattern
+    if (!re || !re.test(text)) return { text, read: [] }
+    const read: Array<{ from: string; to: string }> = []
+    const out = text.replace(re, (m: string, _c: string, at: number) => {
+      const country = this.capitals.get(foldAccents(m).toLowerCase())
+      if (
+        !country ||
+        CITY_BEFORE.test(text.slice(0, at)) ||
+        NAME_GOES_ON.test(text.slice(at + m.length))
+      )
+        return m
+      read.push({ from: m, to: country })
+      return country
+    })
+    return { text: out, read }
   }
 
   /** An entity by canonical name. */
@@ -214,6 +258,71 @@ export class EntityCatalog {
     this.memo.set(text, out)
     return out
   }
+}
+
+/**
+ * Each field's head noun, as printed (and its plural), when it names that field alone: no other field ends
+ * in it and the chapter never uses it outside the field's name. "bendable electronics" is
+ * Flexible electronics, whatever word a reader puts before it; "manufacturing" names no field.
+ */
+function fieldHeads(entities: readonly Entity[], text: string): Map<string, Entity> {
+  const fields = entities.filter((e) => e.type === 'field')
+  const headOf = (name: string) => (name.toLowerCase().split(/\s+/).at(-1) ?? '').replace(/s$/, '')
+  const out = new Map<string, Entity>()
+  for (const e of fields) {
+    const head = headOf(e.name)
+    if (head.length < 4 || fields.some((f) => f !== e && headOf(f.name) === head)) continue
+    const uses = text.match(new RegExp(`\\b${escapeRegExp(head)}s?\\b`, 'g'))?.length ?? 0
+    const inName = text.split(e.name.toLowerCase()).length - 1
+    if (uses > inName) continue
+    // As printed, and its plural: "electronic" alone is an adjective, not the field.
+    const printed = e.name.toLowerCase().split(/\s+/).at(-1) as string
+    out.set(printed, e)
+    if (!printed.endsWith('s')) out.set(`${printed}s`, e)
+  }
+  return out
+}
+
+/** The chapter's text, normalized and lower-cased, for checks on how it uses a word. */
+function chapterText(doc: ChapterDocument): string {
+  return normalizeText(doc.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toLowerCase()
+}
+
+/** Before a capital, words that make it the city: a preposition of place or "the city of". */
+const CITY_BEFORE =
+  /\b(?:in|at|near|from|to|of|outside|inside|around|across|via|within|into|visit(?:ed|ing)?|city|capital)\s+(?:the\s+)?$/i
+
+/** After a capital, what makes it part of a longer name: a capitalized word or a hyphen. */
+const NAME_GOES_ON = /^(?:\s+[A-Z]|-)/
+
+/** Letters without their accents: "Bogotá" is typed "Bogota". */
+const foldAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '')
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The capitals of the countries the chapter's text names (from `countries-list`), accent-folded
+ * and lower-cased, each to the name the catalog knows the country by. A capital that is its
+ * country's own name ("Singapore") or that the chapter's text never uses as a country is left out.
+ */
+function capitalsOf(
+  doc: ChapterDocument,
+  byName: ReadonlyMap<string, Entity>,
+): Map<string, string> {
+  const text = chapterText(doc)
+  const owner = new Map<string, string>()
+  for (const [name, aliases] of Object.entries(ALIASES))
+    for (const a of [name, ...aliases]) owner.set(a.toLowerCase(), name)
+  const out = new Map<string, string>()
+  for (const c of Object.values(countries)) {
+    const capital = foldAccents(c.capital.replace(/\s+D\.C\.$/, '')).trim()
+    const name = owner.get(c.name.toLowerCase()) ?? (byName.has(c.name) ? c.name : null)
+    if (!capital || !name || capital.toLowerCase() === c.name.toLowerCase()) continue
+    const surfaces = [name, c.name, ...(ALIASES[name] ?? [])].map((x) => x.toLowerCase())
+    if (!surfaces.some((x) => new RegExp(`\\b${escapeRegExp(x)}\\b`).test(text))) continue
+    out.set(capital.toLowerCase(), name)
+  }
+  return out
 }
 
 /**

@@ -94,7 +94,7 @@ const TAG_QUESTION =
  * "According to the chapter, is …" (up to six words, then a comma or the auxiliary).
  */
 const LEAD_IN =
-  /^(?:by|in|as of|since|after|before|during|until|according to|per|based on)\s+(?!(?:[\w.'’-]+\s+){0,5}?(?:what|which|who|whom|whose|when|where|why|how)\b)(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+(?:,\s*|\s+)(?=(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b)/i
+  /^(?:(?:by|in|as of|since|after|before|during|until|according to|per|based on)\s+(?!(?:[\w.'’-]+\s+){0,5}?(?:what|which|who|whom|whose|when|where|why|how)\b)(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+(?:,\s*|\s+)|(?:by|in|as of|since|after|before|during|until|according to|per|based on|among|amongst|with|given|for|from|of|on|under|besides|apart from|unlike|like|compared (?:to|with)|looking at|regarding|concerning|in terms of)\s+(?![^,?]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,?]{1,120},\s*)(?=(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b)/i
 
 /** "The runner-up", "runners up": the second place, an ordinal numbers are read with. */
 const RUNNER_UP = /\brunners?[- ]up\b/gi
@@ -322,7 +322,7 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   )
     return 'date'
   if (
-    /\bhow (many|much)\b|\bwhat (?:is the |was the )?(share|percentage|proportion|number|amount|value|figure|score|centrality|total|count)\b|\bhow (big|large|high|low|long|far|tall|wide|deep|heavy)\b/.test(
+    /\bhow (many|much)\b|\bwhat (?:is the |was the |are the |were the )?(shares?|percentages?|proportions?|portions?|fractions?|numbers?|amounts?|values?|figures?|scores?|centrality|total|count)\b|\bhow (big|large|high|low|long|far|tall|wide|deep|heavy)\b/.test(
       lower,
     )
   )
@@ -349,7 +349,8 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
 /** What the question wants done. */
 export function intentOf(core: string, lower: string, target: StructureRef | null): Intent {
   if (INSTRUCTION.test(lower)) return 'refuse'
-  // "By 2023, had China signed …?", "According to the chapter, is …": the check after the lead-in.
+  // "By 2023, had China signed …?", "According to the chapter, is …", "Among the top 20 economies,
+  // does Switzerland …?": the check after the lead-in (a phrase of up to 120 characters and a comma).
   core = core.replace(LEAD_IN, '')
   if (
     TRUE_THAT.test(core) ||
@@ -478,7 +479,8 @@ function atMost(text: string, max: number): string {
 }
 
 /**
- * Reads a question once: the core of a long message, normalization and spelling correction,
+ * Reads a question once: the core of a long message, normalization, capitals read as their
+ * countries, and spelling correction,
  * intent, expected answer type, entities, numbers and years, the named part of the chapter, the
  * claim of a yes/no question, its parts, and the table operation.
  *
@@ -489,7 +491,11 @@ function atMost(text: string, max: number): string {
 export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Question {
   const core = atMost(withoutInstructions(coreQuestion(raw)), MAX_CORE_CHARS)
   const normalized = normalizeText(core)
-  const { text, corrections } = ctx.speller.correct(normalized)
+  // "Washington and Beijing": capitals standing for their governments are read as the countries.
+  const capitals = ctx.catalog.readCapitals(normalized)
+  const spelled = ctx.speller.correct(capitals.text)
+  const text = spelled.text
+  const corrections = [...capitals.read, ...spelled.corrections]
   const lower = text.toLowerCase()
   // "… regarding 'I run a startup in Vietnam. It says …'": what the user says of themselves
   // names nothing asked about.
@@ -518,8 +524,10 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
           .slice(0, MAX_PARTS)
           .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1)))
       : []
+  // A table gives figures, never the reasons for them: "why" is asked of the prose.
   const table =
     intent === 'refuse' ||
+    intent === 'why' ||
     target?.kind === 'box' ||
     target?.kind === 'footnote' ||
     target?.kind === 'figure'

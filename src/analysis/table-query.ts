@@ -113,6 +113,25 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
 
+/**
+ * Whether a phrase only repeats the tables' own topic, each word a caption word or its start:
+ * "advanced manufacturing tech" is what Tables 8.2 and 8.3 cover, not a field they leave out.
+ */
+function isTablesTopic(phrase: string, registry: TableRegistry): boolean {
+  const caption = new Set(
+    registry.tables.flatMap((t) => t.caption.toLowerCase().match(/[a-z]+/g) ?? []),
+  )
+  const words = phrase.split(/[\s-]+/).filter((w) => w.length > 0)
+  return (
+    words.length > 0 &&
+    words.every((w) => [...caption].some((c) => c === w || (w.length >= 4 && c.startsWith(w))))
+  )
+}
+
+/** "papers on X were published …", "studies about X in 2011–2020": X, the papers' topic, inside a question. */
+const FIELD_OF_PAPERS =
+  /\b(?:papers?|publications?|articles?|studies)\s+(?:on|about|in the field of)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)(?=\s+(?:were|was|are|is|have|has|had|did|do|does|got|published|written|coauthored|co-authored|between|from|during|since|over|in|by|with|that|which)\b|\s*[?,.]|$)/
+
 /** "more … than", "a lower … than": a comparison with a named row's value. */
 const BEYOND_A_ROW =
   /\b(more|higher|greater|larger|bigger|fewer|lower|less|smaller)\b(?:\s+[a-z-]+){0,5}?\s+than\b/
@@ -133,9 +152,9 @@ function titleNamedIn(title: string, lower: string): boolean {
 }
 
 const NEIGHBOUR_ABOVE =
-  /\b(?:just|right|immediately|directly)?\s*(?:above|ahead of|before|higher than|in front of)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s*(?:by|in|on|for|\?|$))/
+  /\b(?:just|right|immediately|directly)?\s*(?:above|ahead of|before|higher than|in front of)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s+(?:by|in|on|for)\b|\s*\?|$)/
 const NEIGHBOUR_BELOW =
-  /\b(?:just|right|immediately|directly)?\s*(?:below|behind|after|beneath|under|lower than|next after)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s*(?:by|in|on|for|\?|$))/
+  /\b(?:just|right|immediately|directly)?\s*(?:below|behind|after|beneath|under|lower than|next after)\s+(?:the\s+)?([a-z][\w .,'-]*?)(?=\s+(?:by|in|on|for)\b|\s*\?|$)/
 
 /**
  * The table and column a question is about: an explicit "Table 8.x", a named column, the kind of
@@ -544,13 +563,16 @@ function unlistedField(
     /\s*\b(?:(?:are|is|were|was)\s+)?(?:(?:listed|shown|given|reported|counted)\s+)?in\s+table\s*\d+\.\d+\b/,
     '',
   )
-  const tail = /\b(?:in|on|for)\s+(?:the\s+)?(?:field of\s+)?([a-z][a-z -]{2,40}?)\s*\??$/
-    .exec(asked)?.[1]
-    ?.trim()
+  const tail = (/\b(?:in|on|for)\s+(?:the\s+)?(?:field of\s+)?([a-z][a-z -]{2,40}?)\s*\??$/.exec(
+    asked,
+  ) ??
+    // "How many coauthored papers on quantum computing were published …": the topic of the papers.
+    FIELD_OF_PAPERS.exec(asked))?.[1]?.trim()
   if (
     tail &&
     fieldTable &&
     !GENERIC_TAIL.test(tail) &&
+    !isTablesTopic(tail, registry) &&
     registry.columnsNamedIn(tail).length === 0 &&
     !registry.tables.some((x) => x.cue.test(tail))
   )
@@ -599,10 +621,19 @@ function topK(lower: string, amounts: NumberMention[]): number | null {
   return words[raw] ?? (Number(raw) || amounts[0]?.value || null)
 }
 
+/**
+ * After a number, a noun that makes it a count of something no column holds: "authors from more
+ * than one country", "over ten nations", "more than two decades" describe, they set no condition
+ * on a value ("more than 1,000 papers" does).
+ */
+const COUNTS_ANOTHER_THING =
+  /^\s+(?:countr(?:y|ies)|nations?|econom(?:y|ies)|regions?|authors?|co-?authors?|partners?|institutions?|people|persons?|researchers?|scientists?|years?|decades?|months?)\b/
+
 /** A numeric condition from the words around the question's numbers. */
 function rangeOf(lower: string, amounts: NumberMention[]): Range | null {
   const a = amounts[0] as NumberMention
   const b = amounts[1]
+  if (COUNTS_ANOTHER_THING.test(lower.slice(a.end)) && !b) return null
   const before = (n: NumberMention) => lower.slice(Math.max(0, n.start - 24), n.start)
   if (
     b &&

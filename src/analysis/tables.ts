@@ -43,9 +43,9 @@ export interface TableSpec {
 }
 
 const SHARE =
-  /\b(share|percentage|proportion|portion|percent|per cent|rate|ratio of (?:internationally )?co-?authored)\b|%/
+  /\b(shares?|percentages?|proportions?|portions?|percent|per cent|rates?|ratio of (?:internationally )?co-?authored)\b|%/
 const CENTRALITY =
-  /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|(?:research|collaboration|cooperation|science|scientific) network(?: score)?|network score|connectedness|connected)\b/
+  /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|(?:research|collaboration|cooperation|science|scientific)[- ]network(?: score)?|network score|connectedness|connected|connectors?)\b/
 const COAUTHORED =
   /\b(co-?authored|co-?authorship|co-?written|written with foreign|foreign (?:partners|co-?authors)|jointly (?:written|authored)|joint(?:ly)? papers?|internationally (?:collaborat|cooperat|co-?author)\w*|international (?:co-?authorship|collaborations?|papers)|intl|with foreign|(?:partners|co-?authors) (?:abroad|from abroad|from other countries)|(?:co-?)?written abroad|cross-border papers?)\b/
 const PAPERS =
@@ -91,7 +91,7 @@ const SPECS: Record<string, Omit<TableSpec, 'id' | 'block' | 'caption' | 'entity
     columns: PAPER_COLUMNS,
     defaultColumn: 'papers',
     years: { from: 2011, to: 2020 },
-    cue: /\b(fields?|technolog(?:y|ies)|areas?|subfields?|domains?)\b/,
+    cue: /\b(fields?|technolog(?:y|ies)|areas?|subfields?|domains?|topics?|disciplines?)\b/,
   },
   '8.3': {
     entityNoun: { one: 'economy', many: 'economies' },
@@ -244,7 +244,7 @@ export type ValueColumn = 'papers' | 'coauthored' | 'share' | 'centrality'
  * resolution read columns with these.
  */
 const VALUE_COLUMN_WORDS: Array<[ValueColumn, RegExp]> = [
-  ['share', /\b(share|percentage|proportion|percent|per cent)\b|%/],
+  ['share', /\b(shares?|percentages?|proportions?|portions?|percent|per cent)\b|%/],
   [
     'centrality',
     /\b(centrality|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position)\b/,

@@ -38,18 +38,58 @@ export function statedAmounts(text: string): StatedAmount[] {
 }
 
 /** What an arithmetic follow-up asks of the previous answers. */
-export type AnswerArithmetic = 'sum' | 'difference'
+export type AnswerArithmetic = 'sum' | 'difference' | 'ratio'
 
 const SUM =
   /\b(?:together|combined|in total|altogether|added up|all told|add (?:them|those|these|both|it all)(?: up| together)?|sum (?:of )?(?:them|those|these|both)|(?:the|a) total)\b/i
 const DIFFERENCE =
-  /\b(?:how (?:much|many) (?:more|higher|lower|less|fewer|bigger|larger|smaller)|difference|gap)\b/i
+  /\b(?:how (?:much|many) (?:more|higher|lower|less|fewer|bigger|larger|smaller)|difference|gap|how far (?:ahead|behind|apart))\b/i
+/** "How many times higher is the top score than theirs?", "what multiple", "tenfold?". */
+const RATIO = /\b(?:how many times|what multiple|ratio|[a-z]+-?fold)\b/i
 
 /** The operation a short follow-up asks for on the previous answers' figures, if any. */
 export function arithmeticAsked(question: string): AnswerArithmetic | null {
+  if (RATIO.test(question)) return 'ratio'
   if (SUM.test(question)) return 'sum'
   if (DIFFERENCE.test(question)) return 'difference'
   return null
+}
+
+/** A follow-up that asks for more than two figures: "all three levels", "all of them". */
+const MORE_THAN_TWO =
+  /\b(?:all|the)\s+(?:three|four|five|six|seven|eight|nine|ten|\d+)\b|\ball of them\b/i
+
+/** Decimals a ratio is shown with ("11.5 times", "1.84 times"). */
+const RATIO_DECIMALS = 2
+
+/** Words of a question that name no figure of its own: question words and fillers. */
+const ASKING_WORDS =
+  /^(?:how|many|much|what|which|and|the|of|in|on|does|do|did|is|are|was|were|has|have|had|there|it|its|that|those|these|ones?|about|for|a|an)$/
+
+/**
+ * The one amount of an answer said beside a word its question asks about ("666 minor ones" for
+ * "How many minor industrial categories …?"), when the answer states several and exactly one is.
+ */
+function askedAmount(answer: string, question: string): StatedAmount | null {
+  const amounts = statedAmounts(answer)
+  if (amounts.length < 2 || !question) return null
+  const words = new Set(
+    question
+      .toLowerCase()
+      .match(/[a-z]+/g)
+      ?.filter((w) => w.length > 2 && !ASKING_WORDS.test(w)) ?? [],
+  )
+  const clean = answer.replace(/\[\d+\]/g, ' ')
+  // The word right after an amount says what it counts ("666 minor ones"): it weighs most.
+  const scores = amounts.map((a) => {
+    const at = clean.indexOf(a.text)
+    const next = clean.slice(at + a.text.length, at + a.text.length + 24).toLowerCase()
+    const [w1, w2] = next.match(/[a-z]+/g) ?? []
+    return (w1 && words.has(w1) ? 2 : 0) + (w2 && words.has(w2) ? 1 : 0)
+  })
+  const best = Math.max(...scores)
+  const at = scores.indexOf(best)
+  return best > 0 && scores.lastIndexOf(best) === at ? (amounts[at] as StatedAmount) : null
 }
 
 /** A figure computed from the previous answers, with how. */
@@ -72,13 +112,34 @@ export interface ComputedFromAnswers {
 export function computeFromAnswers(
   op: AnswerArithmetic,
   answers: readonly string[],
+  /** The questions the answers answered, in the same order: each picks its answer's figure. */
+  questions: readonly string[] = [],
+  /** The follow-up that asks for the computation. */
+  followUp = '',
 ): ComputedFromAnswers | null {
   const last = statedAmounts(answers.at(-1) ?? '')
   const before = statedAmounts(answers.at(-2) ?? '')
   // Amounts with a unit ("$33.4 billion", "37.9 percent") before bare counts ("200 countries").
   const candidates = [...last].sort((a, b) => Number(a.unit === '') - Number(b.unit === ''))
   let parts: StatedAmount[] = []
-  for (const a of candidates) {
+  // "How many minor categories?", "And medium ones?", "The total of the two?": each answer quotes
+  // the same sentence; its figure is the one said beside the words its question asked.
+  const asked = [
+    askedAmount(answers.at(-2) ?? '', questions.at(-2) ?? ''),
+    askedAmount(answers.at(-1) ?? '', questions.at(-1) ?? ''),
+  ]
+  const [first, second] = asked
+  // "… across all three levels" asks for more figures than the two answers' own.
+  if (
+    !MORE_THAN_TWO.test(followUp) &&
+    first &&
+    second &&
+    first !== second &&
+    first.unit === second.unit &&
+    first.value !== second.value
+  )
+    parts = op === 'sum' ? [first, second] : [second, first]
+  for (const a of parts.length > 0 ? [] : candidates) {
     const alike = (x: StatedAmount) => x.unit === a.unit && x.value !== a.value
     if (op === 'sum') {
       const group = last.filter((x) => x.unit === a.unit)
@@ -109,6 +170,16 @@ export function computeFromAnswers(
   }
   const [a, b] = parts as [StatedAmount, StatedAmount]
   const [hi, lo] = a.value >= b.value ? [a, b] : [b, a]
+  if (op === 'ratio') {
+    if (lo.value === 0) return null
+    const value = Number((hi.value / lo.value).toFixed(RATIO_DECIMALS))
+    return {
+      op,
+      parts,
+      value,
+      shown: `${hi.text} ÷ ${lo.text} = ${value.toLocaleString('en-US')} times`,
+    }
+  }
   const value = round(hi.value - lo.value)
   return {
     op,

@@ -860,9 +860,12 @@ export class Answerer {
     // The tables decide, unless the prose itself states the figure ("the US accounted for 37.9
     // percent of the world's internationally collaborated papers" is not Table 8.3's share).
     const proseStates = this.proseStatesFigure(q, scored)
-    // "Was Korea's centrality higher in 2021?": a table figure for a year the table does not cover.
+    // "Was Korea's centrality higher in 2021?": a table figure for a year the table does not cover;
+    // "Does Saudi Arabia have more than 1,000 coauthored papers?": for a row it does not list.
     if (!proseStates && q.table?.op === 'absent' && q.table.reason === 'year')
       return this.notStated(hits, `Table ${q.table.table} does not cover ${q.table.name}`)
+    if (!proseStates && q.table?.op === 'absent' && q.table.reason === 'not-listed')
+      return this.notStated(hits, `Table ${q.table.table} does not list ${q.table.name}`)
     const byTable = proseStates ? null : tableVerdict(q, this.analysis.tables, this.deps.doc)
     if (byTable)
       return {
@@ -1030,7 +1033,8 @@ export class Answerer {
     const answers = history.filter((t) => t.role === 'assistant').map((t) => t.content)
     const op = arithmeticAsked(asked)
     if (!op || answers.length === 0 || asked.split(/\s+/).length > MAX_ARITHMETIC_WORDS) return null
-    const result = computeFromAnswers(op, answers.slice(-2))
+    const questions = history.filter((t) => t.role === 'user').map((t) => t.content)
+    const result = computeFromAnswers(op, answers.slice(-2), questions.slice(-2), asked)
     if (!result) return null
     // The sentences the answers quoted hold the figures: cite them.
     const quoted = answers
@@ -1038,15 +1042,27 @@ export class Answerer {
       .join(' ')
       .replace(/\s*\[\d+\]/g, '')
     const hits = await this.deps.search(quoted.slice(0, 400), { k: 8 })
+    const holdsPart = (text: string) =>
+      result.parts.some((p) =>
+        new RegExp(`(?<![\\d.,])${p.text.replace(/[.$]/g, '\\$&')}(?![\\d])`).test(text),
+      )
+    // A quoted sentence with a figure, or a table row the answers named with its figure (their
+    // sentences were written from the row, not quoted).
     const cites = hits
       .flatMap((h) => this.chunkSentences(h.id))
-      .filter((c) => quoted.includes(c.text) && result.parts.some((p) => c.text.includes(p.text)))
+      .filter(
+        (c) =>
+          holdsPart(c.text) &&
+          (quoted.includes(c.text) ||
+            (c.cite.kind === 'table-row' &&
+              this.catalog.find(c.text).some((m) => quoted.includes(m.entity.name)))),
+      )
       .map((c) => c.cite)
     if (cites.length === 0) return null
     return {
       sentences: [
         {
-          text: `${op === 'sum' ? 'Together' : 'The difference'}: ${result.shown}.`,
+          text: `${op === 'sum' ? 'Together' : op === 'ratio' ? 'The ratio' : 'The difference'}: ${result.shown}.`,
           cites: dedupe(cites),
         },
       ],
@@ -1279,8 +1295,10 @@ export class Answerer {
       const absent =
         q.table?.op === 'absent' && q.table.reason === 'not-listed' ? q.table.name : null
       const prose = scored.find((x) => x.cite.kind !== 'table-row')
+      // A question that names the table asks the table ("… does Table 8.2 list?").
       const proseNamesIt =
         absent !== null &&
+        !/\btables?\s*\d/i.test(text) &&
         prose !== undefined &&
         lexicalCoverage(queryTerms(absent), prose.text, stats, soft) >= PROSE_NAMES_ABSENT
       if (!proseNamesIt)

@@ -65,10 +65,14 @@ export function outlineSentences(
   )
   if (children.length === 0) return null
   // "List all four recommendations in section III": as many things as the section has parts.
-  const counted =
-    q.numbers.find((n) => !n.ordinal && !n.year && COUNTED_THINGS.test(lower.slice(n.end)))
-      ?.value ?? 0
-  const asksParts = parent !== null && q.intent === 'list' && counted === children.length
+  const counted = countedAsked(q)
+  // "What are the four things section III recommends?", "List all the recommendations in
+  // Section III": a list asked of a section, as many as its parts or all of them.
+  const asksList = q.intent === 'list' || /^(?:what|which) (?:are|were)\b/.test(lower)
+  const asksParts =
+    parent !== null &&
+    asksList &&
+    (counted === children.length || (counted === 0 && /\b(?:all|every|each)\b/.test(lower)))
   if (
     !asksParts &&
     (!OUTLINE_ASKED.test(lower) || /\b(?:discuss|talk|mention|cover|about)\w*\b/.test(lower))
@@ -88,6 +92,15 @@ export function outlineSentences(
     },
     ...children.map((c) => ({ text: `- ${c.id} ${c.title}`, cites: cite(headingOf(c.id)) })),
   ]
+}
+
+/** How many things a question asks for ("the four recommendations"), or 0. */
+function countedAsked(q: Question): number {
+  const lower = q.text.toLowerCase()
+  return (
+    q.numbers.find((n) => !n.ordinal && !n.year && COUNTED_THINGS.test(lower.slice(n.end)))
+      ?.value ?? 0
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
+import { glossaryMeaning } from '../text/glossary.ts'
 import { clausesOf, splitSentences } from '../text/sentences.ts'
 
 /** Money in a sentence: "$33.4 billion", "1.2 billion yuan", "USD 5 million". */
@@ -229,8 +230,10 @@ export function missingEvidence(
       /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower))
   )
     return `the values plotted in Figure ${q.target.id} (the chapter prints only its caption and source)`
+  // A change asked about ("by how much has the cost come down?") is answered by its size, which
+  // need not be a sum of money.
   const change =
-    /\b(fall(?:en)?|fell|drop(?:ped)?|declin\w*|decreas\w*|ris(?:e|en)|rose|increas\w*|gr[eo]w\w*|chang\w*|reduc\w*|cut)\b/.test(
+    /\b(fall(?:en)?|fell|drop(?:ped)?|declin\w*|decreas\w*|ris(?:e|en)|rose|increas\w*|gr[eo]w\w*|chang\w*|reduc\w*|cut|shr[iau]nk\w*|plung\w*|slid|sunk|soar\w*|climb\w*|jump\w*)\b|\bby how much\b|\b(?:come|came|comes|coming|go|goes|went|gone|going)\s+(?:down|up)\b/.test(
       lower,
     )
   // "How many lamps went up in the village China funded?" counts lamps, not money.
@@ -302,6 +305,8 @@ export function missingEvidence(
       ...(text.match(NAME_RUN) ?? [])
         .flatMap((run) => run.split(/[\s–—-]+/))
         .filter((w) => !/^(?:When|What|Which|In|On|By|Did|Does|Was|Is|The|China|Chinese)$/.test(w))
+        // "VW" is said as "Volkswagen".
+        .flatMap((w) => [w, ...(glossaryMeaning(w)?.split(/\s+/).slice(0, 1) ?? [])])
         .map((w) => w.toLowerCase()),
     ]
     const dated = splitSentences(evidence)
@@ -319,6 +324,14 @@ export function missingEvidence(
     )
       return 'that date'
   }
+  // "Why does Switzerland have such a high share?": a table row gives a figure, never its reason.
+  if (
+    q.answerType === 'reason' &&
+    evidence
+      .split(/(?=\bTable \d+\.\d+ \()/)
+      .every((x) => x.trim() === '' || /^Table \d+\.\d+ \(/.test(x.trim()))
+  )
+    return 'the reason for it'
   if (PERSON_ROLE.test(lower) && !PERSON.test(evidence)) return 'the names of those people'
   // "What are the names of the first two models?": a name the question does not already give.
   // "Who won the 5th IKCEST … Competition?": the same, for a person or body asked by "who".

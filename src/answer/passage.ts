@@ -46,7 +46,7 @@ export function questionCues(question: string): QuestionCues {
   const q = normalizeText(question).toLowerCase()
   return {
     number:
-      /\bhow (many|much|big|large|far|long)\b|\bwhat (share|percentage|proportion|number)\b|\bby how much\b|\bhow (cheap|expensive)\b|\btotal\b/.test(
+      /\bhow (many|much|big|large|far|long)\b|\bwhat (shares?|percentages?|proportions?|portions?|fractions?|numbers?)\b|\bby how much\b|\bhow (cheap|expensive)\b|\btotal\b/.test(
         q,
       ),
     date: /^when\b|\bwhat (year|date|month)\b|\bsince when\b|\bin which year\b/.test(q),

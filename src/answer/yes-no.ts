@@ -177,14 +177,25 @@ function ordinalWord(n: number): string {
   return `${n}${suffix}`
 }
 
-/** The amount a claim states ("below 15 percent" → 15), if any; "number one" is a position. */
+/**
+ * The amount a claim states ("below 15 percent" → 15), if any; "number one" is a position, and
+ * "among the top 20 economies" counts the table's rows, it claims no value.
+ */
 function claimedValue(q: Question, lower: string): NumberMention | null {
   return (
     q.numbers.find(
-      (n) => !n.ordinal && !n.year && !/\b(?:number|no\.?|#)\s*$/.test(lower.slice(0, n.start)),
+      (n) =>
+        !n.ordinal &&
+        !n.year &&
+        !/\b(?:number|no\.?|#|top)\s*$/.test(lower.slice(0, n.start)) &&
+        !ROWS_COUNTED.test(lower.slice(n.end)),
     ) ?? null
   )
 }
+
+/** After a number, the rows of a table it counts: "20 economies", "ten fields", "30 countries". */
+const ROWS_COUNTED =
+  /^\s+(?:leading\s+|top\s+|listed\s+)?(?:econom(?:y|ies)|countr(?:y|ies)|nations?|fields?|areas?)\b/
 
 /** What an ordinal may count other than a position: "the third tier", "the second group". */
 const NOT_A_POSITION =
@@ -380,9 +391,9 @@ const CONTRARIES: ReadonlyArray<readonly [readonly string[], readonly string[]]>
  * than $500 million" against "$149 million": 'no', whatever "500-kilowatt" says).
  */
 export function amountVerdict(claim: string, sentence: string): ProseVerdict | null {
-  const sentenceAmounts = amountsOf(sentence)
+  const sentenceAmounts = amountsOf(countsInDigits(sentence))
   if (sentenceAmounts.length === 0) return null
-  for (const a of amountsOf(claim)) {
+  for (const a of amountsOf(countsInDigits(claim))) {
     if (sentenceAmounts.some((x) => x.digits === a.digits && sameUnit(a.unit, x.unit))) continue
     // "serves 10,000 residents" against "1,195 solar home systems": the sentence gives no number
     // of what the claim counts, so it neither bears it out nor says otherwise.
@@ -392,6 +403,10 @@ export function amountVerdict(claim: string, sentence: string): ProseVerdict | n
       !NO_MEASURE.test(a.unit) &&
       !sentenceAmounts.some((x) => !x.year && sameMeasure(a.unit, x.unit))
     )
+      return 'not-stated'
+    // "Did the village cost more than $10 million?" against a sentence that counts solar systems:
+    // no sum of money, so the cost is not stated.
+    if (a.unit.startsWith('$') && !sentenceAmounts.some((x) => x.unit.startsWith('$')))
       return 'not-stated'
     // Compare, do not match; and only with the sentence's amounts of the same unit ("90 percent"
     // with "80 percent", not "200 countries").
@@ -413,6 +428,21 @@ export function amountVerdict(claim: string, sentence: string): ProseVerdict | n
   }
   return null
 }
+
+/**
+ * Counts written in words ("three consecutive years", "five projects") in digits, so that they
+ * compare with the claim's ("for five consecutive years" against "for three consecutive years").
+ * "one" is left alone ("one of the …" counts nothing), as is a number word before a joining word.
+ */
+function countsInDigits(text: string): string {
+  return text.replace(SPELLED_COUNT, (w: string) => String(CARDINAL_WORDS.indexOf(w) + 1))
+}
+
+/** A number word from two to twenty before a word it counts (not "and", "of", "or", "to"). */
+const SPELLED_COUNT = new RegExp(
+  `\\b(?:${CARDINAL_WORDS.slice(1).join('|')})\\b(?=\\s+(?!(?:and|of|or|to|the|in|on|at|by|for)\\b)[a-z]{3,})`,
+  'g',
+)
 
 /** Whether two unit words may measure one thing: the same word or the same root ("project", "projects"). */
 function sameMeasure(a: string, b: string): boolean {

@@ -46,6 +46,9 @@ export const GLOSSARY: ReadonlyArray<{ term: string; means: string; caseSensitiv
   { term: 'South Korea', means: 'Rep. of Korea', caseSensitive: false },
   { term: 'Republic of Korea', means: 'Rep. of Korea', caseSensitive: false },
   { term: 'Taiwan', means: 'Taiwan, China', caseSensitive: false },
+  // Readers' names for the companies the chapter names.
+  { term: 'VW', means: 'Volkswagen', caseSensitive: true },
+  { term: 'XPeng', means: 'Xiaopeng Motors', caseSensitive: false },
 ]
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

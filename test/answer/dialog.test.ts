@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer, ChatTurn } from '../../src/answer/types.ts'
 import { assistant } from '../helpers/assistant.ts'
-
-/** Asks the turns in order, each with the real earlier turns as history; returns every answer. */
-async function converse(turns: readonly string[]): Promise<Answer[]> {
-  const { answerer } = await assistant()
-  const history: ChatTurn[] = []
-  const out: Answer[] = []
-  for (const q of turns) {
-    const a = await answerer.answer(q, history)
-    out.push(a)
-    history.push({ role: 'user', content: q }, { role: 'assistant', content: a.answer })
-  }
-  return out
-}
+import { converse } from '../helpers/converse.ts'
 
 describe('follow-ups resolved from the conversation', () => {
   it('"which table lists it" finds the table row, and "that table" is the table the last answer named', async () => {

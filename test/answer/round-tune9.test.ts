@@ -3,6 +3,7 @@ import { splitParts } from '../../src/analysis/question.ts'
 import { amountVerdict, proseVerdict } from '../../src/answer/yes-no.ts'
 import { clausesOf } from '../../src/text/sentences.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { lastAnswer } from '../helpers/converse.ts'
 
 /** Cited text of an answer, for checks on which passage or row it quotes. */
 const cited = (a: { citations: Array<{ quote: string }> }) =>
@@ -114,22 +115,8 @@ describe('yes/no: "the chapter does not say" when the passage neither bears out 
 })
 
 describe('follow-ups along a table', () => {
-  const dialog = async (turns: string[]) => {
-    const { answerer } = await assistant()
-    const history: Array<{ role: 'user' | 'assistant'; content: string }> = []
-    let last = await answerer.answer(turns[0] as string, history)
-    for (const t of turns.slice(1)) {
-      history.push(
-        { role: 'user', content: turns[history.length / 2] as string },
-        { role: 'assistant', content: last.answer },
-      )
-      last = await answerer.answer(t, history)
-    }
-    return last
-  }
-
   it('"the third one" after the top row asks the same figure of the third row in printed order', async () => {
-    const a = await dialog([
+    const a = await lastAnswer([
       'Which field is first in Table 8.2?',
       'How many of its papers were internationally coauthored?',
       'And the third one?',
@@ -141,7 +128,7 @@ describe('follow-ups along a table', () => {
   })
 
   it('"the one ranked just below it" after a row’s figure gives that figure of the next row', async () => {
-    const a = await dialog([
+    const a = await lastAnswer([
       'Which economy is ranked third in Table 8.3?',
       'What share of its papers were internationally coauthored?',
       'And the one ranked just below it?',
@@ -151,13 +138,16 @@ describe('follow-ups along a table', () => {
   })
 
   it('"and which is at the bottom?" after the top of a column flips the direction', async () => {
-    const a = await dialog(['Which field has the most papers in Table 8.2?', 'And the bottom one?'])
+    const a = await lastAnswer([
+      'Which field has the most papers in Table 8.2?',
+      'And the bottom one?',
+    ])
     expect(a.standaloneQuestion).toMatch(/lowest|fewest/)
     expect(a.answerable).toBe(true)
   })
 
   it('"and the <named thing> with <place>?" asks the last question of that thing, in a readable sentence', async () => {
-    const a = await dialog([
+    const a = await lastAnswer([
       'When was the Global AI Governance Initiative put forward by China?',
       'And the renewed cybersecurity MOU with Indonesia?',
     ])
@@ -168,12 +158,12 @@ describe('follow-ups along a table', () => {
   })
 
   it('another column of the same row ("and what share is that?"), but a row of its own with "which … highest"', async () => {
-    const a = await dialog([
+    const a = await lastAnswer([
       'How many internationally coauthored papers did Canada have in Table 8.3?',
       'And what share is that?',
     ])
     expect(a.standaloneQuestion).toMatch(/Canada.*share/)
-    const b = await dialog([
+    const b = await lastAnswer([
       'How many papers did Canada have in Table 8.3?',
       'Which economy has the highest share?',
     ])
