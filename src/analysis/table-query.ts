@@ -128,6 +128,12 @@ function isTablesTopic(phrase: string, registry: TableRegistry): boolean {
   )
 }
 
+/** Things the chapter counts that no table does: patents and patent applications. */
+const OTHER_MEASURE =
+  /\b(?:patents?|patent famil(?:y|ies)|ipfs?|pct|patent applications?|filings?)\b/
+/** Words for what Tables 8.2 and 8.3 count. */
+const PAPER_WORDS = /\b(?:papers?|publications?|articles?|studies|co-?authored|co-?authorship)\b/
+
 /** "papers on X were published …", "studies about X in 2011–2020": X, the papers' topic, inside a question. */
 const FIELD_OF_PAPERS =
   /\b(?:papers?|publications?|articles?|studies)\s+(?:on|about|in the field of)\s+(?:the\s+)?([a-z][a-z -]{2,40}?)(?=\s+(?:were|was|are|is|have|has|had|did|do|does|got|published|written|coauthored|co-authored|between|from|during|since|over|in|by|with|that|which)\b|\s*[?,.]|$)/
@@ -218,6 +224,9 @@ export function parseTableQuery(
   const except = exceptQuery(lower, registry)
   if (except) return except
   const picked = pickTable(input, registry)
+  // "Which countries rank at the top for internationally cooperative PCT patents?": the tables
+  // count papers and research cooperation, never patents; the prose answers that.
+  if (!picked.explicit && OTHER_MEASURE.test(lower) && !PAPER_WORDS.test(lower)) return null
   const unlisted = unlistedField(lower, picked, input, registry)
   if (unlisted) return unlisted
   const t = picked.table

@@ -746,8 +746,11 @@ export class Answerer {
     let p = resolved === part.text ? part : this.analysis.part(resolved)
     // "How many papers on additive manufacturing, and what share were coauthored?": a part that
     // asks a column of no row asks it of the rows the part before named.
-    const rows = prevPart.entities.filter((e) => e.tables.length > 0)
+    // Only a table question (of an answered part): "how many PCT patent applications …, and what
+    // share …" asks no row of "how do you say 'patent' in Spanish?".
+    const rows = prev.answerable ? prevPart.entities.filter((e) => e.tables.length > 0) : []
     if (
+      p.table !== null &&
       p.entities.length === 0 &&
       rows.length > 0 &&
       !/\b(?:most|least|highest|lowest|largest|smallest|top|bottom|which|who)\b/i.test(p.text) &&

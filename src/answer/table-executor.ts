@@ -175,7 +175,12 @@ export function executeTable(
     case 'kth': {
       const t = tableOf(q.table)
       const c = columnOf(t, q.column)
-      const rows = rowsByColumn(t, c.key, q.direction)
+      // A rank's top is its smallest number: "ranked 1st" is the best.
+      const rows = rowsByColumn(
+        t,
+        c.key,
+        c.kind === 'rank' ? (q.direction === 'max' ? 'min' : 'max') : q.direction,
+      )
       const last = Math.min(q.to ?? q.k, rows.length)
       if (q.k < 1 || q.k > rows.length) {
         answerable = false
@@ -420,7 +425,8 @@ export function executeTable(
       const t = tableOf(q.table)
       sentences.push({
         text: `${source(t.block)} lists ${t.block.rows.length} ${t.entityNoun.many}:`,
-        cites: [],
+        // The caption says what the table is about: the whole table is cited for it.
+        cites: [tableCitation(t.block, doc)],
       })
       for (const r of t.block.rows) {
         const c = t.columns.find((x) => x.key === t.defaultColumn)

@@ -252,3 +252,37 @@ describe('counts in words compare with counts in words', () => {
     expect(three.verdict).toBe('yes')
   })
 })
+
+describe('what the tables count', () => {
+  it('patents are no table figure: "top for internationally cooperative PCT patents" is the prose', async () => {
+    const { answerer } = await assistant()
+    const pct = await answerer.answer(
+      'Which countries rank at the top for internationally cooperative PCT patents?',
+    )
+    expect(pct.answer).toMatch(/United States, China, Japan, United Kingdom, and Germany/)
+    expect(pct.answer).not.toMatch(/Table 8\.3/)
+  })
+
+  it('the top of a ranking is its first place', async () => {
+    const { answerer } = await assistant()
+    const top = await answerer.answer('Which economy has the top ranking in Table 8.3?')
+    expect(top.answer).toMatch(/is China \(ranked 1st\)/)
+  })
+})
+
+describe('parts of one message', () => {
+  it('a refused part names no row for the next: "how do you say patent in Spanish? … what share of the total was that?"', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "Also, how do you say 'patent' in Spanish? The real question: in 2020, roughly how many PCT patent applications involved international cooperation, and what share of the total was that?",
+    )
+    expect(a.answer).toMatch(/14,800/)
+    expect(a.answer).toMatch(/5\.3 percent/)
+  })
+
+  it('"What is Table 8.1 about?" cites the table for its caption', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('What is Table 8.1 about?')
+    expect(a.citations.some((c) => /^Table 8\.?1 Achievements/.test(c.quote))).toBe(true)
+  })
+})
