@@ -207,7 +207,7 @@ export class EntityCatalog {
    */
   readCapitals(text: string): { text: string; read: Array<{ from: string; to: string }> } {
     const re = this.capitalPattern
-    if (!re || !re.test(text)) return { text, read: [] }
+    if (!re) return { text, read: [] }
     const read: Array<{ from: string; to: string }> = []
     const out = text.replace(re, (m: string, _c: string, at: number) => {
       const country = this.capitals.get(foldAccents(m).toLowerCase())
