@@ -238,7 +238,7 @@ function stripRequest(s: string): string {
 
 /** The opening of something that asks. */
 const ASKS =
-  /^(?:[^:,]{1,40}:\s*)?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
+  /^(?:[^:,]{1,40}:\s*)?(?:(?:in|on|at|for|from|by|with|to|since|of|among|during|under|after|before)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
 
 /**
  * Splits a two-part question: "What is Germany's centrality, and how many papers does it have?"
@@ -338,7 +338,7 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   )
     return 'person'
   if (
-    /\b(which|what) (company|companies|organi[sz]ations?|institutions?|universit(?:y|ies)|firms?|enterprises?|carmakers?|agenc(?:y|ies)|bod(?:y|ies))\b/.test(
+    /\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(company|companies|organi[sz]ations?|institutions?|universit(?:y|ies)|firms?|enterprises?|carmakers?|agenc(?:y|ies)|bod(?:y|ies))\b/.test(
       lower,
     )
   )

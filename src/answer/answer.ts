@@ -231,7 +231,7 @@ const FOCUS_BOOST = 0.1
 
 /** A question for what hinders something: "what holds back …", "what gets in the way of …". */
 const HINDRANCE =
-  /\b(?:hold(?:s|ing)? back|held back|hinder\w*|hamper\w*|imped\w*|obstruct\w*|get(?:s|ting)? in the way|stand(?:s|ing)? in the way|block(?:s|ing)?|slow(?:s|ing)? down|stopp?(?:s|ing)?|prevent(?:s|ing)?|limit(?:s|ing)?|restrain\w*)\b/i
+  /\b(?:hold(?:s|ing)?(?: (?:it|them|this|that|us|things))? back|held(?: (?:it|them|this|that|us|things))? back|hinder\w*|hamper\w*|imped\w*|obstruct\w*|get(?:s|ting)? in the way|stand(?:s|ing)? in the way|block(?:s|ing)?|slow(?:s|ing)? down|stopp?(?:s|ing)?|prevent(?:s|ing)?|limit(?:s|ing)?|restrain\w*)\b/i
 /** The words for what hinders: a hindrance question asks for these. */
 const HINDRANCE_WORDS = 'challenges obstacles barriers restrictions'
 

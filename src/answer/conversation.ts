@@ -23,6 +23,8 @@ export interface DialogState {
    * Governance Initiative"): what a later "it" means, before an economy the question also named.
    */
   thing: string | null
+  /** The last person the conversation named ("Erik Solheim"): what a later "he" or "she" means. */
+  person: string | null
 }
 
 const EMPTY: DialogState = {
@@ -32,6 +34,20 @@ const EMPTY: DialogState = {
   column: null,
   recentText: '',
   thing: null,
+  person: null,
+}
+
+/**
+ * A person's name in a text: asked about ("Who is Erik Solheim?"), or said with what they said
+ * or were ("Erik Solheim, the former …", "Erik Solheim stated …").
+ */
+const PERSON_NAMED =
+  /\bwho (?:is|was) ([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\b|\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,\s+(?:the\s+)?(?:former|then|current|late)\b|\s+(?:said|stated|noted|remarked|argued|praised|added|wrote))/
+
+/** The last person a text names (see {@link PERSON_NAMED}), if any. */
+function personIn(text: string): string | null {
+  const m = PERSON_NAMED.exec(text)
+  return m ? ((m[1] ?? m[2]) as string) : null
 }
 
 const COLUMN_PHRASE: Record<ValueColumn, string> = {
@@ -116,6 +132,7 @@ function observeQuestion(
     column: column ?? (entities.length > 0 ? null : state.column),
     recentText: standalone,
     thing,
+    person: personIn(standalone) ?? state.person,
   }
 }
 
@@ -239,6 +256,7 @@ function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalo
   const useAnswer = !questionNamed && fromAnswer.length > 0
   return {
     ...state,
+    person: state.person ?? personIn(firstSentence),
     entities: useAnswer ? fromAnswer : state.entities,
     mentioned: useAnswer ? remember(state.mentioned, fromAnswer) : state.mentioned,
     recentText: `${state.recentText}\n${answer}`,
@@ -472,7 +490,17 @@ function replacePronouns(q: string, state: DialogState): string {
   )
   // "it" is the thing the last question asked about, before an economy it also named ("When did
   // China propose the Global AI Governance Initiative?" … "Which table lists it?").
-  if (state.thing) out = out.replace(/\bit\b(?!['’])/gi, state.thing)
+  // A person is "he" or "she", never "it".
+  if (state.thing && !(state.person && state.thing.includes(state.person)))
+    out = out.replace(/\bit\b(?!['’])/gi, state.thing)
+  // "What did he say about China?" after "Who is Erik Solheim?".
+  if (state.person) {
+    const person = state.person
+    out = out
+      .replace(/\b(?:he|she)\b/gi, person)
+      .replace(/\bhis\b/gi, possessive(person))
+      .replace(/\bhim\b/gi, person)
+  }
   const last = state.entities.at(-1)
   if (!last) return out
   // Plural references take the entities of the last question if it named several, else the

@@ -16,7 +16,8 @@ const DATE = new RegExp(`\\b(?:19|20)\\d{2}\\b|\\b(?:${MONTHS})\\b`)
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple)\b/i
 /** A named organisation or company: capitalised words ending in an organisation word, or a known form. */
-const ORGANISATION =
+/** A named company, university or other body. */
+export const ORGANISATION =
   /\b(?:[A-Z][\w&.-]*\s+){1,6}(?:Group|Company|Corporation|Corp\.?|Co\.|Inc\.?|Ltd\.?|Limited|University|Institute|Academy|Agency|Council|Ministry|Bank|Fund|Foundation|Association|Organization|Organisation|Commission|Administration|Motors|Automobile|Technologies|Telecom)\b|\b[A-Z]{3,6}\b(?<!\b(?:CNC|PCT|MEMS|VLSI))|\b(?:Huawei|ZTE|Volkswagen|Xiaopeng|XPeng|Stellantis|Leapmotor|BYD|Alibaba|Tencent|Baidu|IEA|UNEP|WIPO|OECD|United Nations)\b/
 /** Words that ask for a person by role. */
 const PERSON_ROLE =

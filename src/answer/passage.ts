@@ -7,6 +7,7 @@ import type { SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
+import { ORGANISATION } from './evidence.ts'
 import type { Cited } from './types.ts'
 
 /** A sentence that could answer, with where it is and how it scored. */
@@ -30,6 +31,8 @@ export interface QuestionCues {
   number: boolean
   date: boolean
   name: boolean
+  /** "Which companies …", "name the firms …": a named body answers. */
+  organisation: boolean
   list: boolean
 }
 
@@ -50,9 +53,13 @@ export function questionCues(question: string): QuestionCues {
         q,
       ),
     date: /^when\b|\bwhat (year|date|month)\b|\bsince when\b|\bin which year\b/.test(q),
-    name: /^(who|which|where)\b|\b(which|what) (country|countries|company|companies|organization|universit(y|ies)|city|village|villages|carmakers?|institutions?)\b/.test(
+    name: /^(who|which|where)\b|\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(country|countries|company|companies|organization|universit(y|ies)|city|village|villages|carmakers?|institutions?)\b/.test(
       q,
     ),
+    organisation:
+      /\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(?:company|companies|firms?|enterprises?|carmakers?|organi[sz]ations?|partners?)\b/.test(
+        q,
+      ),
     list:
       /\b(list|enumerate)\b/.test(q) ||
       /\b(two|three|four|five|six|several|various|different|main)\s+(types|kinds|dimensions|perspectives|advancements|aspects|ways|steps|regions|projects|areas|elements)\b/.test(
@@ -71,8 +78,15 @@ function cueScore(cues: QuestionCues, sentence: string): number {
   if (cues.number) s += /\d/.test(sentence) || NUMBER_WORDS.test(sentence) ? 0.1 : -0.15
   if (cues.date) s += DATE.test(sentence) ? 0.12 : -0.15
   if (cues.name) s += /\s[A-Z][a-z]+/.test(sentence) ? 0.03 : -0.03
+  if (cues.organisation) s += ORGANISATION.test(sentence) ? ORGANISATION_CUE : 0
   return s
 }
+
+/**
+ * What a sentence that names a company or other body gains for a question asking for one, as
+ * much as a date gains for "when" (the name itself is what is asked).
+ */
+const ORGANISATION_CUE = 0.12
 
 /** A sentence before scoring, with the text it is read in (itself and its neighbours). */
 type Candidate = Omit<ScoredSentence, 'lexical' | 'dense' | 'cue' | 'score'> & { window: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EntityCatalog } from '../../src/analysis/entities.ts'
 import { assistant } from '../helpers/assistant.ts'
-import { lastAnswer } from '../helpers/converse.ts'
+import { converse, lastAnswer } from '../helpers/converse.ts'
 
 describe('capitals that stand for their governments', () => {
   it('reads a capital as its country only where it acts, not where it is a place or part of a name', async () => {
@@ -284,5 +284,37 @@ describe('parts of one message', () => {
     const { answerer } = await assistant()
     const a = await answerer.answer('What is Table 8.1 about?')
     expect(a.citations.some((c) => /^Table 8\.?1 Achievements/.test(c.quote))).toBe(true)
+  })
+})
+
+describe('two parts after a preposition, and a question for companies', () => {
+  it('"In which fields …, and what is holding it back?" answers both parts', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'In which fields has global innovation cooperation made notable progress, and what is holding it back?',
+    )
+    expect(a.answer).toMatch(/quantum information/)
+    expect(a.answer).toMatch(/cross-border data flows/)
+    expect(a.answer).toMatch(/technology blockade/)
+  })
+
+  it('"Which companies …" prefers the sentence that names companies', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Which companies have partnered on new energy vehicles?')
+    expect(a.answer).toMatch(/GAC New Energy and Bosch/)
+  })
+})
+
+describe('"he" and "she" in a conversation', () => {
+  it('"What did he say about China?" after "Who is Erik Solheim?" asks it of him, and "it" is never the person', async () => {
+    const [, said, when] = await converse([
+      'Who is Erik Solheim, according to the chapter?',
+      'What did he say about China?',
+      'When and where did he say it?',
+    ])
+    expect(said?.standaloneQuestion).toBe('What did Erik Solheim say about China?')
+    expect(said?.answer).toMatch(/advancement for humanity/)
+    // The chapter gives no date or place of the remark.
+    expect(when?.answerable).toBe(false)
   })
 })
