@@ -105,6 +105,13 @@ export function resolveFollowUp(
   return rewrite(question, state, catalog, closest)
 }
 
+/**
+ * A yes/no check of the last answer's figure against the table: "is that the lowest share in
+ * that table?", "was it the highest?" (the verb, the extreme, the rest after the column words).
+ */
+const FIGURE_CHECK =
+  /^(?:and\s+|so\s+)?(is|was)\s+(?:that|this|it)\s+(?:really\s+)?the\s+(highest|lowest|largest|smallest|biggest|most|least|fewest|top|bottom)\b(?:\s+(?:share|percentage|proportion|number|count|centrality|score|figure|value|one))*(.*)$/i
+
 /** Words of one scale: "And minor?" after "medium categories" swaps one for the other. */
 const SCALE = new Set(
   'major medium minor small large big top bottom high low upper lower first second third last new old early late'.split(
@@ -343,6 +350,18 @@ function rewrite(
     const [, thing = '', ask = ''] = own
     const asked = ask.replace(/\b(?:that|it|this)\b/i, thing.trim())
     if (asked !== ask) return `${asked.charAt(0).toUpperCase()}${asked.slice(1)}?`
+  }
+  // "Is that the lowest share in that table?" after a row's figure: the check is of that row's figure.
+  const figureCheck = FIGURE_CHECK.exec(q)
+  const row = state.entities.length === 1 ? state.entities[0] : undefined
+  const figureColumn = (figureCheck ? columnsIn(q)[0] : undefined) ?? state.column
+  if (figureCheck && row && figureColumn) {
+    const [, verb = 'is', extreme = '', rest = ''] = figureCheck
+    const where = replacePronouns(rest.replace(/\bthe table\b/i, 'that table'), state).replace(
+      /\?$/,
+      '',
+    )
+    return `${verb.charAt(0).toUpperCase()}${verb.slice(1).toLowerCase()} ${possessive(row.name)} ${COLUMN_PHRASE[figureColumn]} the ${extreme.toLowerCase()}${where}?`
   }
   q = replacePronouns(q, state)
   const ellipsis = ELLIPSIS.exec(q)

@@ -247,17 +247,24 @@ export function selectSentences(
   let coveredText = best.text
   for (const s of scored.slice(1, 8)) {
     if (picked.length >= 3) break
-    if (
-      s.score < 0.85 * best.score ||
-      picked.some((p) => p.cite.id === s.cite.id || p.text === s.text)
-    )
-      continue
-    const neighbour = picked.some(
-      (p) => p.blockId === s.blockId && Math.abs(p.index - s.index) === 1,
-    )
+    if (picked.some((p) => p.cite.id === s.cite.id || p.text === s.text)) continue
     const gain =
       lexicalCoverage(terms, `${coveredText} ${s.text}`, stats, soft) -
       lexicalCoverage(terms, coveredText, stats, soft)
+    // "Erik Solheim … stated that … . It injected new momentum into …": a sentence that goes on
+    // from a picked one ("It", "This", "They" …) belongs to it when it adds to what was asked.
+    const continues =
+      CONTINUES.test(s.text) &&
+      picked.some((p) => p.blockId === s.blockId && s.index === p.index + 1)
+    if (continues && gain > 0 && s.score >= CONTINUATION_SHARE * best.score) {
+      picked.push(s)
+      coveredText += ` ${s.text}`
+      continue
+    }
+    if (s.score < 0.85 * best.score) continue
+    const neighbour = picked.some(
+      (p) => p.blockId === s.blockId && Math.abs(p.index - s.index) === 1,
+    )
     if (neighbour || gain > 0.1) {
       picked.push(s)
       coveredText += ` ${s.text}`
@@ -265,6 +272,11 @@ export function selectSentences(
   }
   return picked.sort((a, b) => a.blockOrder - b.blockOrder || a.index - b.index)
 }
+
+/** A sentence that goes on from the one before it: it opens with a word pointing back. */
+const CONTINUES = /^(?:It|Its|This|These|They|Their|Such|He|She|His|Her)\b/
+/** Of the best sentence's score, what a sentence that goes on from a picked one needs. */
+const CONTINUATION_SHARE = 0.6
 
 /** The first sentence of a block (two if the first is only a title like "Advancement of laborers."). */
 export function openingOf(b: Block, chunkLabel: string, chunk: Chunk | undefined): Cited {

@@ -131,7 +131,7 @@ export function tableVerdict(
     if (!holds) {
       const c = registry.column(spec, col)
       sentences.push({
-        text: `The ${direction === 'max' ? 'highest' : 'lowest'} ${c?.name ?? col} in ${source(spec.block)} is ${registry.nameOf(spec, best)}'s, not ${e.name}'s: ${best.printed[col]}${c?.kind === 'percent' ? '%' : ''}.`,
+        text: `The ${direction === 'max' ? 'highest' : 'lowest'} ${c?.name ?? col} in ${source(spec.block)} is ${possessiveOf(registry.nameOf(spec, best))}, not ${possessiveOf(e.name)}: ${best.printed[col]}${c?.kind === 'percent' ? '%' : ''}.`,
         cites: [rowCitation(spec.block, best, doc)],
       })
     }
@@ -157,6 +157,9 @@ export function tableVerdict(
   }
   return null
 }
+
+/** "Germany's", "United States'": a name's possessive. */
+const possessiveOf = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 
 /** "Third", "11th": a position in words. */
 function ordinalWord(n: number): string {

@@ -318,3 +318,26 @@ describe('"he" and "she" in a conversation', () => {
     expect(when?.answerable).toBe(false)
   })
 })
+
+describe('"is that the lowest?" after a figure', () => {
+  it("checks the last row's figure against its table", async () => {
+    const [, lowest] = await converse([
+      'what percent of CNC machine tool papers had international coauthors?',
+      'is that the lowest share in that table?',
+    ])
+    expect(lowest?.verdict).toBe('yes')
+    const [, highest] = await converse(["What is Germany's centrality?", 'Is that the highest?'])
+    expect(highest?.verdict).toBe('no')
+    expect(highest?.answer).toMatch(/is United States', not Germany's: 11\.5/)
+  })
+})
+
+describe('a sentence that goes on from the one picked', () => {
+  it('"It injected new momentum …" is quoted after the sentence it goes on from', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('What did Erik Solheim say China gave new momentum to?')
+    expect(a.answer).toMatch(
+      /advancement for humanity\. It injected new momentum into achieving the UN SDGs/,
+    )
+  })
+})
