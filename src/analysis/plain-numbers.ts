@@ -33,6 +33,10 @@ const PLAIN_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:(\.\d+)%?[,?!;:]*|%?[.,?!;:]*)
  * compromise, ≈ 1.5–5 ms each.)
  */
 const CODE_WORD = /^[("'“‘[]*[a-z]+\d[a-z\d]*[)"'”’\].,?!;:]*$/i
+/** A code such as "G20", '"n1x2",' or "(H1N1)": compromise reads no number in it. */
+export function isCodeWord(word: string): boolean {
+  return CODE_WORD.test(word)
+}
 /** A word after a number that makes compromise read more than the number ("5 point 3"). */
 const JOINS_NEXT = /^(?:point)$/i
 /** Words between two numbers that make compromise read a fraction ("5 of 7", "5 out of 7"). */
