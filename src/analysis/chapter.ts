@@ -23,12 +23,13 @@ const READING_OVERHEAD_BYTES = 2048
 
 /**
  * A reading made read-only, so that the readers who share it cannot change it for one another
- * (its entities are the catalog's own and stay as they are).
+ * (its entities are the catalog's own and stay as they are; its parts, read on demand, are frozen
+ * when read).
  */
 function frozen(q: Question): Question {
   for (const n of q.numbers) Object.freeze(n)
   for (const c of q.corrections) Object.freeze(c)
-  for (const x of [q.numbers, q.corrections, q.years, q.entities, q.parts, q.moreParts])
+  for (const x of [q.numbers, q.corrections, q.years, q.entities, q.moreParts])
     if (x) Object.freeze(x)
   if (q.target) Object.freeze(q.target)
   if (q.table) Object.freeze(q.table)

@@ -512,7 +512,7 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const answerType = answerTypeOf(lower, intent)
   const pieces =
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
-  const parts =
+  const readParts = (): Question[] =>
     pieces.length > 1
       ? pieces
           .slice(0, MAX_PARTS)
@@ -525,22 +525,40 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     target?.kind === 'figure'
       ? null
       : parseTableQuery({ lower, entities, numbers, years }, ctx.tables, ctx.catalog)
-  return {
-    raw,
-    core,
-    text,
-    corrections,
-    intent,
-    answerType,
-    entities,
-    numbers,
-    years,
-    target,
-    claim: intent === 'yes-no' ? claimOf(text) : null,
-    parts,
-    ...(pieces.length > MAX_PARTS ? { moreParts: pieces.slice(MAX_PARTS) } : {}),
-    table,
-  }
+  return withPartsOnDemand(
+    {
+      raw,
+      core,
+      text,
+      corrections,
+      intent,
+      answerType,
+      entities,
+      numbers,
+      years,
+      target,
+      claim: intent === 'yes-no' ? claimOf(text) : null,
+      ...(pieces.length > MAX_PARTS ? { moreParts: pieces.slice(MAX_PARTS) } : {}),
+      table,
+    },
+    readParts,
+  )
+}
+
+/**
+ * `q` with its parts read when they are first asked for, then kept (frozen): only the question
+ * being answered needs them, while the earlier turns of a conversation, read as questions to
+ * resolve a follow-up, never do (they were half of a long conversation's number readings).
+ */
+function withPartsOnDemand(q: Omit<Question, 'parts'>, read: () => Question[]): Question {
+  let parts: Question[] | undefined
+  return Object.defineProperty(q, 'parts', {
+    enumerable: true,
+    get: () => {
+      parts ??= Object.freeze(read()) as Question[]
+      return parts
+    },
+  }) as Question
 }
 
 function uniqueEntities(list: Entity[]): Entity[] {
