@@ -1,6 +1,6 @@
 import nlp from 'compromise'
 import { LRUCache } from 'lru-cache'
-import { type Found, isCodeWord, NUMBERISH, plainNumbers } from './plain-numbers.ts'
+import { type Found, isCodeWord, looseNumbers, NUMBERISH, plainNumbers } from './plain-numbers.ts'
 
 /** A number a question mentions, read by `compromise` (digits, number words, ordinals). */
 export interface NumberMention {
@@ -97,12 +97,44 @@ interface NlpNumberJson {
 export function numbersIn(text: string): NumberMention[] {
   // A conversation's texts are read several times per answer (each turn as a question, then as
   // the previous turn): compromise reads each once.
-  let known = readNumbers.get(text)
+  const key = reading === 'loose' ? `\u0000${text}` : text
+  let known = readNumbers.get(key)
   if (!known) {
-    known = readNumbersOf(text)
-    readNumbers.set(text, known)
+    const before = notPlain
+    known = readNumbersOf(text, true, reading === 'loose')
+    if (notPlain !== before) notPlainTexts.set(text, true)
+    readNumbers.set(key, known)
   }
+  if (notPlainTexts.has(text)) notPlainSeen++
   return known.map((n) => ({ ...n }))
+}
+
+/**
+ * How numbers are read: `full`, by compromise where its grammar may matter; `loose`, never by
+ * compromise (see `looseNumbers`), for readings whose numbers are worth less than its cost.
+ */
+export type NumberReading = 'full' | 'loose'
+let reading: NumberReading = 'full'
+
+/** How {@link numbersIn} reads now (readings made now must be remembered apart by it). */
+export function numberReading(): NumberReading {
+  return reading
+}
+
+/**
+ * Runs `read` (synchronous) with numbers read as `mode`, then as before. Resolving a follow-up
+ * reads every earlier turn of a conversation as a question, each costing compromise ≈ 2–15 ms
+ * when its numbers are not plain: read loosely, a long conversation's resolution costs no
+ * compromise read at all, while the question it resolves to is read in full.
+ */
+export function withNumberReading<T>(mode: NumberReading, read: () => T): T {
+  const before = reading
+  reading = mode
+  try {
+    return read()
+  } finally {
+    reading = before
+  }
 }
 
 /** Bytes of texts and numbers {@link numbersIn} remembers (per cache). */
@@ -119,6 +151,25 @@ const readNumbers = new LRUCache<string, NumberMention[]>({
   maxSize: NUMBERS_CACHE_BYTES,
   sizeCalculation: (found, key) => 2 * key.length + MENTION_BYTES * (found.length + 1),
 })
+
+/** Texts read lately that the fast path could not read (see {@link notPlainReads}). */
+const notPlainTexts = new LRUCache<string, true>({
+  maxSize: NUMBERS_CACHE_BYTES,
+  sizeCalculation: (_, key) => 2 * key.length + FOUND_BYTES,
+})
+/** Texts the fast path could not read, read uncached. */
+let notPlain = 0
+/** Calls of {@link numbersIn} with such a text, cached or not. */
+let notPlainSeen = 0
+
+/**
+ * How many times {@link numbersIn} was given a text whose numbers the fast path cannot read (so
+ * compromise, or the loose reading, did), cached or not: a reading during which this did not
+ * change read the same numbers in either {@link NumberReading}.
+ */
+export function notPlainReads(): number {
+  return notPlainSeen
+}
 
 /**
  * What compromise reports of each number: its offset and value, without its terms (their tags
@@ -183,9 +234,10 @@ function compromiseReadsOf(read: string): Found[] {
 
 /**
  * The numbers of a text, uncached. With `fastPath` false, compromise reads every text that has
- * something number-like (the reference the fast path is tested against).
+ * something number-like (the reference the fast path is tested against); with `loose`, none
+ * (see `looseNumbers`).
  */
-export function readNumbersOf(text: string, fastPath = true): NumberMention[] {
+export function readNumbersOf(text: string, fastPath = true, loose = false): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
     (m) => ' '.repeat(m.length),
@@ -193,7 +245,9 @@ export function readNumbersOf(text: string, fastPath = true): NumberMention[] {
   // compromise costs ~1.5 ms a text: most questions have no number at all, and skip it.
   if (!NUMBERISH.test(masked)) return []
   const read = nearNumbers(masked)
-  const found = (fastPath ? plainNumbers(read) : null) ?? compromiseNumbers(read)
+  const plain = fastPath ? plainNumbers(read) : null
+  if (!plain) notPlain++
+  const found = plain ?? (loose ? looseNumbers(read) : compromiseNumbers(read))
   const out: NumberMention[] = []
   for (const n of found) {
     const value = n.value

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.ts'
 import type { Entity, EntityCatalog } from './entities.ts'
-import { type NumberMention, numbersIn } from './numbers.ts'
+import { type NumberMention, numbersIn, withNumberReading } from './numbers.ts'
 import type { Correction, Speller } from './spelling.ts'
 import { parseTableQuery, type TableQuery } from './table-query.ts'
 import type { TableRegistry } from './tables.ts'
@@ -512,11 +512,14 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const answerType = answerTypeOf(lower, intent)
   const pieces =
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
+  // Parts are read when first asked for, and in full: only the question answered asks for them.
   const readParts = (): Question[] =>
     pieces.length > 1
-      ? pieces
-          .slice(0, MAX_PARTS)
-          .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1)))
+      ? withNumberReading('full', () =>
+          pieces
+            .slice(0, MAX_PARTS)
+            .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1))),
+        )
       : []
   const table =
     intent === 'refuse' ||
