@@ -230,6 +230,13 @@ export function looseNumbers(read: string): Found[] {
       continue
     }
     if (CODE_WORD.test(word)) continue
+    // A plain number word by word as the fast path reads it (its punctuation counted in).
+    const plain = PLAIN_NUMBER.exec(word)
+    if (plain) {
+      const value = Number(`${(plain[1] as string).replaceAll(',', '')}${plain[2] ?? ''}`)
+      out.push({ value, start: m.index, length: word.length, percentSuffix: word.includes('%') })
+      continue
+    }
     const n = LEADING_NUMBER.exec(word)
     if (!n) continue
     const lead = (n[1] as string).length
