@@ -9,7 +9,7 @@ import { assistant } from '../helpers/assistant.ts'
 
 /** The finder's memo (private: what it holds is the point of these tests). */
 const memoOf = (catalog: EntityCatalog) =>
-  (catalog as unknown as { memo: LRUCache<string, unknown> }).memo
+  (catalog as unknown as { memo: LRUCache<string, object> }).memo
 
 describe('the entity finder remembers in bytes, by normalized text', () => {
   it('stays within its byte bound however many long texts it reads', async () => {
