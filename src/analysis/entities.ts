@@ -118,8 +118,9 @@ export class EntityCatalog {
   private readonly matchers: Array<{ re: RegExp; bySurface: Map<string, Entity>; fold: boolean }>
   /**
    * Mentions found lately, by normalized text (the text they were found in, so that their offsets
-   * and surfaces hold for every text that normalizes to it), bounded in bytes: a key is as long as
-   * a message (up to 64 KB), a count of entries bounds nothing.
+   * and surfaces hold for every text that normalizes to it) and by the text as given when it
+   * differs; bounded in bytes: a key is as long as a message (up to 64 KB), a count of entries
+   * bounds nothing.
    */
   private readonly memo = new LRUCache<string, readonly EntityMention[]>({
     maxSize: ENTITY_MEMO_BYTES,
@@ -209,9 +210,16 @@ export class EntityCatalog {
    * catalog.find('Compare South Korea and the USA').map((m) => m.entity.name) // ['Rep. of Korea', 'United States']
    */
   find(text: string): EntityMention[] {
+    // The text as given first: a conversation's turns are looked up again and again, and
+    // normalizing a long turn costs more than the lookup.
+    const seen = this.memo.get(text)
+    if (seen) return seen as EntityMention[]
     const t = normalizeText(text)
     const cached = this.memo.get(t)
-    if (cached) return cached as EntityMention[]
+    if (cached) {
+      this.memo.set(text, cached)
+      return cached as EntityMention[]
+    }
     const out: EntityMention[] = []
     for (const { re, bySurface, fold } of this.matchers) {
       for (const m of t.matchAll(re)) {
@@ -232,6 +240,7 @@ export class EntityCatalog {
     // Shared by every caller that finds in the same text: read-only.
     for (const m of out) Object.freeze(m)
     this.memo.set(t, Object.freeze(out))
+    if (text !== t) this.memo.set(text, out)
     return out
   }
 }

@@ -207,6 +207,8 @@ export function plainNumbers(read: string): Found[] | null {
 
 /** Ordinal words compromise may read otherwise ("second" as a verb), read as ordinals here. */
 const LOOSE_WORD_VALUES: ReadonlyMap<string, number> = new Map([...WORD_VALUES, ['second', 2]])
+/** A number word with any punctuation after it ("billion?"), its first group the word. */
+const LOOSE_NUMBER_WORD = /^([A-Za-z]+)[,.?!;:]*$/
 /** A number at the start of a word (after brackets or quotes): its digits, decimals and `%`. */
 const LEADING_NUMBER = /^([("'“‘[]*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)/
 
@@ -221,7 +223,7 @@ export function looseNumbers(read: string): Found[] {
   const out: Found[] = []
   for (const m of read.matchAll(/\S+/g)) {
     const word = m[0]
-    const simple = SIMPLE_NUMBER_WORD.exec(word)
+    const simple = LOOSE_NUMBER_WORD.exec(word)
     const wordValue = simple
       ? LOOSE_WORD_VALUES.get((simple[1] as string).toLowerCase())
       : undefined

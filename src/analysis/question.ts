@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.ts'
 import type { Entity, EntityCatalog } from './entities.ts'
-import { type NumberMention, numbersIn, withNumberReading } from './numbers.ts'
+import { type NumberMention, notPlainReads, numbersIn, withNumberReading } from './numbers.ts'
 import type { Correction, Speller } from './spelling.ts'
 import { parseTableQuery, type TableQuery } from './table-query.ts'
 import type { TableRegistry } from './tables.ts'
@@ -462,6 +462,13 @@ export function claimOf(core: string): string {
  * answer, to be asked again.
  */
 export const MAX_PARTS = 4
+/**
+ * Parts of a message whose numbers compromise reads (≈ 2–15 ms each), at most: the first part
+ * that needs it. The others' numbers are read loosely (plain numbers and lone number words, see
+ * `looseNumbers`), so that a message's parts cost one compromise read, not four, besides the
+ * message's own.
+ */
+export const MAX_FULL_PARTS = 1
 
 /**
  * Characters of a message's question (its core) read at most. A question is a sentence or two;
@@ -512,15 +519,20 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const answerType = answerTypeOf(lower, intent)
   const pieces =
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
-  // Parts are read when first asked for, and in full: only the question answered asks for them.
-  const readParts = (): Question[] =>
-    pieces.length > 1
-      ? withNumberReading('full', () =>
-          pieces
-            .slice(0, MAX_PARTS)
-            .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1))),
-        )
-      : []
+  // Parts are read when first asked for (only the question answered asks for them): the first
+  // whose numbers compromise must parse is read in full, the others' numbers loosely.
+  const readParts = (): Question[] => {
+    if (pieces.length <= 1) return []
+    let fullLeft = MAX_FULL_PARTS
+    return pieces.slice(0, MAX_PARTS).map((p) => {
+      const read = () => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1))
+      if (fullLeft === 0) return withNumberReading('loose', read)
+      const before = notPlainReads()
+      const part = withNumberReading('full', read)
+      if (notPlainReads() !== before) fullLeft--
+      return part
+    })
+  }
   const table =
     intent === 'refuse' ||
     target?.kind === 'box' ||

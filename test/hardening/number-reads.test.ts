@@ -78,6 +78,24 @@ describe('numbers of a conversation read for resolving follow-ups', () => {
     expect(compromiseReads() - before).toBe(1)
   })
 
+  it("reads one part of a message in full: the others' numbers loosely", async () => {
+    const { answerer } = await assistant()
+    const analysis = answerer.analysis
+    forgetReadNumbers()
+    const before = compromiseReads()
+    const q = analysis.question(
+      'Which economy ranks twenty-first in Table 8.3, which one was worth ten billion, what grew two-thirds and who was Second twenty-second?',
+    )
+    const whole = compromiseReads() - before
+    expect(whole).toBe(1)
+    expect(q.parts.length).toBe(4)
+    // Before: one read per part (4) besides the message's own.
+    expect(compromiseReads() - before - whole).toBe(1)
+    expect(q.parts[0]?.numbers.map((n) => [n.value, n.ordinal])).toEqual([[21, true]])
+    // A later part keeps its plain numbers and lone number words.
+    expect(q.parts[1]?.numbers.map((n) => n.value)).toEqual([1, 10, 1e9])
+  })
+
   it('keeps loose and full readings apart, so that an answer does not depend on what was read before', async () => {
     const { answerer } = await assistant()
     const analysis = answerer.analysis
