@@ -4,6 +4,7 @@ import type { ChapterDocument } from '../corpus/types.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
 import { EntityCatalog } from './entities.ts'
+import { notPlainReads, numberReading } from './numbers.ts'
 import { analyzeQuestion, type Question } from './question.ts'
 import { DEFAULT_SOFT_MATCH, SoftMatcher, type SoftTerms, type WordVectors } from './soft-match.ts'
 import { Speller } from './spelling.ts'
@@ -23,12 +24,13 @@ const READING_OVERHEAD_BYTES = 2048
 
 /**
  * A reading made read-only, so that the readers who share it cannot change it for one another
- * (its entities are the catalog's own and stay as they are).
+ * (its entities are the catalog's own and stay as they are; its parts, read on demand, are frozen
+ * when read).
  */
 function frozen(q: Question): Question {
   for (const n of q.numbers) Object.freeze(n)
   for (const c of q.corrections) Object.freeze(c)
-  for (const x of [q.numbers, q.corrections, q.years, q.entities, q.parts, q.moreParts])
+  for (const x of [q.numbers, q.corrections, q.years, q.entities, q.moreParts])
     if (x) Object.freeze(x)
   if (q.target) Object.freeze(q.target)
   if (q.table) Object.freeze(q.table)
@@ -112,13 +114,27 @@ export class ChapterAnalysis {
     return this.remembered(`p${text}`, () => analyzeQuestion(text, this, 1))
   }
 
-  /** The reading remembered under `key`, or `read()`'s, remembered. */
-  private remembered(key: string, read: () => Question): Question {
-    let q = this.readings.get(key)
-    if (!q) {
-      q = frozen(read())
-      this.readings.set(key, q)
-    }
+  /**
+   * The reading remembered under `textKey`, or `read()`'s, remembered. A reading whose numbers
+   * were read loosely (see `withNumberReading`) is remembered apart, unless its numbers were plain
+   * (the fast path read them: both readings are the same), and a full reading serves a loose
+   * one when its numbers were plain.
+   */
+  private remembered(textKey: string, read: () => Question): Question {
+    const loose = numberReading() === 'loose'
+    const full = this.readings.get(textKey)
+    if (full && (!loose || this.plain.has(full))) return full
+    const looseKey = `L${textKey}`
+    const known = loose ? this.readings.get(looseKey) : undefined
+    if (known) return known
+    const before = notPlainReads()
+    const q = frozen(read())
+    const plain = notPlainReads() === before
+    if (plain) this.plain.add(q)
+    this.readings.set(loose && !plain ? looseKey : textKey, q)
     return q
   }
+
+  /** Readings whose numbers the fast path read: the same read loosely or in full. */
+  private readonly plain = new WeakSet<Question>()
 }

@@ -103,6 +103,13 @@ const REGIONS = [
 /** Names in the gazetteer that are ordinary words or clash with the chapter's vocabulary. */
 const GAZETTEER_SKIP = new Set(['Jersey', 'Chad', 'Georgia', 'Guinea', 'Niger', 'Jordan', 'Turkey'])
 
+/** Bytes of texts and their mentions {@link EntityCatalog.find} remembers. */
+const ENTITY_MEMO_BYTES = 4 * 1024 * 1024
+/** Bytes counted per text remembered beyond its characters (the entry, the array). */
+const MEMO_ENTRY_BYTES = 160
+/** Bytes counted per mention remembered beyond its surface (the object, its offsets; the entity is the catalog's). */
+const MENTION_BYTES = 96
+
 /**
  * The catalog of names a question can mention: every economy, country and field of Tables
  * 8.2–8.4 (with reviewed aliases), every other country of the world (from `countries-list`, so a
@@ -112,7 +119,19 @@ export class EntityCatalog {
   readonly entities: Entity[]
   /** One alternation per case mode, longest surface first; the match's surface finds the entity. */
   private readonly matchers: Array<{ re: RegExp; bySurface: Map<string, Entity>; fold: boolean }>
-  private readonly memo = new LRUCache<string, EntityMention[]>({ max: 5000 })
+  /**
+   * Mentions found lately, by normalized text (the text they were found in, so that their offsets
+   * and surfaces hold for every text that normalizes to it) and by the text as given when it
+   * differs; bounded in bytes: a key is as long as a message (up to 64 KB), a count of entries
+   * bounds nothing.
+   */
+  private readonly memo = new LRUCache<string, readonly EntityMention[]>({
+    maxSize: ENTITY_MEMO_BYTES,
+    sizeCalculation: (found, key) =>
+      2 * key.length +
+      MEMO_ENTRY_BYTES +
+      found.reduce((n, m) => n + MENTION_BYTES + 2 * m.surface.length, 0),
+  })
   /** Capitals of the countries the chapter names, by lower-cased name, to the country's name. */
   private readonly capitals: Map<string, string>
   private readonly capitalPattern: RegExp | null
@@ -235,9 +254,16 @@ export class EntityCatalog {
    * catalog.find('Compare South Korea and the USA').map((m) => m.entity.name) // ['Rep. of Korea', 'United States']
    */
   find(text: string): EntityMention[] {
-    const cached = this.memo.get(text)
-    if (cached) return cached
+    // The text as given first: a conversation's turns are looked up again and again, and
+    // normalizing a long turn costs more than the lookup.
+    const seen = this.memo.get(text)
+    if (seen) return seen as EntityMention[]
     const t = normalizeText(text)
+    const cached = this.memo.get(t)
+    if (cached) {
+      this.memo.set(text, cached)
+      return cached as EntityMention[]
+    }
     const out: EntityMention[] = []
     for (const { re, bySurface, fold } of this.matchers) {
       for (const m of t.matchAll(re)) {
@@ -255,7 +281,10 @@ export class EntityCatalog {
       }
     }
     out.sort((a, b) => a.start - b.start)
-    this.memo.set(text, out)
+    // Shared by every caller that finds in the same text: read-only.
+    for (const m of out) Object.freeze(m)
+    this.memo.set(t, Object.freeze(out))
+    if (text !== t) this.memo.set(text, out)
     return out
   }
 }

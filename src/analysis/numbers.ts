@@ -1,6 +1,6 @@
 import nlp from 'compromise'
 import { LRUCache } from 'lru-cache'
-import { type Found, NUMBERISH, plainNumbers } from './plain-numbers.ts'
+import { type Found, isCodeWord, looseNumbers, NUMBERISH, plainNumbers } from './plain-numbers.ts'
 
 /** A number a question mentions, read by `compromise` (digits, number words, ordinals). */
 export interface NumberMention {
@@ -21,11 +21,12 @@ const ORDINAL_TEXT =
   /^(?:\d+(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth|hundredth))\W*$/i
 
 /**
- * Texts up to this long are read whole. In a longer one (a pasted paragraph, a long history turn)
- * compromise reads only the words near number-like ones, so that its cost follows the numbers, not
- * the length: a 2,000-character message of numbers cost it about a second.
+ * Texts up to this long are read whole: a question's own words around its numbers. In a longer
+ * one (a pasted paragraph, a long history turn, a long part) compromise reads only the words
+ * near number-like ones, so that its cost follows the numbers, not the length: a 2,000-character
+ * message of numbers cost it about a second, and a 200-character part of number words 5–15 ms.
  */
-const READ_WHOLE_CHARS = 200
+const READ_WHOLE_CHARS = 100
 /** Characters kept on each side of a number-like word in a long text (a number's own words). */
 const NUMBER_CONTEXT_CHARS = 12
 /**
@@ -37,16 +38,27 @@ const NUMBER_CONTEXT_CHARS = 12
 const MAX_NUMBERISH = 4
 /** Number-like words, each digit group one match ("1,233.5%"), for counting them. */
 const NUMBERISH_ALL = new RegExp(NUMBERISH.source.replace('\\d|', '\\d[\\d.,]*%?|'), 'gi')
+/** The whitespace-separated word around offset `at` of `text`. */
+function wordAt(text: string, at: number): string {
+  let from = at
+  while (from > 0 && !/\s/.test(text[from - 1] as string)) from--
+  let to = at
+  while (to < text.length && !/\s/.test(text[to] as string)) to++
+  return text.slice(from, to)
+}
 
 /**
  * A long text with everything far from its first number-like words blanked out (same length, so
- * offsets stay valid): compromise then reads a few short phrases, not thousands of words.
+ * offsets stay valid): compromise then reads a few short phrases, not thousands of words. A code
+ * such as "G20" or a search's nonce holds no number (see {@link isCodeWord}) and is not counted:
+ * it would take a number's place and lengthen the phrases read.
  */
 function nearNumbers(masked: string): string {
   if (masked.length <= READ_WHOLE_CHARS) return masked
   const keep: Array<[number, number]> = []
   let seen = 0
   for (const m of masked.matchAll(NUMBERISH_ALL)) {
+    if (isCodeWord(wordAt(masked, m.index))) continue
     // Counted as words, not as kept phrases: in a text dense with numbers the phrases merge into one.
     if (++seen > MAX_NUMBERISH) break
     const from = Math.max(0, m.index - NUMBER_CONTEXT_CHARS)
@@ -85,22 +97,95 @@ interface NlpNumberJson {
 export function numbersIn(text: string): NumberMention[] {
   // A conversation's texts are read several times per answer (each turn as a question, then as
   // the previous turn): compromise reads each once.
-  let known = readNumbers.get(text)
+  const key = reading === 'loose' ? `\u0000${text}` : text
+  let known = readNumbers.get(key)
   if (!known) {
-    known = readNumbersOf(text)
-    readNumbers.set(text, known)
+    const before = notPlain
+    known = readNumbersOf(text, true, reading === 'loose')
+    if (notPlain !== before) notPlainTexts.set(text, true)
+    readNumbers.set(key, known)
   }
+  if (notPlainTexts.has(text)) notPlainSeen++
   return known.map((n) => ({ ...n }))
 }
 
+/**
+ * How numbers are read: `full`, by compromise where its grammar may matter; `loose`, never by
+ * compromise (see `looseNumbers`), for readings whose numbers are worth less than its cost.
+ */
+export type NumberReading = 'full' | 'loose'
+let reading: NumberReading = 'full'
+
+/** How {@link numbersIn} reads now (readings made now must be remembered apart by it). */
+export function numberReading(): NumberReading {
+  return reading
+}
+
+/**
+ * Runs `read` (synchronous) with numbers read as `mode`, then as before. Resolving a follow-up
+ * reads every earlier turn of a conversation as a question, each costing compromise ≈ 2–15 ms
+ * when its numbers are not plain: read loosely, a long conversation's resolution costs no
+ * compromise read at all, while the question it resolves to is read in full.
+ */
+export function withNumberReading<T>(mode: NumberReading, read: () => T): T {
+  const before = reading
+  reading = mode
+  try {
+    return read()
+  } finally {
+    reading = before
+  }
+}
+
+/** Bytes of texts and numbers {@link numbersIn} remembers (per cache). */
+const NUMBERS_CACHE_BYTES = 2 * 1024 * 1024
+/** Bytes of compromise's readings remembered. */
+const COMPROMISE_CACHE_BYTES = 1024 * 1024
+/** Bytes counted per number remembered (its fields and the object). */
+const FOUND_BYTES = 96
+/** Bytes counted per number mention remembered (its fields, its text, the object). */
+const MENTION_BYTES = 160
+
 /** Texts whose numbers were read lately (their mentions are copied out, never shared). */
-const readNumbers = new LRUCache<string, NumberMention[]>({ max: 512 })
+const readNumbers = new LRUCache<string, NumberMention[]>({
+  maxSize: NUMBERS_CACHE_BYTES,
+  sizeCalculation: (found, key) => 2 * key.length + MENTION_BYTES * (found.length + 1),
+})
+
+/** Texts read lately that the fast path could not read (see {@link notPlainReads}). */
+const notPlainTexts = new LRUCache<string, true>({
+  maxSize: NUMBERS_CACHE_BYTES,
+  sizeCalculation: (_, key) => 2 * key.length + FOUND_BYTES,
+})
+/** Texts the fast path could not read, read uncached. */
+let notPlain = 0
+/** Calls of {@link numbersIn} with such a text, cached or not. */
+let notPlainSeen = 0
+
+/**
+ * How many times {@link numbersIn} was given a text whose numbers the fast path cannot read (so
+ * compromise, or the loose reading, did), cached or not: a reading during which this did not
+ * change read the same numbers in either {@link NumberReading}.
+ */
+export function notPlainReads(): number {
+  return notPlainSeen
+}
 
 /**
  * What compromise reports of each number: its offset and value, without its terms (their tags
  * copied), which cost a third of the call. (compromise's types do not know `terms: false`.)
  */
 const NUMBER_JSON = { offset: true, terms: false } as object
+
+/**
+ * Forgets every text read and every compromise reading, so that the next reads cost what a
+ * text never seen costs (cost searches call it before each measured request: an input varied
+ * near its numbers defeats these caches, a nonce far from them no longer does).
+ */
+export function forgetReadNumbers(): void {
+  readNumbers.clear()
+  compromiseRead.clear()
+}
 
 let compromiseCalls = 0
 /** How many texts compromise has read in this process (tests and cost reports count its calls). */
@@ -109,21 +194,25 @@ export function compromiseReads(): number {
 }
 
 /**
- * What compromise read lately, by the text it read (without its trailing blanks). Texts that
- * differ only far from their first numbers (a turn as asked, its core, its resolved form, a long
- * text's phrases kept around the same numbers) are read once.
+ * What compromise read lately, by the text it read without the blanks around it (offsets into
+ * that text). Texts that differ only far from their numbers (a turn as asked, its core, its
+ * resolved form, its parts; a long text's phrases kept around the same numbers) are read once.
  */
-const compromiseRead = new LRUCache<string, Found[]>({ max: 512 })
+const compromiseRead = new LRUCache<string, Found[]>({
+  maxSize: COMPROMISE_CACHE_BYTES,
+  sizeCalculation: (found, key) => 2 * key.length + FOUND_BYTES * (found.length + 1),
+})
 
 /** The numbers compromise reads in a text (offsets into it). */
 function compromiseNumbers(text: string): Found[] {
-  const read = text.trimEnd()
+  const read = text.trim()
+  const lead = text.length - text.trimStart().length
   let found = compromiseRead.get(read)
   if (!found) {
     found = compromiseReadsOf(read)
     compromiseRead.set(read, found)
   }
-  return found.map((n) => ({ ...n }))
+  return found.map((n) => ({ ...n, start: n.start + lead }))
 }
 
 /** compromise's reading of a text, uncached. */
@@ -145,9 +234,10 @@ function compromiseReadsOf(read: string): Found[] {
 
 /**
  * The numbers of a text, uncached. With `fastPath` false, compromise reads every text that has
- * something number-like (the reference the fast path is tested against).
+ * something number-like (the reference the fast path is tested against); with `loose`, none
+ * (see `looseNumbers`).
  */
-export function readNumbersOf(text: string, fastPath = true): NumberMention[] {
+export function readNumbersOf(text: string, fastPath = true, loose = false): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
     (m) => ' '.repeat(m.length),
@@ -155,7 +245,9 @@ export function readNumbersOf(text: string, fastPath = true): NumberMention[] {
   // compromise costs ~1.5 ms a text: most questions have no number at all, and skip it.
   if (!NUMBERISH.test(masked)) return []
   const read = nearNumbers(masked)
-  const found = (fastPath ? plainNumbers(read) : null) ?? compromiseNumbers(read)
+  const plain = fastPath ? plainNumbers(read) : null
+  if (!plain) notPlain++
+  const found = plain ?? (loose ? looseNumbers(read) : compromiseNumbers(read))
   const out: NumberMention[] = []
   for (const n of found) {
     const value = n.value

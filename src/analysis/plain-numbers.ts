@@ -33,6 +33,10 @@ const PLAIN_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:(\.\d+)%?[,?!;:]*|%?[.,?!;:]*)
  * compromise, ≈ 1.5–5 ms each.)
  */
 const CODE_WORD = /^[("'“‘[]*[a-z]+\d[a-z\d]*[)"'”’\].,?!;:]*$/i
+/** A code such as "G20", '"n1x2",' or "(H1N1)": compromise reads no number in it. */
+export function isCodeWord(word: string): boolean {
+  return CODE_WORD.test(word)
+}
 /** A word after a number that makes compromise read more than the number ("5 point 3"). */
 const JOINS_NEXT = /^(?:point)$/i
 /** Words between two numbers that make compromise read a fraction ("5 of 7", "5 out of 7"). */
@@ -197,6 +201,54 @@ export function plainNumbers(read: string): Found[] | null {
       return null
     const value = Number(`${(plain[1] as string).replaceAll(',', '')}${plain[2] ?? ''}`)
     out.push({ value, start: at, length: word.length, percentSuffix: word.includes('%') })
+  }
+  return out
+}
+
+/** Ordinal words compromise may read otherwise ("second" as a verb), read as ordinals here. */
+const LOOSE_WORD_VALUES: ReadonlyMap<string, number> = new Map([...WORD_VALUES, ['second', 2]])
+/** A number word with any punctuation after it ("billion?"), its first group the word. */
+const LOOSE_NUMBER_WORD = /^([A-Za-z]+)[,.?!;:]*$/
+/** A number at the start of a word (after brackets or quotes): its digits, decimals and `%`. */
+const LEADING_NUMBER = /^([("'“‘[]*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)/
+
+/**
+ * The numbers of a text read without compromise and without refusing any text, for where its
+ * cost is not worth it (see `numbers.ts`): every plain number (its leading digits, so "33.4" of
+ * "33.4-fold") and every lone number word, each on its own. Compounds and joined numbers ("ten
+ * billion", "twenty-first", "5 of 7") are read as their parts or not at all: close to
+ * compromise's reading for the plain numbers and lone words questions use, never further.
+ */
+export function looseNumbers(read: string): Found[] {
+  const out: Found[] = []
+  for (const m of read.matchAll(/\S+/g)) {
+    const word = m[0]
+    const simple = LOOSE_NUMBER_WORD.exec(word)
+    const wordValue = simple
+      ? LOOSE_WORD_VALUES.get((simple[1] as string).toLowerCase())
+      : undefined
+    if (wordValue !== undefined) {
+      out.push({ value: wordValue, start: m.index, length: word.length, percentSuffix: false })
+      continue
+    }
+    if (CODE_WORD.test(word)) continue
+    // A plain number word by word as the fast path reads it (its punctuation counted in).
+    const plain = PLAIN_NUMBER.exec(word)
+    if (plain) {
+      const value = Number(`${(plain[1] as string).replaceAll(',', '')}${plain[2] ?? ''}`)
+      out.push({ value, start: m.index, length: word.length, percentSuffix: word.includes('%') })
+      continue
+    }
+    const n = LEADING_NUMBER.exec(word)
+    if (!n) continue
+    const lead = (n[1] as string).length
+    const digits = `${(n[2] as string).replaceAll(',', '')}${n[3] ?? ''}`
+    out.push({
+      value: Number(digits),
+      start: m.index + lead,
+      length: n[0].length - lead,
+      percentSuffix: n[4] === '%',
+    })
   }
   return out
 }

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize.ts'
 import type { Entity, EntityCatalog } from './entities.ts'
-import { type NumberMention, numbersIn } from './numbers.ts'
+import { type NumberMention, notPlainReads, numbersIn, withNumberReading } from './numbers.ts'
 import type { Correction, Speller } from './spelling.ts'
 import { parseTableQuery, type TableQuery } from './table-query.ts'
 import type { TableRegistry } from './tables.ts'
@@ -463,6 +463,13 @@ export function claimOf(core: string): string {
  * answer, to be asked again.
  */
 export const MAX_PARTS = 4
+/**
+ * Parts of a message whose numbers compromise reads (≈ 2–15 ms each), at most: the first part
+ * that needs it. The others' numbers are read loosely (plain numbers and lone number words, see
+ * `looseNumbers`), so that a message's parts cost one compromise read, not four, besides the
+ * message's own.
+ */
+export const MAX_FULL_PARTS = 1
 
 /**
  * Characters of a message's question (its core) read at most. A question is a sentence or two;
@@ -518,12 +525,20 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   const answerType = answerTypeOf(lower, intent)
   const pieces =
     depth === 0 && intent !== 'refuse' ? splitParts(text, entities[0]?.name ?? null) : [text]
-  const parts =
-    pieces.length > 1
-      ? pieces
-          .slice(0, MAX_PARTS)
-          .map((p) => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1)))
-      : []
+  // Parts are read when first asked for (only the question answered asks for them): the first
+  // whose numbers compromise must parse is read in full, the others' numbers loosely.
+  const readParts = (): Question[] => {
+    if (pieces.length <= 1) return []
+    let fullLeft = MAX_FULL_PARTS
+    return pieces.slice(0, MAX_PARTS).map((p) => {
+      const read = () => (ctx.part ? ctx.part(p) : analyzeQuestion(p, ctx, depth + 1))
+      if (fullLeft === 0) return withNumberReading('loose', read)
+      const before = notPlainReads()
+      const part = withNumberReading('full', read)
+      if (notPlainReads() !== before) fullLeft--
+      return part
+    })
+  }
   // A table gives figures, never the reasons for them: "why" is asked of the prose.
   const table =
     intent === 'refuse' ||
@@ -533,22 +548,40 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     target?.kind === 'figure'
       ? null
       : parseTableQuery({ lower, entities, numbers, years }, ctx.tables, ctx.catalog)
-  return {
-    raw,
-    core,
-    text,
-    corrections,
-    intent,
-    answerType,
-    entities,
-    numbers,
-    years,
-    target,
-    claim: intent === 'yes-no' ? claimOf(text) : null,
-    parts,
-    ...(pieces.length > MAX_PARTS ? { moreParts: pieces.slice(MAX_PARTS) } : {}),
-    table,
-  }
+  return withPartsOnDemand(
+    {
+      raw,
+      core,
+      text,
+      corrections,
+      intent,
+      answerType,
+      entities,
+      numbers,
+      years,
+      target,
+      claim: intent === 'yes-no' ? claimOf(text) : null,
+      ...(pieces.length > MAX_PARTS ? { moreParts: pieces.slice(MAX_PARTS) } : {}),
+      table,
+    },
+    readParts,
+  )
+}
+
+/**
+ * `q` with its parts read when they are first asked for, then kept (frozen): only the question
+ * being answered needs them, while the earlier turns of a conversation, read as questions to
+ * resolve a follow-up, never do (they were half of a long conversation's number readings).
+ */
+function withPartsOnDemand(q: Omit<Question, 'parts'>, read: () => Question[]): Question {
+  let parts: Question[] | undefined
+  return Object.defineProperty(q, 'parts', {
+    enumerable: true,
+    get: () => {
+      parts ??= Object.freeze(read()) as Question[]
+      return parts
+    },
+  }) as Question
 }
 
 function uniqueEntities(list: Entity[]): Entity[] {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
+import { withNumberReading } from '../analysis/numbers.ts'
 import { claimOf, MAX_PARTS, type Question } from '../analysis/question.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
@@ -373,10 +374,16 @@ export class Answerer {
    */
   standalone(question: string, fullHistory: readonly ChatTurn[] = []): string {
     const history = recentTurns(fullHistory)
-    const resolved: string[] = []
-    for (const [i, t] of history.entries())
-      if (t.role === 'user') resolved[i] = this.resolveOne(t.content, history.slice(0, i), resolved)
-    return this.resolveOne(question, history, resolved)
+    // The turns are read as questions only to resolve references: their numbers are read without
+    // compromise (one read per turn with numbers it must parse, 2–15 ms each), the question they
+    // resolve to is read in full afterwards.
+    return withNumberReading('loose', () => {
+      const resolved: string[] = []
+      for (const [i, t] of history.entries())
+        if (t.role === 'user')
+          resolved[i] = this.resolveOne(t.content, history.slice(0, i), resolved)
+      return this.resolveOne(question, history, resolved)
+    })
   }
 
   /**

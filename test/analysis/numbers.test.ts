@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compromiseReads, readNumbersOf } from '../../src/analysis/numbers.ts'
+import { compromiseReads, forgetReadNumbers, readNumbersOf } from '../../src/analysis/numbers.ts'
+import { looseNumbers, plainNumbers } from '../../src/analysis/plain-numbers.ts'
 
 // The fast path of `numbersIn` reads digits without compromise; it must read every text exactly
 // as compromise does (values, offsets, percent, ordinal, year), or leave the text to compromise.
@@ -252,8 +253,9 @@ describe('reading numbers without compromise', () => {
     const before = compromiseReads()
     for (const t of texts) readNumbersOf(t, true)
     const fast = compromiseReads() - before
-    // (A leading space: compromise's readings are cached by the text read.)
-    for (const t of texts) readNumbersOf(` ${t}`, false)
+    // compromise's readings are cached by the text read: forgotten, so that the reference reads all.
+    forgetReadNumbers()
+    for (const t of texts) readNumbersOf(t, false)
     const reference = compromiseReads() - before - fast
     // Every text has a number word: the reference reads them all; the fast path most of them.
     expect(reference).toBe(texts.length)
@@ -326,5 +328,33 @@ describe('what compromise reads of a long text', () => {
     // The words kept around them may hold a number more each; before, it read all 240.
     expect(found.length).toBeLessThanOrEqual(8)
     expect(Math.max(...found.map((n) => n.end))).toBeLessThan(120)
+  })
+})
+
+describe('the loose reading (numbers read without compromise where its cost is not worth it)', () => {
+  it('reads every text the fast path reads exactly as the fast path does', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const plain = plainNumbers(t)
+        if (plain) expect(looseNumbers(t)).toEqual(plain)
+      }),
+      { numRuns: 1500, seed: 7 },
+    )
+  })
+
+  it('reads the plain numbers and lone number words of a text compromise must parse, and never calls it', () => {
+    const before = compromiseReads()
+    const t = 'values exceeding 33.4 billion, the Third (2021) and "G20", second 5% twenty-first'
+    expect(
+      readNumbersOf(t, true, true).map((n) => [n.text, n.value, n.percent, n.ordinal, n.year]),
+    ).toEqual([
+      ['33.4', 33.4, false, false, false],
+      ['billion,', 1e9, false, false, false],
+      ['Third', 3, false, true, false],
+      ['2021', 2021, false, false, true],
+      ['second', 2, false, true, false],
+      ['5%', 5, true, false, false],
+    ])
+    expect(compromiseReads()).toBe(before)
   })
 })
