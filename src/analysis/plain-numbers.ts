@@ -210,7 +210,8 @@ const LOOSE_WORD_VALUES: ReadonlyMap<string, number> = new Map([...WORD_VALUES, 
 /** A number word with any punctuation after it ("billion?"), its first group the word. */
 const LOOSE_NUMBER_WORD = /^([A-Za-z]+)[,.?!;:]*$/
 /** A number at the start of a word (after brackets or quotes): its digits, decimals and `%`. */
-const LEADING_NUMBER = /^([("'“‘[]*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)/
+const LEADING_NUMBER =
+  /^([("'“‘[]*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(?:(?<=\d)(?:st|nd|rd|th)\b)?/
 
 /**
  * The numbers of a text read without compromise and without refusing any text, for where its

@@ -172,9 +172,16 @@ export function coreQuestion(message: string): string {
   // "… how many categories it says China has": "it says" is the chapter's, unless a part of it
   // was named before ("The part about … gives some examples. What examples does it give?").
   const partNamed = sentences.some((s) => s !== first && NAMES_A_PART.test(s))
-  const pointer = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
+  const found = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
+  // "… have there?" points back only into a part of the chapter the message named ("a table with
+  // centrality values"); a place the user mentions is no context of the question.
+  const pointer = found && /^there$/i.test(found[0]) && !partNamed ? null : found
   // "… renew their MOU": a name before the pronoun is what it points at, inside the question.
-  const namedBefore = pointer ? /\s[A-Z]/.test(asked.slice(0, pointer.index)) : false
+  // "There" and "about that" point past the names of their own question.
+  const namedBefore =
+    pointer && !/^(?:there|about|of|on|with|for)\b/i.test(pointer[0])
+      ? /\s[A-Z]/.test(asked.slice(0, pointer.index))
+      : false
   // "Since what year?": a question with no subject of its own is read with what comes before it.
   const subjectless = UNDERSPECIFIED.test(asked.trim())
   if (first && ((pointer && !namedBefore) || subjectless)) {
@@ -186,11 +193,24 @@ export function coreQuestion(message: string): string {
       .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s) && !SOMEONES_VIEW.test(s))
       .slice(-2)
       .join(' ')
+    // "… what people mean by 'hard technology' … What does it say about that?": the term the
+    // user quoted is what "that" is.
+    const quoted = /^(?:about|of|on|with|for) (?:that|this)$/i.test(pointer?.[0] ?? '')
+      ? QUOTED_TERM.exec(sentences.slice(0, Math.max(0, at)).join(' '))?.[1]
+      : undefined
+    if (quoted)
+      return asked.replace(
+        /\b(about|of|on|with|for) (?:that|this)(?=\s*[?.!]*\s*$)/i,
+        (_m, p: string) => `${p} '${quoted}'`,
+      )
     if (context)
       return `${asked.replace(/[?.!\s]+$/, '')}, regarding "${context.replace(/"/g, "'")}"?`
   }
   return asked
 }
+
+/** A term a user puts in quotes: 'hard technology', "patient capital" (one to six words). */
+const QUOTED_TERM = /(?<!\w)['"‘“]((?:[\w-]+ ){0,5}[\w-]+)['"’”](?!\w)/
 
 /** A question with no subject of its own: "Since what year?", "When was that?", "Who did it?". */
 const UNDERSPECIFIED =
@@ -219,7 +239,7 @@ const DISCOURSE_MARKER =
 
 /** Words that point back to something said before. */
 const POINTS_BACK =
-  /\b(?:it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list)\b(?! (?:about|on|of|in|that|which|where)\b))/i
+  /\b(?:there(?=\s*[?.!]*\s*$)|(?:about|of|on|with|for) (?:that|this)(?=\s*[?.!]*\s*$)|it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list)\b(?! (?:about|on|of|in|that|which|where)\b))/i
 
 /** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
 function stripRequest(s: string): string {

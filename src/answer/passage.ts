@@ -256,7 +256,7 @@ export function selectSentences(
     const continues =
       CONTINUES.test(s.text) &&
       picked.some((p) => p.blockId === s.blockId && s.index === p.index + 1)
-    if (continues && gain > 0 && s.score >= CONTINUATION_SHARE * best.score) {
+    if (continues && gain > MIN_GAIN && s.score >= CONTINUATION_SHARE * best.score) {
       picked.push(s)
       coveredText += ` ${s.text}`
       continue
@@ -265,7 +265,7 @@ export function selectSentences(
     const neighbour = picked.some(
       (p) => p.blockId === s.blockId && Math.abs(p.index - s.index) === 1,
     )
-    if (neighbour || gain > 0.1) {
+    if (neighbour || gain > MIN_GAIN) {
       picked.push(s)
       coveredText += ` ${s.text}`
     }
@@ -275,6 +275,8 @@ export function selectSentences(
 
 /** A sentence that goes on from the one before it: it opens with a word pointing back. */
 const CONTINUES = /^(?:It|Its|This|These|They|Their|Such|He|She|His|Her)\b/
+/** What a sentence must add to the question's coverage to be quoted beside the best one. */
+const MIN_GAIN = 0.1
 /** Of the best sentence's score, what a sentence that goes on from a picked one needs. */
 const CONTINUATION_SHARE = 0.6
 

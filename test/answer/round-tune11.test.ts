@@ -341,3 +341,30 @@ describe('a sentence that goes on from the one picked', () => {
     )
   })
 })
+
+describe('long messages that point back', () => {
+  it('"What value does Rep. of Korea have there?" reads "there" as the table the message named', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "Hello, I'm a research administrator at a university in Seoul. We are preparing a briefing for our international office comparing Korea's position in global research networks with our peers. I saw there is a table with centrality values for 2020. What value does Rep. of Korea have there? Many thanks in advance.",
+    )
+    expect(a.answer).toMatch(/Rep\. of Korea has a centrality of 1\.6/)
+  })
+
+  it('"What does it say about that?" asks about the term the user quoted', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "I teach economics at a secondary school in Lyon and I'm putting together slides for next week. My students keep asking me what people mean by 'hard technology' and I never have a crisp answer. I think the chapter mentions it somewhere near the beginning. What does it say about that?",
+    )
+    expect(a.answer).toMatch(/Hard technology refers to key core technologies/)
+  })
+
+  it('an earlier turn\'s "7th" stays an ordinal when the conversation is read cheaply', async () => {
+    const [, , next] = await converse([
+      'Which field is ranked 7th in Table 8.2?',
+      'How many papers?',
+      'And the one after it?',
+    ])
+    expect(next?.answer).toMatch(/is Smart sensors \(6,763 papers\)/)
+  })
+})
