@@ -4,6 +4,7 @@ import { compromiseReads } from '../../src/analysis/numbers.ts'
 import { NUMBERISH } from '../../src/analysis/plain-numbers.ts'
 import type { ChatTurn } from '../../src/answer/types.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { medianCpu } from '../helpers/cpu.ts'
 
 // Issue 14, bounded CPU per request: the worst inputs `npm run worst-case` found are long
 // conversations (turns of thousands of characters, a last message of several questions). One
@@ -37,18 +38,6 @@ function longConversation(nonce: string): { question: string; history: ChatTurn[
     'What are the new quality productive forces?',
   ].join(' ')
   return { question, history }
-}
-
-/** Median CPU ms of `f` over `n` runs. */
-async function medianCpu(n: number, f: (i: number) => Promise<unknown>): Promise<number> {
-  const costs: number[] = []
-  for (let i = 0; i < n; i++) {
-    const c0 = process.cpuUsage()
-    await f(i)
-    const c = process.cpuUsage(c0)
-    costs.push((c.user + c.system) / 1000)
-  }
-  return costs.sort((a, b) => a - b)[Math.floor(n / 2)] as number
 }
 
 describe('a long conversation is read once per text', () => {

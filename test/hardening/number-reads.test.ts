@@ -7,6 +7,7 @@ import {
 } from '../../src/analysis/numbers.ts'
 import type { ChatTurn } from '../../src/answer/types.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { medianCpu } from '../helpers/cpu.ts'
 
 // Issue 14, bounded CPU per request. After the earlier rounds the costliest inputs of
 // `npm run worst-case` were conversations whose turns are dense with numbers compromise must parse
@@ -44,18 +45,6 @@ function denseConversation(seed: number): { question: string; history: ChatTurn[
   for (let t = 0; t < 6; t++)
     history.push({ role: t % 2 ? 'assistant' : 'user', content: denseTurn(seed * 10 + t) })
   return { question: `And which economy ranks third in Table 8.3 (n${seed}x1)?`, history }
-}
-
-/** Median CPU ms of `f` over `n` runs. */
-async function medianCpu(n: number, f: (i: number) => Promise<unknown>): Promise<number> {
-  const costs: number[] = []
-  for (let i = 0; i < n; i++) {
-    const c0 = process.cpuUsage()
-    await f(i)
-    const c = process.cpuUsage(c0)
-    costs.push((c.user + c.system) / 1000)
-  }
-  return costs.sort((a, b) => a - b)[Math.floor(n / 2)] as number
 }
 
 describe('numbers of a conversation read for resolving follow-ups', () => {
