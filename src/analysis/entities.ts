@@ -168,14 +168,7 @@ export class EntityCatalog {
     for (const r of [...REGIONS, ...Object.values(continents)]) if (!byName.has(r)) add(r, 'place')
 
     this.entities = [...byName.values()]
-    this.capitals = capitalsOf(doc, byName)
-    this.capitalPattern =
-      this.capitals.size > 0
-        ? new RegExp(
-            `(?<![\\p{L}\\p{N}-])(${[...this.capitals.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`,
-            'giu',
-          )
-        : null
+    const text = normalizeText(doc.blocks.map((b) => ('text' in b ? b.text : '')).join(' '))
     const surfaces: Array<{ surface: string; entity: Entity; caseSensitive: boolean }> = []
     for (const e of this.entities) {
       surfaces.push({ surface: e.name, entity: e, caseSensitive: false })
@@ -184,11 +177,10 @@ export class EntityCatalog {
       for (const a of ALIASES[e.name] ?? [])
         surfaces.push({ surface: a, entity: e, caseSensitive: CASE_SENSITIVE.has(a) })
     }
-    for (const [head, e] of fieldHeads(this.entities, chapterText(doc)))
+    for (const [head, e] of fieldHeads(this.entities, text.toLowerCase()))
       if (!surfaces.some((x) => x.surface.toLowerCase() === head))
         surfaces.push({ surface: head, entity: e, caseSensitive: false })
-    const surfacePattern = (s: string) =>
-      s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]')
+    const surfacePattern = (s: string) => escapeRegExp(s).replace(/[- ]/g, '[- ]')
     const build = (list: typeof surfaces, fold: boolean) => {
       // Longest first: "South Korea" before "Korea", "South Africa" before "Africa".
       const sorted = [...list].sort((a, b) => b.surface.length - a.surface.length)
@@ -213,6 +205,16 @@ export class EntityCatalog {
         true,
       ),
     ]
+    // The countries the chapter names, found as any question's names are.
+    const named = new Set(this.scan(text).map((m) => m.entity.name))
+    this.capitals = capitalsOf(byName, named)
+    this.capitalPattern =
+      this.capitals.size > 0
+        ? new RegExp(
+            `(?<![\\p{L}\\p{N}-])(${[...this.capitals.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`,
+            'giu',
+          )
+        : null
   }
 
   /**
@@ -264,6 +266,16 @@ export class EntityCatalog {
       this.memo.set(text, cached)
       return cached as EntityMention[]
     }
+    const out = this.scan(t)
+    // Shared by every caller that finds in the same text: read-only.
+    for (const m of out) Object.freeze(m)
+    this.memo.set(t, Object.freeze(out))
+    if (text !== t) this.memo.set(text, out)
+    return out
+  }
+
+  /** The mentions of a normalized text, in order, longest match first and never overlapping. */
+  private scan(t: string): EntityMention[] {
     const out: EntityMention[] = []
     for (const { re, bySurface, fold } of this.matchers) {
       for (const m of t.matchAll(re)) {
@@ -280,12 +292,7 @@ export class EntityCatalog {
         out.push({ entity, start, end, surface: m[0] })
       }
     }
-    out.sort((a, b) => a.start - b.start)
-    // Shared by every caller that finds in the same text: read-only.
-    for (const m of out) Object.freeze(m)
-    this.memo.set(t, Object.freeze(out))
-    if (text !== t) this.memo.set(text, out)
-    return out
+    return out.sort((a, b) => a.start - b.start)
   }
 }
 
@@ -312,11 +319,6 @@ function fieldHeads(entities: readonly Entity[], text: string): Map<string, Enti
   return out
 }
 
-/** The chapter's text, normalized and lower-cased, for checks on how it uses a word. */
-function chapterText(doc: ChapterDocument): string {
-  return normalizeText(doc.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toLowerCase()
-}
-
 /** Before a capital, words that make it the city: a preposition of place or "the city of". */
 const CITY_BEFORE =
   /\b(?:in|at|near|from|to|of|outside|inside|around|across|via|within|into|visit(?:ed|ing)?|city|capital)\s+(?:the\s+)?$/i
@@ -335,10 +337,10 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * country's own name ("Singapore") or that the chapter's text never uses as a country is left out.
  */
 function capitalsOf(
-  doc: ChapterDocument,
   byName: ReadonlyMap<string, Entity>,
+  /** The names of the entities the chapter's text mentions. */
+  named: ReadonlySet<string>,
 ): Map<string, string> {
-  const text = chapterText(doc)
   const owner = new Map<string, string>()
   for (const [name, aliases] of Object.entries(ALIASES))
     for (const a of [name, ...aliases]) owner.set(a.toLowerCase(), name)
@@ -347,8 +349,7 @@ function capitalsOf(
     const capital = foldAccents(c.capital.replace(/\s+D\.C\.$/, '')).trim()
     const name = owner.get(c.name.toLowerCase()) ?? (byName.has(c.name) ? c.name : null)
     if (!capital || !name || capital.toLowerCase() === c.name.toLowerCase()) continue
-    const surfaces = [name, c.name, ...(ALIASES[name] ?? [])].map((x) => x.toLowerCase())
-    if (!surfaces.some((x) => new RegExp(`\\b${escapeRegExp(x)}\\b`).test(text))) continue
+    if (!named.has(name)) continue
     out.set(capital.toLowerCase(), name)
   }
   return out

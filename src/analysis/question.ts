@@ -331,6 +331,19 @@ export function withoutInstructions(text: string): string {
   return rest && (WH.test(rest) || /\?\s*$/.test(rest)) ? rest : text
 }
 
+/**
+ * A question for things of a kind, given as an alternation: "which companies", "what firm", "name
+ * the carmakers", "list all the universities" (one word may stand between: "which German firm").
+ *
+ * @example
+ * asksForKind('compan(?:y|ies)').test('name the companies mentioned') // true
+ */
+export function asksForKind(kinds: string): RegExp {
+  return new RegExp(
+    `\\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(?:${kinds})\\b`,
+  )
+}
+
 /** The kind of answer a question expects, from its wording. */
 export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   if (intent === 'why') return 'reason'
@@ -358,9 +371,9 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   )
     return 'person'
   if (
-    /\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(company|companies|organi[sz]ations?|institutions?|universit(?:y|ies)|firms?|enterprises?|carmakers?|agenc(?:y|ies)|bod(?:y|ies))\b/.test(
-      lower,
-    )
+    asksForKind(
+      'company|companies|organi[sz]ations?|institutions?|universit(?:y|ies)|firms?|enterprises?|carmakers?|agenc(?:y|ies)|bod(?:y|ies)',
+    ).test(lower)
   )
     return 'organisation'
   return 'text'

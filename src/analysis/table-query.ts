@@ -113,18 +113,25 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
 
+/** The words of every table's caption, per registry (read once). */
+const captionWordsOf = new WeakMap<TableRegistry, readonly string[]>()
+
 /**
  * Whether a phrase only repeats the tables' own topic, each word a caption word or its start:
  * "advanced manufacturing tech" is what Tables 8.2 and 8.3 cover, not a field they leave out.
  */
 function isTablesTopic(phrase: string, registry: TableRegistry): boolean {
-  const caption = new Set(
-    registry.tables.flatMap((t) => t.caption.toLowerCase().match(/[a-z]+/g) ?? []),
-  )
+  let caption = captionWordsOf.get(registry)
+  if (!caption) {
+    caption = [
+      ...new Set(registry.tables.flatMap((t) => t.caption.toLowerCase().match(/[a-z]+/g) ?? [])),
+    ]
+    captionWordsOf.set(registry, caption)
+  }
   const words = phrase.split(/[\s-]+/).filter((w) => w.length > 0)
   return (
     words.length > 0 &&
-    words.every((w) => [...caption].some((c) => c === w || (w.length >= 4 && c.startsWith(w))))
+    words.every((w) => caption.some((c) => c === w || (w.length >= 4 && c.startsWith(w))))
   )
 }
 

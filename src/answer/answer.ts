@@ -161,6 +161,8 @@ const ASKS_A_ROW =
 
 /** Words that point a question at the tables rather than the prose. */
 const POINTS_AT_TABLES = /\b(table|advanced manufacturing|centrality|rank|ranks|ranking)\b/i
+/** A question that names a table by its number: "… in Table 8.3", "tables 8.3 and 8.4". */
+const NAMES_A_TABLE = /\btables?\s*\d/i
 /**
  * A ranking question the prose answers in its own words: its best sentence names at least this
  * many economies and covers this much more of the question than the table answer does.
@@ -455,7 +457,7 @@ export class Answerer {
   private inAnswersTable(question: string, lastAnswer: string): string {
     const id = /\bTable (\d+\.\d+)\b/.exec(lastAnswer)?.[1]
     const spec = id ? this.analysis.tables.get(id) : undefined
-    if (!spec || /\btables?\s*\d/i.test(question)) return question
+    if (!spec || NAMES_A_TABLE.test(question)) return question
     const lower = question.toLowerCase()
     const columns = this.analysis.tables.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
     const entities = this.catalog.find(question).map((m) => m.entity)
@@ -766,7 +768,7 @@ export class Answerer {
       p = this.analysis.part(
         `${p.text.replace(/[?.!\s]+$/, '')} for ${rows.map((e) => e.name).join(' and ')}?`,
       )
-    const namesTable = (x: Question) => /\btables?\s*\d+\.\d+/i.test(x.text)
+    const namesTable = (x: Question) => NAMES_A_TABLE.test(x.text)
     const table = /\btables?\s*(\d+\.\d+)/i.exec(prevPart.text)?.[1]
     if (table && !namesTable(p) && p.entities.length === 0 && !p.target)
       p = this.analysis.question(`${p.text.replace(/[?.!\s]+$/, '')} in Table ${table}?`)
@@ -872,10 +874,15 @@ export class Answerer {
     const proseStates = this.proseStatesFigure(q, scored)
     // "Was Korea's centrality higher in 2021?": a table figure for a year the table does not cover;
     // "Does Saudi Arabia have more than 1,000 coauthored papers?": for a row it does not list.
-    if (!proseStates && q.table?.op === 'absent' && q.table.reason === 'year')
-      return this.notStated(hits, `Table ${q.table.table} does not cover ${q.table.name}`)
-    if (!proseStates && q.table?.op === 'absent' && q.table.reason === 'not-listed')
-      return this.notStated(hits, `Table ${q.table.table} does not list ${q.table.name}`)
+    if (
+      !proseStates &&
+      q.table?.op === 'absent' &&
+      (q.table.reason === 'year' || q.table.reason === 'not-listed')
+    )
+      return this.notStated(
+        hits,
+        `Table ${q.table.table} does not ${q.table.reason === 'year' ? 'cover' : 'list'} ${q.table.name}`,
+      )
     const byTable = proseStates ? null : tableVerdict(q, this.analysis.tables, this.deps.doc)
     if (byTable)
       return {
@@ -1308,7 +1315,7 @@ export class Answerer {
       // A question that names the table asks the table ("… does Table 8.2 list?").
       const proseNamesIt =
         absent !== null &&
-        !/\btables?\s*\d/i.test(text) &&
+        !NAMES_A_TABLE.test(text) &&
         prose !== undefined &&
         lexicalCoverage(queryTerms(absent), prose.text, stats, soft) >= PROSE_NAMES_ABSENT
       if (!proseNamesIt)
@@ -1524,7 +1531,7 @@ export class Answerer {
     soft: SoftTerms | undefined,
   ): boolean {
     const op = table.query.op
-    if (/\btable\s*\d/i.test(q.text)) return true
+    if (NAMES_A_TABLE.test(q.text)) return true
     if (op === 'kth' || op === 'top')
       // "Which ten countries lead the world in the number of papers written through international
       // collaboration?": a ranking the prose states in the question's own words, for no table's topic.

@@ -1,3 +1,4 @@
+import { asksForKind } from '../analysis/question.ts'
 import type { SoftTerms } from '../analysis/soft-match.ts'
 import { lexicalCoverage, queryTerms, type TermStats } from '../analysis/terms.ts'
 import type { Chunk } from '../chunk/chunk.ts'
@@ -36,6 +37,15 @@ export interface QuestionCues {
   list: boolean
 }
 
+/** "which country", "name the villages": a question for names. */
+const ASKS_FOR_A_NAME = asksForKind(
+  'country|countries|company|companies|organization|universit(?:y|ies)|city|village|villages|carmakers?|institutions?',
+)
+/** "which companies", "name the partners": a question for a named body. */
+const ASKS_FOR_A_BODY = asksForKind(
+  'company|companies|firms?|enterprises?|carmakers?|organi[sz]ations?|partners?',
+)
+
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December'
 const NUMBER_WORDS =
@@ -53,13 +63,8 @@ export function questionCues(question: string): QuestionCues {
         q,
       ),
     date: /^when\b|\bwhat (year|date|month)\b|\bsince when\b|\bin which year\b/.test(q),
-    name: /^(who|which|where)\b|\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(country|countries|company|companies|organization|universit(y|ies)|city|village|villages|carmakers?|institutions?)\b/.test(
-      q,
-    ),
-    organisation:
-      /\b(?:which|what|(?:name|list)(?: all)?(?: of)? the|(?:name|list) all) (?:[a-z-]+ )?(?:company|companies|firms?|enterprises?|carmakers?|organi[sz]ations?|partners?)\b/.test(
-        q,
-      ),
+    name: /^(who|which|where)\b/.test(q) || ASKS_FOR_A_NAME.test(q),
+    organisation: ASKS_FOR_A_BODY.test(q),
     list:
       /\b(list|enumerate)\b/.test(q) ||
       /\b(two|three|four|five|six|several|various|different|main)\s+(types|kinds|dimensions|perspectives|advancements|aspects|ways|steps|regions|projects|areas|elements)\b/.test(

@@ -2,14 +2,13 @@ import type { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { ColumnSpec } from '../analysis/tables.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import { executeTable } from './table-executor.ts'
+import { possessive } from './table-text.ts'
 
 /** At most this many suggestions per answer (API.md v1.1). */
 export const MAX_FOLLOW_UPS = 3
 
 /** "number of papers", "share of internationally coauthored papers", "centrality". */
 const phrase = (c: ColumnSpec) => (c.kind === 'count' ? `number of ${c.name}` : c.name)
-
-const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 
 /**
  * Questions the chapter can answer next about the rows a table answer used: the same row in the

@@ -6,7 +6,7 @@ import type { ChapterDocument, TableRow } from '../corpus/types.ts'
 import { normalizeText, wordTokens } from '../text/normalize.ts'
 import { CARDINAL_WORDS } from '../text/number-words.ts'
 import { clausesOf } from '../text/sentences.ts'
-import { describeRow, describeValue, rowCitation, source } from './table-text.ts'
+import { describeRow, describeValue, possessive, rowCitation, source } from './table-text.ts'
 import type { Cited } from './types.ts'
 
 /** A decided yes/no question: the verdict and the decisive facts, cited. */
@@ -131,7 +131,7 @@ export function tableVerdict(
     if (!holds) {
       const c = registry.column(spec, col)
       sentences.push({
-        text: `The ${direction === 'max' ? 'highest' : 'lowest'} ${c?.name ?? col} in ${source(spec.block)} is ${possessiveOf(registry.nameOf(spec, best))}, not ${possessiveOf(e.name)}: ${best.printed[col]}${c?.kind === 'percent' ? '%' : ''}.`,
+        text: `The ${direction === 'max' ? 'highest' : 'lowest'} ${c?.name ?? col} in ${source(spec.block)} is ${possessive(registry.nameOf(spec, best))}, not ${possessive(e.name)}: ${best.printed[col]}${c?.kind === 'percent' ? '%' : ''}.`,
         cites: [rowCitation(spec.block, best, doc)],
       })
     }
@@ -157,9 +157,6 @@ export function tableVerdict(
   }
   return null
 }
-
-/** "Germany's", "United States'": a name's possessive. */
-const possessiveOf = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`)
 
 /** "Third", "11th": a position in words. */
 function ordinalWord(n: number): string {
