@@ -11,6 +11,8 @@ import { Speller } from './spelling.ts'
 import { wordNetSynonyms } from './synonyms.ts'
 import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
+import { type ThesaurusEntry, thesaurusSynonyms } from './thesaurus.ts'
+import { THESAURUS_ENTRIES } from './thesaurus-entries.ts'
 import { WordFrequency } from './word-frequency.ts'
 
 /**
@@ -73,6 +75,8 @@ export class ChapterAnalysis {
      * soft matching credits (see `synonyms.ts`); none by default.
      */
     wordNet: readonly string[] = [],
+    /** The chapter thesaurus soft matching credits (see `thesaurus.ts`); `[]` turns it off. */
+    thesaurus: readonly ThesaurusEntry[] = THESAURUS_ENTRIES,
   ) {
     this.doc = doc
     this.chunks = chunks
@@ -84,7 +88,13 @@ export class ChapterAnalysis {
     for (const e of this.catalog.entities) for (const w of wordTokens(e.name)) words.add(w)
     this.speller = new Speller(words, vocabulary)
     this.soft = wordVectors
-      ? new SoftMatcher(words, wordVectors, DEFAULT_SOFT_MATCH, wordNetSynonyms(wordNet, words))
+      ? new SoftMatcher(
+          words,
+          wordVectors,
+          DEFAULT_SOFT_MATCH,
+          wordNetSynonyms(wordNet, words),
+          thesaurusSynonyms(thesaurus),
+        )
       : null
     this.frequency = new WordFrequency(vocabulary)
   }

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize.ts'
+import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
 import type { Entity, EntityCatalog } from './entities.ts'
 import { type NumberMention, notPlainReads, numbersIn, withNumberReading } from './numbers.ts'
 import type { Correction, Speller } from './spelling.ts'
@@ -161,25 +161,32 @@ export function coreQuestion(message: string): string {
   // enterprises should be guided to do."
   let first = chosen[0]
   let asked = core
-  if (/^\W*$/.test(core) && first) {
+  // "Could you help us out?", "Can you find it in the chapter?": a request that says nothing of
+  // what it wants asks what the sentence before it says.
+  if ((/^\W*$/.test(core) || CONTENT_FREE_REQUEST.test(core)) && first) {
     const before = sentences[sentences.indexOf(first) - 1]
     if (!before) return core
     first = before
-    asked = stripRequest(before.replace(REPORTED_ASK, '')).replace(/[.!]?$/, '?')
+    asked = stripRequest(before.replace(REPORTED_ASK, '').replace(STATED_NEED, 'What is ')).replace(
+      /[.!]?$/,
+      '?',
+    )
   }
   // A question that points back ("these collaborations", "what examples does it give?") is read
   // with the sentences before it, as a follow-up is read with the previous turn.
   // "… how many categories it says China has": "it says" is the chapter's, unless a part of it
   // was named before ("The part about … gives some examples. What examples does it give?").
   const partNamed = sentences.some((s) => s !== first && NAMES_A_PART.test(s))
-  const found = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
+  const earlier = sentences.slice(0, Math.max(0, first ? sentences.indexOf(first) : 0)).join(' ')
+  const back = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
+  const found = back ?? introducedBefore(asked, earlier)
   // "… have there?" points back only into a part of the chapter the message named ("a table with
   // centrality values"); a place the user mentions is no context of the question.
   const pointer = found && /^there$/i.test(found[0]) && !partNamed ? null : found
   // "… renew their MOU": a name before the pronoun is what it points at, inside the question.
   // "There" and "about that" point past the names of their own question.
   const namedBefore =
-    pointer && !/^(?:there|about|of|on|with|for)\b/i.test(pointer[0])
+    pointer && pointer === back && !/^(?:there|about|of|on|with|for)\b/i.test(pointer[0])
       ? /\s[A-Z]/.test(asked.slice(0, pointer.index))
       : false
   // "Since what year?": a question with no subject of its own is read with what comes before it.
@@ -227,7 +234,7 @@ const SOMEONES_VIEW =
 
 /** "My boss specifically asked what …": the question someone else asked, reported. */
 const REPORTED_ASK =
-  /^.*?\b(?:asked|asks|is asking|wants to know|wanted to know|wonders|wondered|needs to know|would like to know)\s+(?=(?:what|which|who|when|where|why|how|whether|if)\b)/i
+  /^.*?\b(?:asked|asks|is asking|wants to know|wanted to know|wonders|wondered|needs to know|would like to know)\s+(?=(?:(?:in|on|at|for|from|by|with|to|since|of|during)\s+)?(?:what|which|who|whom|when|where|why|how|whether|if)\b)/i
 
 /** A sentence that asks for something without a question mark: "Could you …", "Please list …". */
 const STATES_REQUEST =
@@ -240,6 +247,37 @@ const DISCOURSE_MARKER =
 /** Words that point back to something said before. */
 const POINTS_BACK =
   /\b(?:there(?=\s*[?.!]*\s*$)|(?:about|of|on|with|for) (?:that|this)(?=\s*[?.!]*\s*$)|it|its|they|them|their|this(?! (?:chapter|book|text)\b)|these|those|that (?:initiative|section|box|part|project|report|cooperation|law|agreement|one)|the (?:box|section|part|footnote|passage|paragraph|list)\b(?! (?:about|on|of|in|that|which|where)\b))/i
+
+/**
+ * A request that names nothing it wants: "Could you help us out?", "Can you find it in the
+ * chapter?", "Any idea?". (Read after {@link stripRequest}.)
+ */
+const CONTENT_FREE_REQUEST =
+  /^(?:(?:could|can|would|will) you (?:please )?)?(?:help(?: (?:me|us))?(?: (?:out|with (?:it|that|this)))?|find (?:it|that|this|them|out)|look (?:it|that|this) up|check (?:it|that|this)|answer (?:it|that|this)|any ideas?|(?:does|did) (?:it|the chapter|the text) say)(?: (?:in|from) (?:the|this) (?:chapter|text|book))?\s*[?.!]*$/i
+
+/** "What I still need is the amount …": a need stated as a sentence, asked as "What is …". */
+const STATED_NEED =
+  /^(?:what|the thing) (?:i|we) (?:still |really )?(?:need|want|am missing|'m missing)(?: to know)? is\s+/i
+
+/**
+ * "What stages does that pathway run through?" after "The chapter mentions a complete pathway":
+ * a demonstrative before a noun the message said before it, or "that same …", points back.
+ */
+function introducedBefore(asked: string, earlier: string): RegExpExecArray | null {
+  const same = /\b(?:that|this|the) same\b/i.exec(asked)
+  if (same) return same
+  if (!earlier) return null
+  const before = new Set(
+    wordTokens(earlier)
+      .map((w) => searchTerm(w))
+      .filter((t): t is string => t !== null),
+  )
+  for (const m of asked.matchAll(/\b(?:that|this|these|those) ([a-z]+)\b/gi)) {
+    const t = searchTerm((m[1] as string).toLowerCase())
+    if (t && before.has(t)) return m
+  }
+  return null
+}
 
 /** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
 function stripRequest(s: string): string {
@@ -274,7 +312,7 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
   }
   const pieces = text
     .split(
-      /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b))/i,
+      /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b)|,?\s+and\s+(?=(?:those|the ones|ones)\s+(?:with|at|of|scoring|having)\s+\d))/i,
     )
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
@@ -289,6 +327,16 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
   for (let i = pieces.length - 1; i > 0; i--)
     if (ELLIPTIC_ASK.test(pieces[i] as string))
       pieces.splice(i - 1, 2, `${pieces[i - 1]}, ${pieces[i]}`)
+  // "Which countries share a centrality of 1.2, and which share 1.0?", "… of 1.0, and those with
+  // 1.2": a piece that gives only another value asks the first piece again of that value.
+  const firstValues = [...(pieces[0] ?? '').matchAll(VALUE)]
+  for (let i = 1; i < pieces.length && firstValues.length === 1; i++) {
+    const other = ANOTHER_VALUE.exec(pieces[i] as string)?.[1]
+    const at = firstValues[0] as RegExpExecArray
+    if (other)
+      pieces[i] =
+        `${(pieces[0] as string).slice(0, at.index)}${other}${(pieces[0] as string).slice(at.index + at[0].length)}`
+  }
   if (pieces.length < 2 || pieces.some((p) => p.split(/\s+/).length < 3)) return [text]
   return pieces.map((p, i) => {
     let q = p.replace(/\?*$/, '?')
@@ -311,6 +359,11 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
 /** A question word asked of two things, each with its own "of": "what is the A of B and the C of D?". */
 const TWO_OF =
   /^(.*?\b(?:what|which) (?:is|are|was|were) )(the (?:[\w-]+ ){0,4}[\w-]+ of .+?) and (the (?:[\w-]+ ){0,4}[\w-]+ of .+?)\s*\?$/i
+/** A value in a question: "1.0", "21.5%", "1,000" (not a table's number: "Table 8.4"). */
+const VALUE = /(?<!\btable\s)(?<![\d.,])\d+(?:[.,]\d+)*%?(?![\d.,]*\d)/gi
+/** A piece that only gives another value: "which share 1.0?", "those with 1.2". */
+const ANOTHER_VALUE =
+  /^(?:and\s+)?(?:which|what|who|those|the ones|ones)(?:\s+[a-z]+){0,2}?\s+(\d+(?:[.,]\d+)*%?)\s*[?.!]*$/i
 /** A piece that only asks how many or how much, of what the piece before names. */
 const ELLIPTIC_ASK = /^(?:and\s+)?(?:how (?:many|much)|when|where|since when)\s*\??$/i
 

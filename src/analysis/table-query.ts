@@ -678,7 +678,12 @@ function rangeOf(lower: string, amounts: NumberMention[]): Range | null {
     return { kind: 'above', value: a.value, inclusive: false }
   if (/\b(less than|fewer than|lower than|below|under|smaller than)\s*$/.test(w))
     return { kind: 'below', value: a.value, inclusive: false }
-  if (/\b(which|what|who)\b/.test(lower) && /\b(ha[sd]|have|with|of|score[sd]?|at)\s*$/.test(w))
+  // "Which countries have 1.0?", "List the countries with a centrality of 1.0", "Name the
+  // economies whose centrality is 1.7".
+  if (
+    /\b(which|what|who|whose)\b|^(?:please\s+)?(?:list|name|give|show|find)\b/.test(lower) &&
+    /\b(ha[sd]|have|with|of|score[sd]?|at|is|are|was|were|equals?)\s*$/.test(w)
+  )
     return { kind: 'equal', value: a.value }
   return null
 }

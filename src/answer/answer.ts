@@ -275,6 +275,16 @@ const ASKS_WITHIN =
  */
 const RARE_CLAIM_RANK = 3_000
 
+/**
+ * A passage that tells of a plan, a draft or an intention ("set to launch in 2026", "the AI draft
+ * law", "signaling intents for cooperation"), not of what came of it.
+ */
+const PLANNED =
+  /\b(?:set to|plans? to|planned|planning to|expected to|aims? to|intends? to|intents?|intentions?|draft|scheduled to|due to (?:launch|open|start|begin)|(?:is|are) to be)\b/i
+
+/** Words that question a claim's truth rather than add to it: "did it actually launch?". */
+const DOUBT_WORDS = /^(?:actually|really|truly|indeed|ever|still|already|also|even|just)$/
+
 const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
 /**
@@ -955,6 +965,18 @@ export class Answerer {
     )
     if (verdict === 'not-stated')
       return this.notStated(hits, 'the passage neither bears out nor denies the claim', features)
+    // "Did the models sell well after their launch?" against "… set to launch in 2026": the
+    // passage gives a plan, a draft or an intention, and the claim something it never says, so
+    // what came of it is not stated.
+    if (verdict === 'yes' && PLANNED.test(text)) {
+      const beyond = this.wordsBeyond(claim, paragraph, soft)
+      if (beyond.length > 0)
+        return this.notStated(
+          hits,
+          `the passage gives a plan or intention, not "${beyond.join('", "')}"`,
+          features,
+        )
+    }
     return {
       sentences: [
         { text: verdict === 'yes' ? 'Yes.' : 'No.', cites: [] },
@@ -990,6 +1012,36 @@ export class Answerer {
         directionOf(w) === null &&
         this.analysis.frequency.familyRank(w) >= RARE_CLAIM_RANK &&
         !this.analysis.stats.known(t) &&
+        softHit(soft, t, passageTerms, DEFAULT_SOFT_MATCH.minBinding) === 0
+      )
+    })
+  }
+
+  /**
+   * The content words of a claim that the passage neither says nor says in a close word or
+   * another form of the word: names, numbers, changes (checked by their direction) and words of
+   * doubt ("actually") are left out.
+   */
+  private wordsBeyond(claim: string, passage: string, soft: SoftTerms | undefined): string[] {
+    const passageTerms = new Set(this.analysis.stats.termsOf(passage))
+    const roots = new Set(
+      [...passageTerms]
+        .filter((t) => t.length >= SAME_ROOT_LETTERS)
+        .map((t) => t.slice(0, SAME_ROOT_LETTERS)),
+    )
+    const names = new Set(
+      [...claim.matchAll(CLAIM_NAME)].flatMap((m) => m[0].toLowerCase().split(/\s+/)),
+    )
+    return wordTokens(claim).filter((w) => {
+      const t = searchTerm(w)
+      return (
+        t !== null &&
+        /^[a-z]+$/.test(w) &&
+        !names.has(w) &&
+        !DOUBT_WORDS.test(w) &&
+        directionOf(w) === null &&
+        !passageTerms.has(t) &&
+        !(t.length >= SAME_ROOT_LETTERS && roots.has(t.slice(0, SAME_ROOT_LETTERS))) &&
         softHit(soft, t, passageTerms, DEFAULT_SOFT_MATCH.minBinding) === 0
       )
     })

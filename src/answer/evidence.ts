@@ -1,6 +1,7 @@
-import type { EntityCatalog } from '../analysis/entities.ts'
+import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
 import { glossaryMeaning } from '../text/glossary.ts'
+import { normalizeText } from '../text/normalize.ts'
 import { clausesOf, splitSentences } from '../text/sentences.ts'
 
 /** Money in a sentence: "$33.4 billion", "1.2 billion yuan", "USD 5 million". */
@@ -49,6 +50,31 @@ const POST_MODIFIER =
 /** "In which Indonesian city …", "what town": a place's name the question does not give. */
 const ASKS_PLACE_NAME =
   /\b(?:which|what) (?:[a-z]+ )?(?:city|cities|town|towns|province|provinces|port|ports)\b/
+
+/**
+ * A body described by where it is from: "the German car giant", "a German auto-parts supplier",
+ * "which American university". The nationality describes the company, university or group (the
+ * chapter may name it, "Volkswagen", without its country); it does not ask about the economy.
+ * State bodies ("the Argentine government") stand for their country and are not in this list.
+ */
+const BODY_AFTER_NATIONALITY =
+  /^\s+(?:[a-z][\w-]*\s+){0,2}(?:company|companies|firm|firms|carmakers?|car-makers?|automakers?|auto-makers?|makers?|manufacturers?|suppliers?|giants?|groups?|brands?|conglomerates?|corporations?|enterprises?|start-?ups?|universit(?:y|ies)|partners?|investors?)\b/
+
+/** The economies a question names only as the nationality of a body ({@link BODY_AFTER_NATIONALITY}). */
+function describedBodies(text: string, catalog: EntityCatalog): Set<Entity> {
+  // Mentions' offsets are into the normalized text.
+  const t = normalizeText(text)
+  const mentions = catalog.find(t)
+  const described = new Set<Entity>()
+  const plain = new Set<Entity>()
+  for (const m of mentions)
+    (BODY_AFTER_NATIONALITY.test(t.slice(m.end)) ? described : plain).add(m.entity)
+  for (const e of plain) described.delete(e)
+  return described
+}
+
+/** Evidence that is only a figure's caption and its source line. */
+const FIGURE_CAPTION = /^\s*Figure (\d+\.\d+)\b(?:(?!\.\s+[A-Z])[\s\S])*?(?:Source:[\s\S]*)?$/
 
 /** The label a table row is quoted with: "Table 8.1 (Achievements …), item 6:". */
 const TABLE_LABEL = /\bTable \d+\.\d+ \([^)]*\)(?:,? item \d+)?:?/g
@@ -231,6 +257,15 @@ export function missingEvidence(
       /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower))
   )
     return `the values plotted in Figure ${q.target.id} (the chapter prints only its caption and source)`
+  // "By 2019, what was the index value …?" answered by a figure's caption alone: its values are
+  // plotted, never printed.
+  const caption = FIGURE_CAPTION.exec(evidence)
+  if (
+    caption &&
+    (q.answerType === 'number' ||
+      /\b(value|index|level|share|percentage|rate|how (?:much|many|high))\b/.test(lower))
+  )
+    return `the values plotted in Figure ${caption[1]} (the chapter prints only its caption and source)`
   // A change asked about ("by how much has the cost come down?") is answered by its size, which
   // need not be a sum of money.
   const change =
@@ -391,7 +426,10 @@ export function missingEvidence(
   // capital of Peru?" is not answered by a sentence on patient capital). China is the chapter's
   // own subject, named or not.
   if (!q.table) {
-    const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    const describing = describedBodies(text, catalog)
+    const economies = q.entities.filter(
+      (e) => e.type === 'economy' && e.name !== 'China' && !describing.has(e),
+    )
     const named = new Set(catalog.find(context).map((m) => m.entity))
     // "the Argentine government" names Argentina: a name is said by its adjective too.
     const lowerContext = context.toLowerCase()
@@ -403,7 +441,10 @@ export function missingEvidence(
   }
   // A number about a named economy must be said of it.
   if (q.answerType === 'number' && !q.table) {
-    const economies = q.entities.filter((e) => e.type === 'economy' && e.name !== 'China')
+    const describing = describedBodies(text, catalog)
+    const economies = q.entities.filter(
+      (e) => e.type === 'economy' && e.name !== 'China' && !describing.has(e),
+    )
     // Named in a passage that gives a figure, not only listed beside one ("Japan … ranking among
     // the top" after a sentence with the world's total).
     // A sentence that names economies itself gives its figures of those ("the United States and

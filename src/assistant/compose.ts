@@ -1,5 +1,6 @@
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { WordVectors } from '../analysis/soft-match.ts'
+import type { ThesaurusEntry } from '../analysis/thesaurus.ts'
 import { Answerer } from '../answer/answer.ts'
 import { AnswerService, type LlmLayer } from '../answer/service.ts'
 import type { Chunk } from '../chunk/chunk.ts'
@@ -27,6 +28,8 @@ export interface AssistantParts {
   wordVectors?: WordVectors | null
   /** WordNet's index files, for synonyms in soft matching (none: word vectors only). */
   wordNet?: readonly string[]
+  /** The chapter thesaurus for soft matching (default: the built-in one; `[]`: none). */
+  thesaurus?: readonly ThesaurusEntry[]
   /** The host's own answer service (Node bounds its cache in bytes); by default an `AnswerService`. */
   makeService?: (answerer: Answerer, llm: LlmLayer | null) => AnswerService
 }
@@ -57,6 +60,7 @@ export function composeAssistant(parts: AssistantParts): AssistantServices {
     parts.vocabulary,
     parts.wordVectors ?? null,
     parts.wordNet ?? [],
+    parts.thesaurus,
   )
   const shared = { stats: analysis.stats, catalog: analysis.catalog }
   const answerer = new Answerer({

@@ -60,6 +60,11 @@ export interface OpenOptions {
    * default: on the tune splits they moved no more items than they lost (see the README).
    */
   synonyms?: boolean
+  /**
+   * The chapter thesaurus in soft matching (`src/analysis/thesaurus.ts`): on by default;
+   * `THESAURUS=off` in the environment, or `false` here, turns it off for ablations.
+   */
+  thesaurus?: boolean
   /** The LLM layer; default from the environment (`LLM_BASE_URL`), `null` to turn it off. */
   llm?: LlmConfig | null
   log?: (line: string) => void
@@ -104,6 +109,7 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     vocabulary: modelVocabulary(modelDir(config.modelId)),
     wordVectors: options.softMatch === false ? null : modelWordVectors(config.modelId),
     wordNet: (options.synonyms ?? process.env.SYNONYMS === 'wordnet') ? wordNetIndex() : [],
+    ...((options.thesaurus ?? process.env.THESAURUS !== 'off') ? {} : { thesaurus: [] }),
     makeService: (a, layer) =>
       new BoundedAnswerService(a, layer, answerCacheSizeFromEnv(), answerCacheBytesFromEnv()),
   })

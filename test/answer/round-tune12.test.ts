@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { coreQuestion, splitParts } from '../../src/analysis/question.ts'
+import { thesaurusSynonyms } from '../../src/analysis/thesaurus.ts'
+import { THESAURUS_ENTRIES } from '../../src/analysis/thesaurus-entries.ts'
+import { assistant } from '../helpers/assistant.ts'
+
+describe('the chapter thesaurus', () => {
+  it("maps a reader's words to the chapter's, and drops words that stand for too many phrases", () => {
+    const syn = thesaurusSynonyms([
+      { chapter: 'e-commerce', variants: ['online shopping', 'internet retail'] },
+      { chapter: 'patient capital', variants: ['long-term investment'] },
+      { chapter: 'laborers', variants: ['people', 'workers'] },
+      { chapter: 'scientists', variants: ['people'] },
+      { chapter: 'entrepreneurs', variants: ['people'] },
+      { chapter: 'residents', variants: ['people'] },
+    ])
+    expect([...(syn.get('shop') ?? [])]).toContain('commerc')
+    expect([...(syn.get('invest') ?? [])]).toEqual(expect.arrayContaining(['patient', 'capit']))
+    expect([...(syn.get('worker') ?? [])]).toEqual(['labor'])
+    // "people" stands for four phrases: it says nothing particular.
+    expect(syn.has('peopl')).toBe(false)
+  })
+
+  it('has entries whose chapter side the chapter really uses', async () => {
+    const { corpus } = await assistant()
+    const text = corpus.raw.replace(/\s+/g, ' ').toLowerCase()
+    const missing = THESAURUS_ENTRIES.filter((e) => !text.includes(e.chapter.toLowerCase()))
+    expect(missing.map((e) => e.chapter)).toEqual([])
+    expect(THESAURUS_ENTRIES.length).toBeGreaterThan(300)
+  })
+
+  it("finds a passage asked in a reader's own words, and the thesaurus is what finds it", async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many countries has China got two-way online retail cooperation memos with?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/30 countries/)
+  })
+})
+
+describe('a nationality that describes a company', () => {
+  it('"the German carmaker" is answered from the passage that names the company, not refused for want of Germany', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Which Chinese car brand signed a technical deal with the big German automaker?',
+    )
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/Xiaopeng/)
+    // A country asked about as a country still needs a passage that names it.
+    const peru = await answerer.answer('What did Chinese firms build in Peru?')
+    expect(peru.answerable).toBe(false)
+  })
+})
+
+describe('a plan is not an outcome', () => {
+  it('a yes/no on what came of a plan, a draft or an intention is not stated; the plan itself is', async () => {
+    const { answerer } = await assistant()
+    const success = await answerer.answer(
+      'Did the first Volkswagen-Xiaopeng models turn out to be a commercial success?',
+    )
+    expect(success.verdict).toBe('not-stated')
+    expect(success.answerable).toBe(false)
+    const enacted = await answerer.answer('Has the AI draft law been enacted yet?')
+    expect(enacted.verdict).toBe('not-stated')
+    const plan = await answerer.answer(
+      'Are the first two Volkswagen and Xiaopeng models set to launch in 2026?',
+    )
+    expect(plan.verdict).toBe('yes')
+  })
+})
+
+describe("a figure's caption gives no values", () => {
+  it('a value asked of what only a figure plots is refused, naming the figure', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What level had the index of low-carbon patent families reached by 2010, with 2000 set at 100?',
+    )
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toMatch(/Figure 8\.1/)
+  })
+})
+
+describe('long messages', () => {
+  it('a request that names nothing ("Can you help us out?") asks what the sentence before it says', async () => {
+    const message =
+      'Our book club is reading the chapter on open innovation this month. Someone wanted to know in which city the first China-US government dialogue on AI met. Could you help us out?'
+    expect(coreQuestion(message)).toMatch(/^in which city the first China-US government dialogue/)
+    const { answerer } = await assistant()
+    const a = await answerer.answer(message)
+    expect(a.answer).toMatch(/Geneva/)
+  })
+
+  it('"that pathway", "that same comparison": a noun the message introduced earlier is read with its sentence', () => {
+    const core = coreQuestion(
+      'We are building a lab-to-market programme for our university. The chapter mentions a complete pathway that research should follow. What are the stages of that pathway?',
+    )
+    expect(core).toMatch(/regarding ".*complete pathway/)
+    // A pronoun-free question about a thing the message never introduced keeps to itself.
+    const plain = coreQuestion(
+      'We are building a lab-to-market programme for our university and want to cite the chapter. What are the stages of that process according to the scientists + entrepreneurs model?',
+    )
+    expect(plain).not.toMatch(/regarding/)
+  })
+})
+
+describe('a second part that gives only another value', () => {
+  it('asks the first part again of that value', () => {
+    expect(
+      splitParts('Which economies have a centrality of 1.7, and which have 2.2?', null),
+    ).toEqual([
+      'Which economies have a centrality of 1.7?',
+      'Which economies have a centrality of 2.2?',
+    ])
+    expect(
+      splitParts(
+        'Name the countries in Table 8.4 with a centrality of 1.7 and those with 1.0',
+        null,
+      ),
+    ).toEqual([
+      'Name the countries in Table 8.4 with a centrality of 1.7?',
+      'Name the countries in Table 8.4 with a centrality of 1.0?',
+    ])
+  })
+
+  it('lists every row that holds each value', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'List the economies with a centrality of 1.7, and those with 1.0.',
+    )
+    for (const name of ['Austria', 'Russia', 'Denmark', 'Saudi Arabia', 'Pakistan', 'South Africa'])
+      expect(a.answer).toContain(name)
+  })
+})
