@@ -414,7 +414,7 @@ export function answerTypeOf(lower: string, intent: Intent): AnswerType {
   )
     return 'number'
   if (
-    /^(?:in )?where\b|\b(which|what) (city|cities|place|country|countries|region|village|location)\b/.test(
+    /^(?:in )?where\b|\b(which|what) (city|cities|place|country|countries|nations?|econom(?:y|ies)|region|village|location)\b/.test(
       lower,
     )
   )

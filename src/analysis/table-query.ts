@@ -265,7 +265,7 @@ export function parseTableQuery(
   const ordinals = input.numbers.filter(
     (n) =>
       n.ordinal &&
-      (/^[\s-]*(?:highest|lowest|largest|smallest|biggest|most|least|fewest|greatest|strongest|weakest|place|position|rank|row|entry|item|title|one|spot|by|in|on|to|and|among|with|as|\?|$)/.test(
+      (/^[\s-]*(?:highest|lowest|largest|smallest|biggest|most|least|fewest|greatest|strongest|weakest|place|position|rank|row|entry|item|title|one|spot|by|in|on|to|and|for|among|with|as|,|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\?|$)/.test(
         lower.slice(n.end),
       ) ||
         /\b(?:ranked|ranks|rank|ranking|is|at|in|placed|comes|came|number)\s*$/.test(
@@ -447,7 +447,11 @@ export function parseTableQuery(
   // Positions: "ranked sixth", "third-highest", "second to fourth".
   if (listed.length === 0 && ordinals.length > 0) {
     const k = (ordinals[0] as NumberMention).value
-    const to = ordinals[1]?.value
+    // "second to fourth"; "second, third and fourth": a run of positions.
+    const run = ordinals.map((n) => n.value)
+    const consecutive =
+      run.length > 2 && run.every((v, i) => i === 0 || v === (run[i - 1] as number) + 1)
+    const to = consecutive ? run[run.length - 1] : ordinals[1]?.value
     const dir: Direction = direction ?? (column === 'rank' ? 'min' : 'max')
     const col = column === 'rank' ? (t.defaultColumn ?? column) : column
     return {

@@ -11,7 +11,7 @@ import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
-import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
+import { normalizeText, searchTerm, searchTerms, wordTokens } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
@@ -231,6 +231,8 @@ const ASKED_KIND =
  * a tie-breaker, a fifth of a full lexical match. Chosen on the tune splits.
  */
 const FOCUS_BOOST = 0.1
+/** At most this many of the asked-for words count toward {@link FOCUS_BOOST}. */
+const MAX_FOCUS_HITS = 2
 
 /** A question for what hinders something: "what holds back …", "what gets in the way of …". */
 const HINDRANCE =
@@ -274,6 +276,40 @@ const ASKS_WITHIN =
  * passage. Chosen on the tune splits.
  */
 const RARE_CLAIM_RANK = 3_000
+
+/**
+ * Whether a sentence holds something of the answer type a question asks for, beyond what the
+ * question itself names: a place or economy it does not name, a date, or a number. `true` for the
+ * other types, which are not checked this way.
+ */
+function carriesAnswerType(q: Question, text: string, catalog: EntityCatalog): boolean {
+  switch (q.answerType) {
+    case 'place': {
+      const asked = new Set(q.entities)
+      const t = normalizeText(text)
+      // "the 2023 Report on the Status of China's International Scientific Research Cooperation":
+      // a name inside a title names no place.
+      return catalog
+        .find(t)
+        .some(
+          (m) =>
+            !asked.has(m.entity) && !(/['’]s$/.test(m.surface) && /^\s+[A-Z]/.test(t.slice(m.end))),
+        )
+    }
+    case 'date':
+      return /\b(?:19|20)\d{2}\b/.test(text)
+    case 'number':
+      return /\d/.test(text.replace(/\b(?:19|20)\d{2}\b/g, ' '))
+    default:
+      return true
+  }
+}
+
+/** A heading run into its text: "Factor dimension: Data as a driving force for …" (a label of up to four words and a colon). */
+const HEADING_SENTENCE = /^[A-Z][a-z-]+(?: [a-z-]+){0,3}:\s+\S/
+
+/** Passages searched for prose that ranks a table answer's rows (see `proseSaying`). */
+const PROSE_SEARCH_K = 6
 
 /**
  * A passage that tells of a plan, a draft or an intention ("set to launch in 2026", "the AI draft
@@ -1448,14 +1484,23 @@ export class Answerer {
     }
     // "What obstacles are slowing …?": a sentence that names the kind of thing asked for (or a
     // close word: "challenges") gains.
-    const focus =
-      ASKED_KIND.exec(text.toLowerCase())?.[1] ?? (HINDRANCE.test(text) ? 'challenges' : undefined)
-    const focusTerm = focus ? searchTerm(focus) : null
-    if (focusTerm && !q.table) {
+    const askedKind = ASKED_KIND.exec(text.toLowerCase())?.[1]
+    // A hindrance question asks for any of the words for what hinders, and a sentence that names
+    // two of them ("challenges remain … driven by … restrictions") says more of it than one.
+    const focusTerms = askedKind
+      ? [searchTerm(askedKind)].filter((t): t is string => t !== null)
+      : HINDRANCE.test(text)
+        ? searchTerms(HINDRANCE_WORDS)
+        : []
+    if (focusTerms.length > 0 && !q.table) {
       const boosted = scored
         .map((x) => {
           const have = new Set(stats.termsOf(x.text))
-          const hit = have.has(focusTerm) ? 1 : softHit(soft, focusTerm, have)
+          const said = focusTerms.filter((t) => have.has(t)).length
+          const hit =
+            said > 0
+              ? Math.min(MAX_FOCUS_HITS, said)
+              : Math.max(...focusTerms.map((t) => softHit(soft, t, have)))
           return hit > 0 ? { ...x, score: x.score + FOCUS_BOOST * hit } : x
         })
         .sort((a, b) => b.score - a.score)
@@ -1476,6 +1521,26 @@ export class Answerer {
       scored.splice(0, scored.length, ...boosted)
     }
     const picked = selectSentences(scored, text, stats, terms, soft)
+    // "Factor dimension: Data as a driving force …" heads what follows it: a heading that is
+    // picked is read with the sentence after it.
+    const heading = picked.find((p) => p.index === 0 && HEADING_SENTENCE.test(p.text))
+    if (heading) {
+      const next = scored.find(
+        (x) =>
+          (x.blockId === heading.blockId && x.index === 1) ||
+          (x.blockOrder === heading.blockOrder + 1 && x.index === 0),
+      )
+      if (next && !picked.includes(next)) picked.push(next)
+    }
+    // "Which countries come right after the US?": a passage whose picked sentences give nothing of
+    // the type asked for (only the places the question names) goes on in the next sentence.
+    const carries = (t: string) => carriesAnswerType(q, t, this.catalog)
+    if (picked.length > 0 && !picked.some((p) => carries(p.text))) {
+      const last = picked[picked.length - 1] as ScoredSentence
+      const next = scored.find((x) => x.blockId === last.blockId && x.index === last.index + 1)
+      if (next && carries(next.text)) picked.push(next)
+    }
+    picked.sort((a, b) => a.blockOrder - b.blockOrder || a.index - b.index)
     const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats, soft)
     const best = supportBest
     const paragraphs = [...new Set(picked.map((p) => this.blocks.get(p.blockId)?.text ?? p.text))]
@@ -1491,7 +1556,7 @@ export class Answerer {
     )
     if (table && this.tableWins(q, table, scored, terms, passageCoverage, features, soft))
       return {
-        sentences: [...table.sentences, ...this.proseSaying(table, scored)],
+        sentences: [...table.sentences, ...(await this.proseSaying(table, scored))],
         answerable: true,
         route: 'table',
         hits,
@@ -1646,22 +1711,34 @@ export class Answerer {
    * Germany, and China rank second to fourth"): it names the rows the answer lists and no other,
    * so it is quoted after the rows, as the chapter's own words for them.
    */
-  private proseSaying(table: TableResult, scored: readonly ScoredSentence[]): Sentence[] {
+  private async proseSaying(
+    table: TableResult,
+    scored: readonly ScoredSentence[],
+  ): Promise<Sentence[]> {
     const op = table.query.op
     if ((op !== 'kth' && op !== 'top') || table.rows.length < 2) return []
     const names = table.rows.map((r) => {
       const t = this.analysis.tables.get(r.table)
       return t ? this.analysis.tables.nameOf(t, r.row) : ''
     })
-    const found = scored
-      .filter((s) => s.cite.kind !== 'table-row')
-      .slice(0, 3)
-      .find((s) => {
-        // The same rows and no others: a longer list would blur what "the last of them" means.
-        const said = new Set(entitiesIn(s.text, this.analysis).map((e) => e.name))
-        return said.size === names.length && names.every((n) => said.has(n))
-      })
-    return found ? [{ text: found.text, cites: [found.cite] }] : []
+    // The same rows and no others: a longer list would blur what "the last of them" means.
+    const saysRows = (text: string) => {
+      const said = new Set(entitiesIn(text, this.analysis).map((e) => e.name))
+      return said.size === names.length && names.every((n) => said.has(n))
+    }
+    // Any retrieved sentence: naming exactly the same rows is strict enough.
+    const found = scored.find((s) => s.cite.kind !== 'table-row' && saysRows(s.text))
+    if (found) return [{ text: found.text, cites: [found.cite] }]
+    // The question's own words may find only table rows ("who ranks 2nd to 4th in centrality"):
+    // the rows' names, with the column, find the prose that ranks them ("United Kingdom, Germany,
+    // and China rank second to fourth").
+    const column = askedColumn(table.query) ?? ''
+    const hits = await this.deps.search(`${names.join(', ')} ${column}`, { k: PROSE_SEARCH_K })
+    for (const h of hits)
+      for (const c of this.chunkSentences(h.id))
+        if (c.cite.kind !== 'table-row' && saysRows(c.text))
+          return [{ text: c.text, cites: [c.cite] }]
+    return []
   }
 
   /** Whether a top sentence of the prose names every entity of the question and gives a figure, and the question does not point at the tables. */

@@ -132,3 +132,35 @@ describe('a second part that gives only another value', () => {
       expect(a.answer).toContain(name)
   })
 })
+
+describe('the sentence that carries the answer', () => {
+  it("a table answer's rows are also quoted from the prose that ranks them, found by their names", async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Which economies are second, third and fourth for research cooperation centrality?',
+    )
+    expect(a.answer).toMatch(/rank second to fourth/)
+  })
+
+  it('a passage whose picked sentence only names the asked place goes on to the sentence that names others', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Per the 2023 report, which nations follow the United States as hubs of scientific research cooperation?',
+    )
+    expect(a.answer).toMatch(/United Kingdom, Germany, and China/)
+  })
+
+  it('a heading that is picked is read with the sentence after it', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Under the factor dimension, what role has data taken on?')
+    expect(a.answer).toMatch(/fifth major production factor/)
+  })
+
+  it('a question for what hinders prefers the sentence that names several hindrances', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'What stands in the way of global cooperation on open innovation, according to the chapter?',
+    )
+    expect(a.answer).toMatch(/technology blockade/)
+  })
+})
