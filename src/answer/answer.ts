@@ -308,6 +308,17 @@ function carriesAnswerType(q: Question, text: string, catalog: EntityCatalog): b
 /** A heading run into its text: "Factor dimension: Data as a driving force for …" (a label of up to four words and a colon). */
 const HEADING_SENTENCE = /^[A-Z][a-z-]+(?: [a-z-]+){0,3}:\s+\S/
 
+/**
+ * Whether a sentence reports something its paragraph's opening does not: a figure (a number that
+ * is not a year) when the opening has none, or a place or economy the opening does not name.
+ */
+function addsToOpening(sentence: string, opening: string, catalog: EntityCatalog): boolean {
+  const figure = (t: string) => /\d/.test(t.replace(/\b(?:19|20)\d{2}\b/g, ' '))
+  if (figure(sentence) && !figure(opening)) return true
+  const named = new Set(catalog.find(opening).map((m) => m.entity))
+  return catalog.find(sentence).some((m) => !named.has(m.entity))
+}
+
 /** Passages searched for prose that ranks a table answer's rows (see `proseSaying`). */
 const PROSE_SEARCH_K = 6
 
@@ -1269,9 +1280,23 @@ export class Answerer {
             .slice(0, SUMMARY_SENTENCES)
             .map((x) => x.cite),
         )
-      : blocks
-          .slice(0, 5)
-          .map((b) => this.blockOpening(b, target.kind === 'footnote' || target.kind === 'figure'))
+      : blocks.slice(0, 5).flatMap((b) => {
+          const opening = this.blockOpening(
+            b,
+            target.kind === 'footnote' || target.kind === 'figure',
+          )
+          if (target.kind !== 'section' && target.kind !== 'box') return [opening]
+          // A summary keeps what a paragraph reports: its first later sentence with a figure or a
+          // name its opening lacks ("… cover five continents and 160 countries and regions").
+          const key = this.deps.chunks
+            .filter((c) => c.blockId === b.id)
+            .flatMap((c) => this.chunkSentences(c.id))
+            .find(
+              (x) =>
+                x.cite.start >= opening.end && addsToOpening(x.text, opening.quote, this.catalog),
+            )
+          return key ? [opening, key.cite] : [opening]
+        })
     return {
       sentences: [
         { text: `${title}:`, cites: heading ? [this.blockCitation(heading)] : [] },

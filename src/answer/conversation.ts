@@ -71,9 +71,12 @@ const SUPERLATIVE = new RegExp(
   'i',
 )
 
-/** "What about X, when was that proposed?": a thing, then a question about it. */
+/**
+ * "What about X, when was that proposed?", "And the AI draft law, when was it made public?": a
+ * thing, then a question about it.
+ */
 const ABOUT_THEN_ASK =
-  /^(?:and\s+|but\s+|so\s+)?(?:what|how)\s+about\s+([^,?]+),\s*((?:when|where|who|what|which|why|how)\b[^?]*)\??$/i
+  /^(?:and\s+|but\s+|so\s+|now\s+)?(?:(?:what|how)\s+about\s+([^,?]+)|((?:the|that|this)\s+[^,?]{2,80})),\s*((?:when|where|who|whose|what|which|why|how|is|are|was|were|did|does|do|has|have)\b[^?]*)\??$/i
 
 /**
  * Rewrites a follow-up into a standalone question using the conversation the client sent (the
@@ -190,9 +193,25 @@ function questionFacts(text: string, catalog: EntityCatalog): QuestionFacts {
   return rememberedFacts(catalog, `q${text}`, () => ({
     subjects: subjectsOf(text, catalog),
     column: columnsIn(text)[0],
-    thing: namedThingIn(text, catalog),
+    thing: namedThingIn(text, catalog) ?? topicOf(text, catalog),
   }))
 }
+
+/**
+ * The thing a "when/where/how was X done?" question is about, when it has no capitalized name:
+ * "When was the AI draft law made public?" → "the AI draft law". Not an economy of the catalog
+ * (those are its entities).
+ */
+function topicOf(text: string, catalog: EntityCatalog): string | null {
+  const m = TOPIC_ASKED.exec(text)
+  const np = m?.[1]
+  if (!np || catalog.find(np).length > 0) return null
+  return np
+}
+
+/** "When was the AI draft law made public", "Where did the first dialogue take place": the subject before its verb. */
+const TOPIC_ASKED =
+  /^(?:when|where|how|why|who|whose \w+)\s+(?:was|is|were|are|did|does|do|has|have|had)\s+(the\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:[a-z]+ed|made|held|built|set|put|done|given|taken|shown|known|seen|begun|won|led|sent|paid|brought|found|signed|take|happen|start|begin|come|go|issue|sign|propose|publish|launch|open)\b/i
 
 /** Small words inside a name: "Belt and Road", "Digital Silk Road of the …". */
 const NAME_GLUE = 'of|on|and|for|the|in|to'
@@ -243,7 +262,8 @@ function namedThingSpan(
   return first && last ? { start: first.start, end: last.end } : null
 }
 
-function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalog): DialogState {
+function observeAnswer(before: DialogState, answer: string, catalog: EntityCatalog): DialogState {
+  let state = before
   const firstSentence = answer.split(/(?<=[.!?])\s/)[0] ?? answer
   const fromAnswer = subjectsOf(firstSentence.replace(/\([^)]*\)/g, ''), catalog).slice(0, 2)
   const questionNamed = state.lastQuestion
@@ -253,6 +273,19 @@ function observeAnswer(state: DialogState, answer: string, catalog: EntityCatalo
   const asksWhich = state.lastQuestion ? /^(?:which|who|what)\b/i.test(state.lastQuestion) : false
   const questionEntities = state.lastQuestion ? subjectsOf(state.lastQuestion, catalog) : []
   const found = fromAnswer.filter((e) => !questionEntities.includes(e))
+  // "What's the second one?" — "Item 2 of Table 8.1 … is The Global AI Governance Initiative.":
+  // the thing the answer named is what a later "it" means.
+  // One line: a list's items are many things, not the one "it" means.
+  const oneLine = firstSentence.split('\n')[0] ?? ''
+  const answered =
+    asksWhich && !firstSentence.includes('\n')
+      ? namedThingIn(oneLine.replace(/\([^)]*\)/g, ''), catalog)
+      : null
+  if (
+    answered &&
+    !state.lastQuestion?.toLowerCase().includes(answered.replace(/^the /, '').toLowerCase())
+  )
+    state = { ...state, thing: answered }
   if (asksWhich && questionNamed && found.length > 0)
     return {
       ...state,
@@ -347,7 +380,8 @@ function rewrite(
   // whose "that" is the thing named before it.
   const own = ABOUT_THEN_ASK.exec(q)
   if (own) {
-    const [, thing = '', ask = ''] = own
+    const [, about, topic, ask = ''] = own
+    const thing = about ?? topic ?? ''
     const asked = ask.replace(/\b(?:that|it|this)\b/i, thing.trim())
     if (asked !== ask) return `${asked.charAt(0).toUpperCase()}${asked.slice(1)}?`
   }
@@ -438,17 +472,22 @@ function rewrite(
   // it stands in for, by meaning.
   const words = rest.replace(/\?$/, '').split(/\s+/)
   if (words.length <= 3) {
-    const candidates = [...new Set(prev.match(/\b[a-z][a-z-]{2,}\b/g) ?? [])].filter(
-      (w) => !isStopWord(w) && !words.includes(w),
-    )
-    // The head noun first ("photovoltaic"), then its modifiers ("minor" of "minor ones").
+    // Capitalized words too ("Asian" for "European"), but not the question word that opens it.
+    const candidates = [
+      ...new Set(prev.replace(/^\S+\s*/, ' ').match(/\b[A-Za-z][a-z-]{2,}\b/g) ?? []),
+    ].filter((w) => !isStopWord(w.toLowerCase()) && !words.includes(w))
+    // The head noun first ("photovoltaic"), then its modifiers ("minor" of "minor ones"); but a
+    // proper adjective first: in "European countries" it is what is new ("Asian economies").
+    const proper = new Set(words.filter((w) => /^[A-Z][a-z]/.test(w)).map((w) => w.toLowerCase()))
     const own = words
       .map((w) => w.toLowerCase())
       .filter((w) => !isStopWord(w) && !/^(?:one|ones)$/.test(w))
       .reverse()
+      .sort((a, b) => Number(proper.has(b)) - Number(proper.has(a)))
     for (const w of own) {
       const swapped = closest(w, candidates)
-      if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), w)
+      const said = words.find((x) => x.toLowerCase() === w) ?? w
+      if (swapped) return prev.replace(new RegExp(`\\b${swapped}\\b`), said)
     }
   }
   // "And minor ones?", "And minor?" after "How many medium industrial categories …?" (when no
@@ -550,7 +589,10 @@ function replacePronouns(q: string, state: DialogState): string {
         /\bof (?:those|these)\b(?=\s+(?:were|are|was|is|have|had|did|do)\b)/gi,
         `of ${single}`,
       )
-      .replace(/\bit\b(?!['’])/gi, single)
+      // "When did China propose it?": "it" is never a name its own question already says.
+      .replace(/\bit\b(?!['’])/gi, (m) =>
+        q.toLowerCase().includes(single.toLowerCase()) ? m : single,
+      )
   )
 }
 

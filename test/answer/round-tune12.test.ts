@@ -3,6 +3,7 @@ import { coreQuestion, splitParts } from '../../src/analysis/question.ts'
 import { thesaurusSynonyms } from '../../src/analysis/thesaurus.ts'
 import { THESAURUS_ENTRIES } from '../../src/analysis/thesaurus-entries.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { converse } from '../helpers/converse.ts'
 
 describe('the chapter thesaurus', () => {
   it("maps a reader's words to the chapter's, and drops words that stand for too many phrases", () => {
@@ -162,5 +163,46 @@ describe('the sentence that carries the answer', () => {
       'What stands in the way of global cooperation on open innovation, according to the chapter?',
     )
     expect(a.answer).toMatch(/technology blockade/)
+  })
+})
+
+describe('follow-ups: what "it" means', () => {
+  it('"And the X, when was it …?" asks of X; the next "it" is X too', async () => {
+    const answers = await converse([
+      'Which plan for artificial intelligence did the State Council of China issue?',
+      'And the AI draft law, when was it made public?',
+      'Whose research does it showcase?',
+    ])
+    expect(answers[1]?.standaloneQuestion).toMatch(/^When was the AI draft law made public\?$/)
+    expect(answers[1]?.answer).toMatch(/March 2024/)
+    expect(answers[2]?.answer).toMatch(/Chinese scholars/)
+  })
+
+  it('"it" after a "which/what" answer is the thing the answer named, never a name of its own question', async () => {
+    const answers = await converse([
+      'What is item 2 of Table 8.1?',
+      'In what year did China put it forward?',
+    ])
+    expect(answers[1]?.standaloneQuestion).toMatch(/Global AI Governance Initiative/)
+    expect(answers[1]?.answer).toMatch(/2023/)
+  })
+
+  it('"What about European countries?" puts the new proper adjective in the place of the old one', async () => {
+    const answers = await converse([
+      'Which Asian economies have big advantages in research scale?',
+      'What about European countries?',
+    ])
+    expect(answers[1]?.standaloneQuestion).toMatch(/European/)
+    expect(answers[1]?.standaloneQuestion).not.toMatch(/Asian/)
+  })
+})
+
+describe('summaries keep what a paragraph reports', () => {
+  it('a box summary gives, beside each opening, the first sentence with a figure or a name the opening lacks', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('Give me an overview of Box 8.2')
+    expect(a.answer).toMatch(/160 countries and regions/)
+    expect(a.answer).toMatch(/Indonesia/)
+    expect(a.answer).toMatch(/Argentin/)
   })
 })
