@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { Chunk } from '../chunk/chunk.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerms } from '../text/normalize.ts'
-import { type SoftTerms, softHit } from './soft-match.ts'
+import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from './soft-match.ts'
 
 /** Inverse document frequencies of search terms over the chunks (BM25's idf). */
 export class TermStats {
@@ -113,11 +113,56 @@ export function lexicalCoverage(
   const have = stats.termsOf(text)
   let total = 0
   let hit = 0
+  let roots: Set<string> | null = null
   for (const t of terms) {
     const w = stats.idf(t)
     total += w
-    if (have.has(t)) hit += w
-    else if (soft) hit += w * softHit(soft, t, have)
+    if (have.has(t)) {
+      hit += w
+      continue
+    }
+    // "characterized" for "characteristics": another form of the word (the same first letters).
+    if (t.length >= VARIANT_ROOT_LETTERS) {
+      roots ??= rootsOf(have)
+      if (roots.has(t.slice(0, VARIANT_ROOT_LETTERS))) {
+        hit += w * VARIANT_CREDIT
+        continue
+      }
+    }
+    if (!soft) continue
+    const close = softHit(soft, t, have)
+    if (close > 0) {
+      hit += w * close
+      continue
+    }
+    // "traits" is close to "characteristics", which the text says as "characterized".
+    roots ??= rootsOf(have)
+    let variant = 0
+    for (const [near, sim] of soft.get(t) ?? [])
+      if (
+        sim >= DEFAULT_SOFT_MATCH.minSimilarity &&
+        near.length >= VARIANT_ROOT_LETTERS &&
+        roots.has(near.slice(0, VARIANT_ROOT_LETTERS))
+      )
+        variant = Math.max(variant, sim * VARIANT_CREDIT)
+    hit += w * variant
   }
   return total === 0 ? 0 : hit / total
 }
+
+/** The first {@link VARIANT_ROOT_LETTERS} letters of a text's longer stems. */
+function rootsOf(have: ReadonlySet<string>): Set<string> {
+  return new Set(
+    [...have]
+      .filter((x) => x.length >= VARIANT_ROOT_LETTERS)
+      .map((x) => x.slice(0, VARIANT_ROOT_LETTERS)),
+  )
+}
+
+/**
+ * Stems that share this many first letters are forms of one word ("characterist-ics",
+ * "character-ized"; "internat-ional" is not "internet").
+ */
+export const VARIANT_ROOT_LETTERS = 7
+/** The credit of another form of a word, against 1 for the same stem. */
+export const VARIANT_CREDIT = 0.8

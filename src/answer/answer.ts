@@ -23,6 +23,7 @@ import {
 import { arithmeticAsked, computeFromAnswers } from './answer-arithmetic.ts'
 import {
   blockCitation,
+  boxDescribed,
   FIGURE_WORDS,
   figureDescribed,
   outlineSentences,
@@ -317,6 +318,36 @@ function addsToOpening(sentence: string, opening: string, catalog: EntityCatalog
   if (figure(sentence) && !figure(opening)) return true
   const named = new Set(catalog.find(opening).map((m) => m.entity))
   return catalog.find(sentence).some((m) => !named.has(m.entity))
+}
+
+/** What a sentence listing as many things as a question asks for gains (see {@link listCountAsked}). */
+const LIST_COUNT_BOOST = 0.1
+
+/** The number of things a question asks for by count ("what four traits", "which three angles"), or 0. */
+function listCountAsked(text: string): number {
+  const m =
+    /\b(?:what|which|name|list|give(?: me)?|are)\s+(?:the\s+|its\s+|their\s+)?(three|four|five|six|seven|3|4|5|6|7)\s+(?:[a-z-]+\s+)?[a-z-]+s\b/i.exec(
+      text,
+    )
+  if (!m) return 0
+  const word = (m[1] as string).toLowerCase()
+  return /^\d$/.test(word)
+    ? Number(word)
+    : ['three', 'four', 'five', 'six', 'seven'].indexOf(word) + 3
+}
+
+/** Whether a sentence lists exactly `k` things: "a, b, c, and d" (commas, then "and" or "or"). */
+function listsExactly(sentence: string, k: number): boolean {
+  const item = '[^,;:.]{1,80}'
+  const list = (n: number) => new RegExp(`(?:${item},\\s+){${n - 1}}(?:and|or)\\s+${item}`)
+  return list(k).test(sentence) && !list(k + 1).test(sentence)
+}
+
+/** Whether every passage a draft cites was cited by an earlier draft (it says nothing new). */
+function repeatsEarlier(d: Draft, earlier: readonly Draft[]): boolean {
+  const said = new Set(earlier.flatMap((e) => e.sentences.flatMap((x) => x.cites.map((c) => c.id))))
+  const cites = d.sentences.flatMap((x) => x.cites.map((c) => c.id))
+  return cites.length > 0 && cites.every((id) => said.has(id))
 }
 
 /** Passages searched for prose that ranks a table answer's rows (see `proseSaying`). */
@@ -619,6 +650,11 @@ export class Answerer {
       const figure = figureDescribed(q.text, this.deps.doc, this.analysis)
       if (figure) q = { ...q, target: { kind: 'figure', id: figure } }
     }
+    // "What traits does the AI box give …?": the box whose title the question names.
+    if (!q.target && /\bbox\b/i.test(q.text)) {
+      const box = boxDescribed(q.text, this.deps.doc, this.analysis)
+      if (box) q = { ...q, target: { kind: 'box', id: box } }
+    }
     // "summarise the part on quantum": the section whose title the question names.
     if (!q.target && SECTION_WORDS.test(q.text)) {
       const section = sectionDescribed(q.text, this.deps.doc, this.analysis)
@@ -763,7 +799,15 @@ export class Answerer {
       const prev = drafts[i - 1]
       const prevPart = q.parts[i - 1]
       const p = prev && prevPart ? this.partAfter(part, prevPart, prev, history) : part
-      drafts.push(await this.draft(p, asked, history))
+      let d = await this.draft(p, asked, history)
+      // "What is China's share in the table, and what share of the world's papers does the text
+      // give it?": a part answered by what an earlier part already said asks something else; the
+      // prose answers it.
+      if (i > 0 && p.table && d.answerable && repeatsEarlier(d, drafts)) {
+        const prose = await this.draft({ ...p, table: null }, asked, history)
+        if (prose.answerable && !repeatsEarlier(prose, drafts)) d = prose
+      }
+      drafts.push(d)
     }
     const sentences: Sentence[] = []
     for (const [i, d] of drafts.entries()) {
@@ -1528,6 +1572,17 @@ export class Answerer {
               : Math.max(...focusTerms.map((t) => softHit(soft, t, have)))
           return hit > 0 ? { ...x, score: x.score + FOCUS_BOOST * hit } : x
         })
+        .sort((a, b) => b.score - a.score)
+      scored.splice(0, scored.length, ...boosted)
+    }
+    // "What four traits …?", "From which three angles …?": a sentence that lists that many
+    // things ("its advancement, openness, collaboration, and sustainability") gains.
+    const listed = listCountAsked(text)
+    if (listed >= 3 && !q.table) {
+      const boosted = scored
+        .map((x) =>
+          listsExactly(x.text, listed) ? { ...x, score: x.score + LIST_COUNT_BOOST } : x,
+        )
         .sort((a, b) => b.score - a.score)
       scored.splice(0, scored.length, ...boosted)
     }

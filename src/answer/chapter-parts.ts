@@ -154,3 +154,37 @@ export function sectionDescribed(
     .sort((a, b) => b.level - a.level)
   return found[0]?.id ?? null
 }
+
+/**
+ * A box named by its topic rather than its number: "the AI box", "the box about clean energy".
+ * The words around "box" (up to three before it, or up to five after "on", "about" or "covering").
+ */
+const BOX_DESCRIBED =
+  /\b((?:[\w-]+\s+){1,3})box\b|\bbox\s+(?:on|about|covering|dealing with)\s+((?:[\w-]+\s*){1,5})/i
+
+/**
+ * The box a question names by its topic ("the AI box"): the one whose title holds every term the
+ * question says beside "box". `null` when it names a box by number or none matches.
+ *
+ * @example
+ * boxDescribed('What four traits does the AI box give artificial intelligence?', doc, analysis) // '8.3'
+ */
+export function boxDescribed(
+  text: string,
+  doc: ChapterDocument,
+  analysis: ChapterAnalysis,
+): string | null {
+  if (/\bbox\s*\d/i.test(text)) return null
+  const m = BOX_DESCRIBED.exec(text)
+  const words = (m?.[1] ?? m?.[2] ?? '').replace(/\b(?:the|a|an|that|this|in|of|on|from)\b/gi, ' ')
+  const asked = queryTerms(words).filter((t) => !/^(?:box|chapter|text)$/.test(t))
+  if (asked.length === 0) return null
+  const soft = analysis.softTerms(words)
+  const found = doc.boxes
+    .map((b) => ({
+      id: b.id,
+      share: lexicalCoverage(asked, expandGlossary(b.title), analysis.stats, soft),
+    }))
+    .filter((b) => b.share >= 0.99)
+  return found.length === 1 ? (found[0] as { id: string }).id : null
+}

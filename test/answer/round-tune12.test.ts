@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import type { ChapterAnalysis } from '../../src/analysis/chapter.ts'
 import { coreQuestion, splitParts } from '../../src/analysis/question.ts'
+import { lexicalCoverage, VARIANT_CREDIT } from '../../src/analysis/terms.ts'
 import { thesaurusSynonyms } from '../../src/analysis/thesaurus.ts'
 import { THESAURUS_ENTRIES } from '../../src/analysis/thesaurus-entries.ts'
+import { boxDescribed } from '../../src/answer/chapter-parts.ts'
 import { assistant } from '../helpers/assistant.ts'
 import { converse } from '../helpers/converse.ts'
 
@@ -204,5 +207,41 @@ describe('summaries keep what a paragraph reports', () => {
     expect(a.answer).toMatch(/160 countries and regions/)
     expect(a.answer).toMatch(/Indonesia/)
     expect(a.answer).toMatch(/Argentin/)
+  })
+})
+
+describe('parts, boxes and lists named in other words', () => {
+  it('a box named by its topic ("the AI box") scopes the passage search to it', async () => {
+    const { corpus } = await assistant()
+    const { answerer } = await assistant()
+    const analysis = (answerer as unknown as { analysis: ChapterAnalysis }).analysis
+    expect(
+      boxDescribed('Which four qualities does the AI box ascribe to it?', corpus.doc, analysis),
+    ).toBe('8.3')
+    expect(boxDescribed('What does Box 8.3 say?', corpus.doc, analysis)).toBeNull()
+    const a = await answerer.answer(
+      'Which four traits does the AI box ascribe to artificial intelligence?',
+    )
+    expect(a.answer).toMatch(/advancement, openness, collaboration, and sustainability/)
+  })
+
+  it('another form of a word counts ("characterized" for "characteristics")', async () => {
+    const { answerer } = await assistant()
+    const analysis = (answerer as unknown as { analysis: ChapterAnalysis }).analysis
+    const terms = ['characterist']
+    expect(
+      lexicalCoverage(terms, 'AI is characterized by its openness.', analysis.stats),
+    ).toBeCloseTo(VARIANT_CREDIT)
+    // Not a word that only starts alike: "international" is not "internet".
+    expect(lexicalCoverage(['internet'], 'international cooperation', analysis.stats)).toBe(0)
+  })
+
+  it('a later part that the table answers with the same row as an earlier part is answered by the prose', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "What is the United States' share of internationally coauthored papers in Table 8.3, and what share of the world's internationally collaborated papers does the text give it?",
+    )
+    expect(a.answer).toMatch(/28\.36%/)
+    expect(a.answer).toMatch(/37\.9 percent/)
   })
 })
