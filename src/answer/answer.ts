@@ -417,27 +417,47 @@ export class Answerer {
     if (lastUser < 0) return rewritten
     const answer = history.slice(lastUser + 1).find((t) => t.role === 'assistant')?.content ?? ''
     const prevText = resolved[lastUser] ?? (history[lastUser] as ChatTurn).content
-    const mentioned: Entity[] = []
-    for (const [k, t] of history.entries())
-      for (const m of this.catalog.find((resolved[k] ?? t.content).replace(/\[\d+\]/g, '')))
-        if (m.entity.tables.length > 0) {
-          const at = mentioned.indexOf(m.entity)
-          if (at >= 0) mentioned.splice(at, 1)
-          mentioned.push(m.entity)
-        }
+    // The table entities of the whole conversation, found only if a strategy asks for them.
+    const mentioned = (): Entity[] => {
+      const out: Entity[] = []
+      for (const [k, t] of history.entries())
+        for (const m of this.catalog.find((resolved[k] ?? t.content).replace(/\[\d+\]/g, '')))
+          if (m.entity.tables.length > 0) {
+            const at = out.indexOf(m.entity)
+            if (at >= 0) out.splice(at, 1)
+            out.push(m.entity)
+          }
+      return out
+    }
     // A rewriting that left a pronoun unresolved ("And what is their combined capacity?" → "What
     // is their combined capacity?") still needs the previous turn.
     const unchanged =
       rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ') ||
       /\b(?:they|them|their|it|its)\b/i.test(rewritten)
-    // The last answer that listed two or more table entities: "the first of them" after it.
-    const lastList =
-      history
-        .filter((t) => t.role === 'assistant')
-        .map((t) => entitiesIn(t.content, this.analysis))
-        .filter((l) => l.length >= 2)
-        .at(-1) ?? []
-    const prev: PreviousTurn = { question: this.analysis.question(prevText), answer, lastList }
+    // What resolving needs of the previous turn is read on demand (`resolveReferences` asks for
+    // the previous question's reading, the conversation's entities and the last list only in
+    // the strategies that use them): a long conversation's turns were each read as a question
+    // and scanned for entities whatever the question.
+    const analysis = this.analysis
+    let prevQuestion: Question | undefined
+    let lastList: readonly Entity[] | undefined
+    const prev: PreviousTurn = {
+      get question() {
+        prevQuestion ??= analysis.question(prevText)
+        return prevQuestion
+      },
+      answer,
+      // The last answer that listed two or more table entities: "the first of them" after it.
+      get lastList() {
+        lastList ??=
+          history
+            .filter((t) => t.role === 'assistant')
+            .map((t) => entitiesIn(t.content, analysis))
+            .filter((l) => l.length >= 2)
+            .at(-1) ?? []
+        return lastList
+      },
+    }
     const resolvedText =
       resolveReferences(
         this.analysis.question(question),
