@@ -42,6 +42,7 @@ import {
   selectSentences,
 } from './passage.ts'
 import { type ProseSum, proseSum } from './prose-sum.ts'
+import { recentTurns } from './recent-turns.ts'
 import { MAX_FOLLOW_UPS, suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import { joinAnd, source, tableCitation } from './table-text.ts'
@@ -277,19 +278,8 @@ const RARE_CLAIM_RANK = 3_000
 
 const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
-/**
- * Turns of the conversation a question is resolved against, at most (three exchanges): a
- * follow-up refers to the last few turns, and every turn read costs (question analysis of each
- * earlier question), so a 20-turn history must not cost seven times a 3-turn one.
- */
-export const MAX_HISTORY_TURNS = 6
-
-/** The last {@link MAX_HISTORY_TURNS} turns of a conversation. */
 /** Bytes of standalone forms remembered (with their turns; see `Answerer.resolvedTurns`). */
 const RESOLVED_CACHE_BYTES = 8 * 1024 * 1024
-
-const recentTurns = (history: readonly ChatTurn[]): readonly ChatTurn[] =>
-  history.length > MAX_HISTORY_TURNS ? history.slice(-MAX_HISTORY_TURNS) : history
 
 /** An arithmetic follow-up is short ("so how much more is that than wind?"). */
 const MAX_ARITHMETIC_WORDS = 10
