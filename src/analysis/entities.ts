@@ -281,11 +281,13 @@ export class EntityCatalog {
   private scan(t: string): EntityMention[] {
     const out: EntityMention[] = []
     for (const { matcher, bySurface, fold } of this.matchers) {
+      // A matcher's matches never overlap one another: only those of the matchers before it may.
+      const before = out.slice()
       for (const m of matcher.matchAll(t)) {
         const entity = bySurface.get(canonicalSurface(m.name, fold))
         const start = m.index
         const end = start + m.text.length
-        if (!entity || out.some((x) => start < x.end && x.start < end)) continue
+        if (!entity || before.some((x) => start < x.end && x.start < end)) continue
         // "South American", "North Korea": a compass word before a name makes another place.
         if (
           entity.type === 'economy' &&
