@@ -2,6 +2,7 @@ import { continents, countries } from 'countries-list'
 import { LRUCache } from 'lru-cache'
 import type { ChapterDocument, TableBlock } from '../corpus/types.ts'
 import { normalizeText } from '../text/normalize.ts'
+import { WordIndexedMatcher } from './entity-matcher.ts'
 
 export type EntityType = 'economy' | 'field' | 'place'
 
@@ -117,8 +118,15 @@ const MENTION_BYTES = 96
  */
 export class EntityCatalog {
   readonly entities: Entity[]
-  /** One alternation per case mode, longest surface first; the match's surface finds the entity. */
-  private readonly matchers: Array<{ re: RegExp; bySurface: Map<string, Entity>; fold: boolean }>
+  /**
+   * One matcher per case mode, longest surface first, each finding what one alternation of its
+   * surfaces would (`entity-matcher.ts`); the match's surface finds the entity.
+   */
+  private readonly matchers: Array<{
+    matcher: WordIndexedMatcher
+    bySurface: Map<string, Entity>
+    fold: boolean
+  }>
   /**
    * Mentions found lately, by normalized text (the text they were found in, so that their offsets
    * and surfaces hold for every text that normalizes to it) and by the text as given when it
@@ -180,20 +188,15 @@ export class EntityCatalog {
     for (const [head, e] of fieldHeads(this.entities, text.toLowerCase()))
       if (!surfaces.some((x) => x.surface.toLowerCase() === head))
         surfaces.push({ surface: head, entity: e, caseSensitive: false })
-    const surfacePattern = (s: string) => escapeRegExp(s).replace(/[- ]/g, '[- ]')
     const build = (list: typeof surfaces, fold: boolean) => {
       // Longest first: "South Korea" before "Korea", "South Africa" before "Africa".
       const sorted = [...list].sort((a, b) => b.surface.length - a.surface.length)
       const bySurface = new Map(sorted.map((x) => [canonicalSurface(x.surface, fold), x.entity]))
-      const body = sorted.map((x) => surfacePattern(x.surface)).join('|')
-      return {
-        re: new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:the )?(${body})(?:['’]s)?(?![\\p{L}\\p{N}])`,
-          fold ? 'giu' : 'gu',
-        ),
-        bySurface,
+      const matcher = new WordIndexedMatcher(
+        sorted.map((x) => x.surface),
         fold,
-      }
+      )
+      return { matcher, bySurface, fold }
     }
     this.matchers = [
       build(
@@ -277,19 +280,21 @@ export class EntityCatalog {
   /** The mentions of a normalized text, in order, longest match first and never overlapping. */
   private scan(t: string): EntityMention[] {
     const out: EntityMention[] = []
-    for (const { re, bySurface, fold } of this.matchers) {
-      for (const m of t.matchAll(re)) {
-        const entity = bySurface.get(canonicalSurface(m[1] as string, fold))
+    for (const { matcher, bySurface, fold } of this.matchers) {
+      // A matcher's matches never overlap one another: only those of the matchers before it may.
+      const before = out.slice()
+      for (const m of matcher.matchAll(t)) {
+        const entity = bySurface.get(canonicalSurface(m.name, fold))
         const start = m.index
-        const end = start + m[0].length
-        if (!entity || out.some((x) => start < x.end && x.start < end)) continue
+        const end = start + m.text.length
+        if (!entity || before.some((x) => start < x.end && x.start < end)) continue
         // "South American", "North Korea": a compass word before a name makes another place.
         if (
           entity.type === 'economy' &&
           REGION_BEFORE.test(t.slice(Math.max(0, start - 10), start))
         )
           continue
-        out.push({ entity, start, end, surface: m[0] })
+        out.push({ entity, start, end, surface: m.text })
       }
     }
     return out.sort((a, b) => a.start - b.start)

@@ -43,6 +43,7 @@ import {
   selectSentences,
 } from './passage.ts'
 import { type ProseSum, proseSum } from './prose-sum.ts'
+import { recentTurns } from './recent-turns.ts'
 import { MAX_FOLLOW_UPS, suggestFollowUps } from './suggest.ts'
 import { executeTable, type TableResult } from './table-executor.ts'
 import { joinAnd, source, tableCitation } from './table-text.ts'
@@ -365,19 +366,8 @@ const DOUBT_WORDS = /^(?:actually|really|truly|indeed|ever|still|already|also|ev
 
 const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b/g
 
-/**
- * Turns of the conversation a question is resolved against, at most (three exchanges): a
- * follow-up refers to the last few turns, and every turn read costs (question analysis of each
- * earlier question), so a 20-turn history must not cost seven times a 3-turn one.
- */
-export const MAX_HISTORY_TURNS = 6
-
-/** The last {@link MAX_HISTORY_TURNS} turns of a conversation. */
 /** Bytes of standalone forms remembered (with their turns; see `Answerer.resolvedTurns`). */
 const RESOLVED_CACHE_BYTES = 8 * 1024 * 1024
-
-const recentTurns = (history: readonly ChatTurn[]): readonly ChatTurn[] =>
-  history.length > MAX_HISTORY_TURNS ? history.slice(-MAX_HISTORY_TURNS) : history
 
 /** An arithmetic follow-up is short ("so how much more is that than wind?"). */
 const MAX_ARITHMETIC_WORDS = 10
@@ -505,27 +495,47 @@ export class Answerer {
     if (lastUser < 0) return rewritten
     const answer = history.slice(lastUser + 1).find((t) => t.role === 'assistant')?.content ?? ''
     const prevText = resolved[lastUser] ?? (history[lastUser] as ChatTurn).content
-    const mentioned: Entity[] = []
-    for (const [k, t] of history.entries())
-      for (const m of this.catalog.find((resolved[k] ?? t.content).replace(/\[\d+\]/g, '')))
-        if (m.entity.tables.length > 0) {
-          const at = mentioned.indexOf(m.entity)
-          if (at >= 0) mentioned.splice(at, 1)
-          mentioned.push(m.entity)
-        }
+    // The table entities of the whole conversation, found only if a strategy asks for them.
+    const mentioned = (): Entity[] => {
+      const out: Entity[] = []
+      for (const [k, t] of history.entries())
+        for (const m of this.catalog.find((resolved[k] ?? t.content).replace(/\[\d+\]/g, '')))
+          if (m.entity.tables.length > 0) {
+            const at = out.indexOf(m.entity)
+            if (at >= 0) out.splice(at, 1)
+            out.push(m.entity)
+          }
+      return out
+    }
     // A rewriting that left a pronoun unresolved ("And what is their combined capacity?" → "What
     // is their combined capacity?") still needs the previous turn.
     const unchanged =
       rewritten.trim() === normalizeText(question).trim().replace(/\s+/g, ' ') ||
       /\b(?:they|them|their|it|its)\b/i.test(rewritten)
-    // The last answer that listed two or more table entities: "the first of them" after it.
-    const lastList =
-      history
-        .filter((t) => t.role === 'assistant')
-        .map((t) => entitiesIn(t.content, this.analysis))
-        .filter((l) => l.length >= 2)
-        .at(-1) ?? []
-    const prev: PreviousTurn = { question: this.analysis.question(prevText), answer, lastList }
+    // What resolving needs of the previous turn is read on demand (`resolveReferences` asks for
+    // the previous question's reading, the conversation's entities and the last list only in
+    // the strategies that use them): a long conversation's turns were each read as a question
+    // and scanned for entities whatever the question.
+    const analysis = this.analysis
+    let prevQuestion: Question | undefined
+    let lastList: readonly Entity[] | undefined
+    const prev: PreviousTurn = {
+      get question() {
+        prevQuestion ??= analysis.question(prevText)
+        return prevQuestion
+      },
+      answer,
+      // The last answer that listed two or more table entities: "the first of them" after it.
+      get lastList() {
+        lastList ??=
+          history
+            .filter((t) => t.role === 'assistant')
+            .map((t) => entitiesIn(t.content, analysis))
+            .filter((l) => l.length >= 2)
+            .at(-1) ?? []
+        return lastList
+      },
+    }
     const resolvedText =
       resolveReferences(
         this.analysis.question(question),

@@ -232,12 +232,27 @@ function namedThingIn(text: string, catalog: EntityCatalog): string | null {
   const things = [...text.matchAll(NAMED_THING)]
     .map((m) => ({ start: m.index, name: (m[0] as string).replace(OPENERS, '') }))
     .filter(({ name }) => name.split(/\s+/).length >= 2)
-    .filter(
-      ({ start, name }) =>
-        !entities.some((e) => e.start <= start + 1 && e.end >= start + name.length - 1),
-    )
+    .filter(({ start, name }) => !covers(entities, start + 1, start + name.length - 1))
   const last = things.at(-1)
   return last ? `the ${last.name.replace(/^the\s+/i, '')}` : null
+}
+
+/**
+ * Whether a mention starts at or before `from` and ends at or after `to`. The mentions are the
+ * catalog's for one text: in order and never overlapping, so their ends rise with their starts,
+ * and of those starting at or before `from` the last ends latest; it is found by bisection (a
+ * test of every mention for every named thing cost names × mentions: ≈ 25 ms on a 5,000-character
+ * turn of names).
+ */
+export function covers(mentions: readonly EntityMention[], from: number, to: number): boolean {
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((mentions[mid] as EntityMention).start <= from) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 && (mentions[lo - 1] as EntityMention).end >= to
 }
 
 /**
@@ -256,7 +271,7 @@ function namedThingSpan(
       return { start, end: start + name.length, name }
     })
     .filter(({ name }) => name.split(/\s+/).length >= 2 || name.includes('-'))
-    .filter(({ start, end }) => !entities.some((e) => e.start <= start + 1 && e.end >= end - 1))
+    .filter(({ start, end }) => !covers(entities, start + 1, end - 1))
   const first = things[0]
   const last = things.at(-1)
   return first && last ? { start: first.start, end: last.end } : null

@@ -99,13 +99,25 @@ function columnOf(
 } | null {
   // Only when the previous answer came from a table: a question a table could answer may have
   // been answered from the prose ("the US and China account for 37.9 and 21.5 percent").
-  const col =
-    prev.question.table && /\bTable 8\.\d/.test(prev.answer)
-      ? columnOfQuery(prev.question.table)
-      : null
+  // (The answer is tested first: the previous question is read only when it may matter.)
+  const table = /\bTable 8\.\d/.test(prev.answer) ? prev.question.table : null
+  const col = table ? columnOfQuery(table) : null
   const spec = col ? analysis.tables.get(col.table) : undefined
   const column = spec && col ? analysis.tables.column(spec, col.column) : undefined
   return spec && column ? { spec, column, name: column.name } : null
+}
+
+/** `f`'s value, computed on the first call only. */
+function once<T>(f: () => T): () => T {
+  let done = false
+  let value: T | undefined
+  return () => {
+    if (!done) {
+      value = f()
+      done = true
+    }
+    return value as T
+  }
 }
 
 /** Table entities named in a text (an answer's [n] markers ignored), in order, each once. */
@@ -126,13 +138,17 @@ export function entitiesIn(text: string, analysis: ChapterAnalysis): Entity[] {
  * needs nothing from the previous turn.
  *
  * @example
- * resolveReferences(analysis.question('And the fewest?'), { question: analysis.question('Which economy has the most papers in Table 8.3?'), answer: '…' }, [], analysis)
+ * resolveReferences(analysis.question('And the fewest?'), { question: analysis.question('Which economy has the most papers in Table 8.3?'), answer: '…' }, () => [], analysis)
  * // 'Which economy has the fewest papers in Table 8.3?'
  */
 export function resolveReferences(
   q: Question,
   prev: PreviousTurn,
-  earlier: readonly Entity[],
+  /**
+   * The table entities named so far, most recent last; asked for only by the strategies that
+   * need them (a function, so that a resolution that needs none does not find them in every turn).
+   */
+  earlier: () => readonly Entity[],
   analysis: ChapterAnalysis,
   /** Read a question with no subject of its own together with the previous one. */
   allowElliptical = true,
@@ -148,12 +164,16 @@ export function resolveReferences(
       ? `${before.replace(/\b(?:19|20)\d{2}\b/, year)}?`
       : `${before} in ${year}?`
   }
-  const answerEntities = entitiesIn(prev.answer, analysis)
-  const prevEntities = answerEntities.length > 0 ? answerEntities : prev.question.entities
+  // What the previous exchange named, read only when a strategy below asks (`prev.question` is a
+  // reading of the previous question, made on demand by the caller).
+  const prevEntities = once(() => {
+    const answerEntities = entitiesIn(prev.answer, analysis)
+    return answerEntities.length > 0 ? answerEntities : prev.question.entities
+  })
   // "the second one (you mentioned)"
   const ord = ORDINAL_REF.exec(text)
   if (ord) {
-    const list = prevEntities.length >= 2 ? prevEntities : (prev.lastList ?? prevEntities)
+    const list = prevEntities().length >= 2 ? prevEntities() : (prev.lastList ?? prevEntities())
     const k =
       ord[1]?.toLowerCase() === 'last' ? list.length : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
     // "And the second one?" after the first-ranked row's figure: the row at that place in the
@@ -202,7 +222,7 @@ export function resolveReferences(
     })
   // "And which come last?" after "Which country tops Table 8.4?": the other end of that column.
   const end = OTHER_END.exec(text)?.[1]?.toLowerCase()
-  const prevTable = prev.question.table
+  const prevTable = end && q.entities.length === 0 ? prev.question.table : null
   if (
     end &&
     q.entities.length === 0 &&
@@ -223,7 +243,7 @@ export function resolveReferences(
     if (k >= 1) return `What is item ${k} of Table ${item[2]}?`
   }
   if (!spec || !column) return elliptical(q, prev)
-  const last = prevEntities[0]
+  const last = prevEntities()[0]
   const lastRow = last
     ? spec.block.rows.find((r) => analysis.tables.nameOf(spec, r) === last.name)
     : undefined
@@ -276,7 +296,9 @@ export function resolveReferences(
     return `What is the difference in ${column.name} between ${fresh[0]?.name} and ${last.name} in Table ${spec.id}?`
   // "And together?", "What's the difference between those two?", "what's that as a percentage?":
   // arithmetic on the conversation's last two rows, or the last row's percentage column.
-  const two = earlier.filter((e) => e.tables.includes(spec.id)).slice(-2)
+  const two = earlier()
+    .filter((e) => e.tables.includes(spec.id))
+    .slice(-2)
   if (q.entities.length === 0 && two.length === 2) {
     const [a, b] = two as [Entity, Entity]
     // "How many papers does it have in total?" is about one row.
@@ -310,7 +332,9 @@ export function resolveReferences(
     return `Compare ${last.name} and ${fresh.map((e) => e.name).join(' and ')} ${by}`
   const which = WHICH_MORE.exec(text)
   if (which && q.entities.length === 0) {
-    const two = earlier.filter((e) => e.tables.includes(spec.id)).slice(-2)
+    const two = earlier()
+      .filter((e) => e.tables.includes(spec.id))
+      .slice(-2)
     if (two.length === 2) {
       const more = /bigger|higher|larger|greater|more/i.test(which[1] ?? '')
       return `Which of ${two[0]?.name} and ${two[1]?.name} has the ${more ? 'higher' : 'lower'} ${column.name} in Table ${spec.id}?`
@@ -326,7 +350,10 @@ export function resolveReferences(
     if (ARITH.test(text)) {
       const named = q.entities.filter((e) => e.tables.includes(spec.id) && e !== last)
       const other =
-        named[0] ?? earlier.filter((e) => e !== last && e.tables.includes(spec.id)).at(-1)
+        named[0] ??
+        earlier()
+          .filter((e) => e !== last && e.tables.includes(spec.id))
+          .at(-1)
       if (other)
         return `What is the difference in ${column.name} between ${other.name} and ${last.name} in Table ${spec.id}?`
     }

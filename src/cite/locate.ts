@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff'
 import type { Block, Span } from '../corpus/types.ts'
 import { buildFlows, type Flow, flowSpan, letterStream, normWord } from './flows.ts'
+import { SharedWordCounter } from './shared-words.ts'
 
 /** Where a quotation is in the chapter. */
 export interface QuoteLocation {
@@ -53,17 +54,23 @@ export class QuoteLocator {
     chapter: string[]
     vocab: Set<string>
     freq: Map<string, number>
+    /** The words' ids in {@link counter}. */
+    ids: Int32Array
   }>
   /** Every normalized word of the chapter. */
   private readonly vocab: Set<string>
+  /** Counts the words a quote shares with a window of a flow. */
+  private readonly counter: SharedWordCounter
 
   constructor(doc: import('../corpus/types.ts').ChapterDocument) {
     this.flows = buildFlows(doc)
     this.words = this.flows.map((flow) => {
       const chapter = flow.words.map((w) => w.norm)
-      return { chapter, vocab: new Set(chapter), freq: countWords(chapter) }
+      return { chapter, vocab: new Set(chapter), freq: countWords(chapter), ids: new Int32Array(0) }
     })
     this.vocab = new Set(this.words.flatMap((w) => w.chapter))
+    this.counter = new SharedWordCounter(this.vocab)
+    for (const w of this.words) w.ids = this.counter.idsOf(w.chapter)
   }
 
   locate(quote: string): QuoteLocation | null {
@@ -122,10 +129,10 @@ export class QuoteLocator {
     if (q.length < FUZZY_MIN_WORDS) return null
     let best: { flow: Flow; from: number; to: number; same: number; sim: number } | null = null
     const qSet = new Set(q)
-    const qCounts = countWords(q)
+    this.counter.setQuote(q)
     const until = performance.now() + FUZZY_BUDGET_MS
     for (const [fi, flow] of this.flows.entries()) {
-      const { chapter, vocab, freq } = this.words[fi] as (typeof this.words)[number]
+      const { chapter, vocab, freq, ids } = this.words[fi] as (typeof this.words)[number]
       // Cheap filter: enough of the quote's words occur in the flow at all.
       const present = q.filter((w) => vocab.has(w)).length
       if (present / q.length < FUZZY_MIN_SIMILARITY) continue
@@ -146,7 +153,7 @@ export class QuoteLocator {
         const window = chapter.slice(start, start + q.length + 8)
         // A window can win only if it could share enough words with the quote: the multiset
         // intersection bounds the words a diff can find in common (sim ≤ same / q.length).
-        const bound = sharedWordBound(qCounts, window)
+        const bound = this.counter.shared(ids, start, Math.min(ids.length, start + q.length + 8))
         if (bound < FUZZY_MIN_WORDS || bound < FUZZY_MIN_SIMILARITY * q.length) continue
         if (best && bound / q.length <= best.sim) continue
         if (performance.now() > until) break
@@ -203,18 +210,6 @@ function countWords(words: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1)
   return counts
-}
-
-/** The size of the multiset intersection of the quote's words and a window's. */
-function sharedWordBound(quote: ReadonlyMap<string, number>, window: readonly string[]): number {
-  const left = new Map<string, number>()
-  let shared = 0
-  for (const w of window) {
-    const n = left.has(w) ? (left.get(w) as number) : (quote.get(w) ?? 0)
-    if (n > 0) shared++
-    left.set(w, n - 1)
-  }
-  return shared
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { type FeatureExtractionPipeline, env as hfEnv, pipeline } from '@huggingface/transformers'
 import { Embeddings } from '@langchain/core/embeddings'
 import type { EmbeddingConfig } from './config.ts'
+import { lengthBatches } from './length-batches.ts'
 import { hashModelFiles, isModelComplete, MODELS_DIR, modelDir } from './model-files.ts'
 import { STATIC_MODEL_ID } from './static-model/build.ts'
 
@@ -138,11 +139,14 @@ export class TransformersEmbeddings extends Embeddings {
 
   override async embedDocuments(texts: string[]): Promise<number[][]> {
     const extractor = await this.load()
-    const out: number[][] = []
-    for (let i = 0; i < texts.length; i += this.batchSize) {
-      const batch = texts.slice(i, i + this.batchSize)
-      const tensor = await extractor(batch, { pooling: 'mean', normalize: true })
-      out.push(...(tensor.tolist() as number[][]))
+    const out: number[][] = new Array(texts.length)
+    // Texts of similar length together: a batch is padded to its longest (`length-batches.ts`).
+    for (const batch of lengthBatches(texts, this.batchSize)) {
+      const tensor = await extractor(
+        batch.map((i) => texts[i] as string),
+        { pooling: 'mean', normalize: true },
+      )
+      for (const [k, v] of (tensor.tolist() as number[][]).entries()) out[batch[k] as number] = v
     }
     return out
   }
