@@ -253,7 +253,7 @@ const POINTS_BACK =
  * chapter?", "Any idea?". (Read after {@link stripRequest}.)
  */
 const CONTENT_FREE_REQUEST =
-  /^(?:(?:could|can|would|will) you (?:please )?)?(?:help(?: (?:me|us))?(?: (?:out|with (?:it|that|this)))?|find (?:it|that|this|them|out)|look (?:it|that|this) up|check (?:it|that|this)|answer (?:it|that|this)|any ideas?|(?:does|did) (?:it|the chapter|the text) say)(?: (?:in|from) (?:the|this) (?:chapter|text|book))?\s*[?.!]*$/i
+  /^(?:(?:could|can|would|will) you (?:please )?)?(?:help(?: (?:me|us))?(?: (?:out|with (?:it|that|this)))?|find (?:it|that|this|them|out|(?:that|this|the) (?:number|figure|amount|date|name|one|answer))(?: for (?:me|us))?|look (?:it|that|this) up|check (?:it|that|this)|answer (?:it|that|this)|any ideas?|(?:does|did) (?:it|the chapter|the text) say)(?: (?:in|from) (?:the|this) (?:chapter|text|book))?\s*[?.!]*$/i
 
 /** "What I still need is the amount …": a need stated as a sentence, asked as "What is …". */
 const STATED_NEED =

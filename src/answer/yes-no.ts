@@ -3,7 +3,7 @@ import type { NumberMention } from '../analysis/numbers.ts'
 import type { Question } from '../analysis/question.ts'
 import type { TableRegistry, TableSpec, ValueColumn } from '../analysis/tables.ts'
 import type { ChapterDocument, TableRow } from '../corpus/types.ts'
-import { normalizeText, wordTokens } from '../text/normalize.ts'
+import { normalizeText, searchTerms, wordTokens } from '../text/normalize.ts'
 import { CARDINAL_WORDS } from '../text/number-words.ts'
 import { clausesOf } from '../text/sentences.ts'
 import { describeRow, describeValue, possessive, rowCitation, source } from './table-text.ts'
@@ -237,6 +237,13 @@ const ANTONYMS: ReadonlyArray<readonly [string, string]> = [
   ['narrow', 'broad|wide'],
   ['minor', 'major'],
   ['temporary', 'permanent|lasting'],
+  // "Was the report put out by the IEA on its own?" against "released jointly by the IEA and …".
+  [
+    'alone|on (?:its|their) own|by (?:itself|themselves)|solely|single-handedly|unilaterally',
+    'jointly|together|in (?:cooperation|collaboration|partnership) with',
+  ],
+  // "Was China's AI law passed in March 2024?" against "The AI draft law, made public in March 2024".
+  ['passed|adopted|enacted|approved|ratified', 'draft'],
 ]
 
 /** A small count, in digits or words (a year is no count). */
@@ -339,9 +346,23 @@ export function proseVerdict(
       if (
         new RegExp(`\\b(?:${said})\\b`).test(c) &&
         !new RegExp(`\\b(?:${said})\\b`).test(s) &&
-        new RegExp(`\\b(?:${other})\\b`).test(s)
+        new RegExp(`\\b(?:${other})\\b`).test(s) &&
+        // "Was the draft law later adopted?" asks past what the sentence says: not a contradiction.
+        !new RegExp(`\\b(?:${other})\\b`).test(c)
       )
         return 'no'
+  // "Is the partnership focused on building quantum computers?" against "focuses on the
+  // cultivation of quantum talent": what it focuses on is another thing.
+  const claimFocus = FOCUS_ON.exec(c)?.[1]
+  const sentenceFocus = FOCUS_ON.exec(s)?.[1]
+  if (claimFocus && sentenceFocus) {
+    const said = new Set(searchTerms(sentenceFocus))
+    // Its head word: "quantum computers" is not "quantum talent".
+    const head = searchTerms(claimFocus.split(/,| and | or /)[0] ?? '')
+      .filter((t) => !FOCUS_FILLER.test(t))
+      .at(-1)
+    if (head && !said.has(head)) return 'no'
+  }
   // "Has the number been falling?" against "has increased for three consecutive years".
   const claimDirection = directionOf(c)
   const sentenceDirection = directionOf(s)
@@ -355,6 +376,11 @@ export function proseVerdict(
   if (negated !== claimNeg && negated) return 'no'
   return 'yes'
 }
+
+/** What something focuses on: "focused on building quantum computers". */
+const FOCUS_ON = /\bfocus(?:es|ed|ing)? (?:mainly |primarily |chiefly )?on ([a-z][a-z ,-]{2,80})/
+/** Words of a focus that name no thing of it. */
+const FOCUS_FILLER = /^(?:build|develop|the|a|an)$/
 
 /**
  * Pairs of event words where one rules the other out: a premise that says one where the chapter

@@ -245,3 +245,36 @@ describe('parts, boxes and lists named in other words', () => {
     expect(a.answer).toMatch(/37\.9 percent/)
   })
 })
+
+describe('yes/no: what the passage says instead', () => {
+  it('"on its own" against "jointly", "passed" against "draft", a focus on another thing: no', async () => {
+    const { answerer } = await assistant()
+    const alone = await answerer.answer(
+      'Was the report on patents and the energy transition released by the IEA alone?',
+    )
+    expect(alone.verdict).toBe('no')
+    const passed = await answerer.answer('Was an AI law adopted by China in March 2024?')
+    expect(passed.verdict).toBe('no')
+    const focus = await answerer.answer(
+      'Is the January 2024 trilateral quantum partnership focused on research funding?',
+    )
+    expect(focus.verdict).toBe('no')
+    // The same claims as the chapter makes them: yes.
+    const jointly = await answerer.answer(
+      'Was the study on patents and the energy transition released jointly by the IEA and the European Patent Office?',
+    )
+    expect(jointly.verdict).toBe('yes')
+    const talent = await answerer.answer(
+      'Is the January 2024 trilateral quantum partnership focused on the cultivation of quantum talent?',
+    )
+    expect(talent.verdict).toBe('yes')
+  })
+
+  it('"Can you find that number for me?" asks what the sentence before it says', () => {
+    expect(
+      coreQuestion(
+        "I'm writing a market note on Chinese AI. My boss thinks this chapter gives the number of AI companies in China. Can you find that number for me?",
+      ),
+    ).toMatch(/number of AI companies in China/)
+  })
+})
