@@ -312,7 +312,7 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
   }
   const pieces = text
     .split(
-      /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b)|,?\s+and\s+(?=(?:those|the ones|ones)\s+(?:with|at|of|scoring|having)\s+\d))/i,
+      /(?<=\?)\s+(?=[A-Za-z])|\s*(?:;\s+|,?\s+(?:and|also|plus|as well as)\s+(?=(?:(?:in|on|at|for|from|by|with|to|since|of|during|under|among)\s+(?=(?:what|which|whom|whose|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|list|name|give)\b)|,\s+(?=(?:what|which|who|when|where|why|how)\b)|,?\s+and\s+(?=(?:those|the ones|ones)\s+(?:with|at|of|scoring|having)\s+\d))/i,
     )
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
@@ -320,7 +320,10 @@ export function splitParts(text: string, firstEntity: string | null): string[] {
   // ask belongs to the question after it.
   for (let i = pieces.length - 2; i >= 0; i--) {
     const p = pieces[i] as string
-    if (!ASKS.test(p) && !/\?$/.test(p)) pieces.splice(i, 2, `${p}, ${pieces[i + 1]}`)
+    // "the chapter says … — which ones does it name": a question after a dash or colon asks.
+    const asksAfterDash = /\s[—–:-]\s*(?:what|which|who|when|where|why|how)\b/i.test(p)
+    if (!ASKS.test(p) && !/\?$/.test(p) && !asksAfterDash)
+      pieces.splice(i, 2, `${p}, ${pieces[i + 1]}`)
   }
   // "Which economy has the most papers, how many, and …": an elliptic "how many" asks it of the
   // piece before.

@@ -150,13 +150,20 @@ export function lexicalCoverage(
   return total === 0 ? 0 : hit / total
 }
 
+/** Roots of the term sets lately scored (a text's term set is itself remembered by `termsOf`). */
+const rootsMemo = new WeakMap<ReadonlySet<string>, Set<string>>()
+
 /** The first {@link VARIANT_ROOT_LETTERS} letters of a text's longer stems. */
 function rootsOf(have: ReadonlySet<string>): Set<string> {
-  return new Set(
+  const known = rootsMemo.get(have)
+  if (known) return known
+  const roots = new Set(
     [...have]
       .filter((x) => x.length >= VARIANT_ROOT_LETTERS)
       .map((x) => x.slice(0, VARIANT_ROOT_LETTERS)),
   )
+  rootsMemo.set(have, roots)
+  return roots
 }
 
 /**

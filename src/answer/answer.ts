@@ -821,7 +821,13 @@ export class Answerer {
     }
     const sentences: Sentence[] = []
     for (const [i, d] of drafts.entries()) {
-      if (d.answerable) sentences.push(...d.sentences)
+      // A sentence an earlier part already quoted is not quoted again.
+      if (d.answerable)
+        sentences.push(
+          ...d.sentences.filter(
+            (x) => x.cites.length === 0 || !sentences.some((y) => y.text === x.text),
+          ),
+        )
       else
         sentences.push({
           text: `The chapter does not say: "${(q.parts[i] as Question).core}"`,

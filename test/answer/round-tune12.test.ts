@@ -278,3 +278,37 @@ describe('yes/no: what the passage says instead', () => {
     ).toMatch(/number of AI companies in China/)
   })
 })
+
+describe('two-part questions split where a question word follows a preposition or a dash', () => {
+  it('splits ", and in how many …" and "… — which ones does it name, and …"', () => {
+    expect(
+      splitParts(
+        'Since when has China been signing cyberspace deals, and in which countries were they signed?',
+        null,
+      ),
+    ).toEqual([
+      'Since when has China been signing cyberspace deals?',
+      'in which countries were they signed?',
+    ])
+    expect(
+      splitParts(
+        'the text says some european countries collaborate a lot — which ones are named, and what share does Germany have in table 8.3?',
+        null,
+      ),
+    ).toEqual([
+      'the text says some european countries collaborate a lot — which ones are named?',
+      'what share does Germany have in table 8.3?',
+    ])
+  })
+
+  it('answers both parts, and quotes no sentence twice', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'Since what year have Chinese firms been going into markets in Eastern Europe, Central Asia and Africa, and in how many countries and regions are their network nodes?',
+    )
+    expect(a.answer).toMatch(/2016/)
+    expect(a.answer).toMatch(/160 countries/)
+    const sentences = a.answer.split(/(?<=\])\s+/)
+    expect(new Set(sentences).size).toBe(sentences.length)
+  })
+})
