@@ -351,6 +351,9 @@ function repeatsEarlier(d: Draft, earlier: readonly Draft[]): boolean {
   return cites.length > 0 && cites.every((id) => said.has(id))
 }
 
+/** A paragraph's opening this short (in words) is read with the sentence after it, when it is all that was picked. */
+const TOPIC_SENTENCE_WORDS = 20
+
 /** Passages searched for prose that ranks a table answer's rows (see `proseSaying`). */
 const PROSE_SEARCH_K = 6
 
@@ -1635,6 +1638,18 @@ export class Answerer {
       const last = picked[picked.length - 1] as ScoredSentence
       const next = scored.find((x) => x.blockId === last.blockId && x.index === last.index + 1)
       if (next && carries(next.text)) picked.push(next)
+    }
+    // "In South America, green energy is a vital area of bilateral cooperation between China and
+    // Colombia.": a paragraph's short opening alone introduces; the sentence after it says what.
+    const only = picked.length === 1 ? picked[0] : undefined
+    if (
+      only &&
+      only.index === 0 &&
+      only.text.split(/\s+/).length <= TOPIC_SENTENCE_WORDS &&
+      !HEADING_SENTENCE.test(only.text)
+    ) {
+      const next = scored.find((x) => x.blockId === only.blockId && x.index === 1)
+      if (next) picked.push(next)
     }
     picked.sort((a, b) => a.blockOrder - b.blockOrder || a.index - b.index)
     const passageCoverage = lexicalCoverage(terms, picked.map((p) => p.text).join(' '), stats, soft)

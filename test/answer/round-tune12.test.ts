@@ -312,3 +312,12 @@ describe('two-part questions split where a question word follows a preposition o
     expect(new Set(sentences).size).toBe(sentences.length)
   })
 })
+
+describe("a paragraph's short opening", () => {
+  it('is read with the sentence after it when it is all that was picked', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer('How is China working with Colombia on green energy?')
+    expect(a.answer).toMatch(/vital area of bilateral cooperation/)
+    expect(a.answer).toMatch(/six new energy generation projects/)
+  })
+})
