@@ -1674,7 +1674,19 @@ export class Answerer {
         table: { rows: table.rows, column: askedColumn(table.query) },
       }
 
-    const reason = best ? decideAbstention(features, this.thresholds) : 'nothing was retrieved'
+    // "How many of those are in Shenzhen?": a figure about a place or body the chapter never names
+    // is not given, however many of the question's words match; only a sentence as close in
+    // meaning as a place named differently is ("the region linking Guangzhou, Hong Kong and Macau"
+    // for the Greater Bay Area; see `nameDenseGuard`).
+    const unnamedFigure =
+      q.answerType === 'number' &&
+      features.unknownNames.length > 0 &&
+      features.dense < this.thresholds.nameDenseGuard
+        ? `the chapter never names ${features.unknownNames.join(', ')}`
+        : null
+    const reason = best
+      ? (decideAbstention(features, this.thresholds) ?? unnamedFigure)
+      : 'nothing was retrieved'
     if (!best || reason)
       return {
         sentences: [],

@@ -193,6 +193,9 @@ export function countsAskedThing(
 
 /** Whether a counted noun of a sentence is the asked thing: the word, its singular, a close word, or both classifiers. */
 function countsAs(asked: string, noun: string, words: EvidenceWords): boolean {
+  // A unit is only itself: "how many gigawatts" is not counted in megawatts.
+  if (MEASURE_UNIT.test(asked) || MEASURE_UNIT.test(noun))
+    return asked.replace(/s$/, '').toLowerCase() === noun.replace(/s$/, '').toLowerCase()
   return (
     words.says(asked, noun) ||
     words.says(asked.replace(/s$/, ''), noun) ||

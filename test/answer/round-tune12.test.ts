@@ -321,3 +321,30 @@ describe("a paragraph's short opening", () => {
     expect(a.answer).toMatch(/six new energy generation projects/)
   })
 })
+
+describe('figures the chapter does not give', () => {
+  it('a unit is only itself: "how many gigawatts" is not answered in megawatts', async () => {
+    const { answerer } = await assistant()
+    const gw = await answerer.answer(
+      'How many gigawatts will the six Colombian projects be able to produce?',
+    )
+    expect(gw.answerable).toBe(false)
+    const mw = await answerer.answer(
+      'How many megawatts will the six Colombian projects be able to produce?',
+    )
+    expect(mw.answer).toMatch(/170 megawatts/)
+  })
+
+  it('a figure about a place the chapter never names is refused, however many other words match', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'How many national-level high-tech enterprises are there in Dongguan?',
+    )
+    expect(a.answerable).toBe(false)
+    // The same figure for the region the chapter names is given.
+    const bay = await answerer.answer(
+      'How many national-level high-tech enterprises are there in the Greater Bay Area?',
+    )
+    expect(bay.answer).toMatch(/75,000/)
+  })
+})
