@@ -267,7 +267,8 @@ export function readNumbersOf(text: string, fastPath = true, loose = false): Num
         Number.isInteger(value) &&
         value >= 1900 &&
         value <= 2100 &&
-        !/,/.test(raw),
+        // "2,020" is no year; "in 2020, right?" is (the comma after it is the sentence's).
+        !/,/.test(raw.trim().replace(/[,.;:]+$/, '')),
       start,
       end: start + n.length,
       text: raw.trim(),

@@ -348,3 +348,19 @@ describe('figures the chapter does not give', () => {
     expect(bay.answer).toMatch(/75,000/)
   })
 })
+
+describe('a year before a comma', () => {
+  it('is a year, not a claimed value: the verdict on "on top … in 2020, right?" names the real top', async () => {
+    const { answerer } = await assistant()
+    const analysis = (answerer as unknown as { analysis: ChapterAnalysis }).analysis
+    expect(
+      analysis.question('Was Germany third in 2020, right?').numbers.find((n) => n.value === 2020)
+        ?.year,
+    ).toBe(true)
+    const a = await answerer.answer(
+      'Germany is on top for research cooperation centrality in 2020, right?',
+    )
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/United States/)
+  })
+})
