@@ -153,8 +153,8 @@ export function lexicalCoverage(
 /** Roots of the term sets lately scored (a text's term set is itself remembered by `termsOf`). */
 const rootsMemo = new WeakMap<ReadonlySet<string>, Set<string>>()
 
-/** The first {@link VARIANT_ROOT_LETTERS} letters of a text's longer stems. */
-function rootsOf(have: ReadonlySet<string>): Set<string> {
+/** The first {@link VARIANT_ROOT_LETTERS} letters of a text's longer stems (remembered per term set). */
+export function rootsOf(have: ReadonlySet<string>): Set<string> {
   const known = rootsMemo.get(have)
   if (known) return known
   const roots = new Set(

@@ -5,13 +5,14 @@ import { withNumberReading } from '../analysis/numbers.ts'
 import { claimOf, MAX_PARTS, type Question } from '../analysis/question.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
-import { lexicalCoverage, queryTerms } from '../analysis/terms.ts'
+import { lexicalCoverage, queryTerms, rootsOf, VARIANT_ROOT_LETTERS } from '../analysis/terms.ts'
 import type { WordFrequency } from '../analysis/word-frequency.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerm, searchTerms, wordTokens } from '../text/normalize.ts'
+import { CARDINAL_WORDS } from '../text/number-words.ts'
 import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
@@ -146,13 +147,6 @@ const YEAR_IN = /\b(?:19|20)\d{2}\b/
  * third tier of centrality" is a group the chapter names, not the whole of Table 8.4.
  */
 const PROSE_QUALIFIES_LIST = 0.6
-
-/**
- * Letters two words share at the start to be variants of one word for a yes/no claim's rare
- * words ("classification", "classified"): longer than {@link SAME_ROOT_LETTERS}, as a rare word
- * is often long.
- */
-const ROOT_LETTERS = 7
 
 /** A question about a table itself: what it is about, shows, covers, the years it spans. */
 const ABOUT_A_TABLE =
@@ -301,10 +295,26 @@ function carriesAnswerType(q: Question, text: string, catalog: EntityCatalog): b
     case 'date':
       return /\b(?:19|20)\d{2}\b/.test(text)
     case 'number':
-      return /\d/.test(text.replace(/\b(?:19|20)\d{2}\b/g, ' '))
+      return figureBesidesYears(text)
     default:
       return true
   }
+}
+
+/** Whether a text holds a number that is not a year. */
+const figureBesidesYears = (text: string) => /\d/.test(text.replace(/\b(?:19|20)\d{2}\b/g, ' '))
+
+/** The sentence after `s` among the scored ones (with `nextBlock`, also the next block's first). */
+function sentenceAfter(
+  scored: readonly ScoredSentence[],
+  s: ScoredSentence,
+  nextBlock = false,
+): ScoredSentence | undefined {
+  return scored.find(
+    (x) =>
+      (x.blockId === s.blockId && x.index === s.index + 1) ||
+      (nextBlock && x.blockOrder === s.blockOrder + 1 && x.index === 0),
+  )
 }
 
 /** A heading run into its text: "Factor dimension: Data as a driving force for …" (a label of up to four words and a colon). */
@@ -315,8 +325,7 @@ const HEADING_SENTENCE = /^[A-Z][a-z-]+(?: [a-z-]+){0,3}:\s+\S/
  * is not a year) when the opening has none, or a place or economy the opening does not name.
  */
 function addsToOpening(sentence: string, opening: string, catalog: EntityCatalog): boolean {
-  const figure = (t: string) => /\d/.test(t.replace(/\b(?:19|20)\d{2}\b/g, ' '))
-  if (figure(sentence) && !figure(opening)) return true
+  if (figureBesidesYears(sentence) && !figureBesidesYears(opening)) return true
   const named = new Set(catalog.find(opening).map((m) => m.entity))
   return catalog.find(sentence).some((m) => !named.has(m.entity))
 }
@@ -332,16 +341,24 @@ function listCountAsked(text: string): number {
     )
   if (!m) return 0
   const word = (m[1] as string).toLowerCase()
-  return /^\d$/.test(word)
-    ? Number(word)
-    : ['three', 'four', 'five', 'six', 'seven'].indexOf(word) + 3
+  return /^\d$/.test(word) ? Number(word) : CARDINAL_WORDS.indexOf(word) + 1
+}
+
+/** "a, b, c, and d": `n` items, commas, then "and" or "or" (compiled once per `n`). */
+const LIST_OF = new Map<number, RegExp>()
+function listOf(n: number): RegExp {
+  let re = LIST_OF.get(n)
+  if (!re) {
+    const item = '[^,;:.]{1,80}'
+    re = new RegExp(`(?:${item},\\s+){${n - 1}}(?:and|or)\\s+${item}`)
+    LIST_OF.set(n, re)
+  }
+  return re
 }
 
 /** Whether a sentence lists exactly `k` things: "a, b, c, and d" (commas, then "and" or "or"). */
 function listsExactly(sentence: string, k: number): boolean {
-  const item = '[^,;:.]{1,80}'
-  const list = (n: number) => new RegExp(`(?:${item},\\s+){${n - 1}}(?:and|or)\\s+${item}`)
-  return list(k).test(sentence) && !list(k + 1).test(sentence)
+  return listOf(k).test(sentence) && !listOf(k + 1).test(sentence)
 }
 
 /** Whether every passage a draft cites was cited by an earlier draft (it says nothing new). */
@@ -1105,18 +1122,15 @@ export class Answerer {
    * word of the passage says.
    */
   private unsaidWords(claim: string, passage: string, soft: SoftTerms | undefined): string[] {
-    const passageTerms = new Set(this.analysis.stats.termsOf(passage))
-    // "classification" is said by "classified": a passage word with the same root.
-    const roots = new Set(
-      [...passageTerms]
-        .filter((t) => t.length >= ROOT_LETTERS)
-        .map((t) => t.slice(0, ROOT_LETTERS)),
-    )
+    const passageTerms = this.analysis.stats.termsOf(passage)
+    // "classification" is said by "classified": a passage word with the same root (the variants
+    // lexical coverage credits, `VARIANT_ROOT_LETTERS`).
+    const roots = rootsOf(passageTerms)
     return wordTokens(claim).filter((w) => {
       const t = searchTerm(w)
       return (
         t !== null &&
-        !(t.length >= ROOT_LETTERS && roots.has(t.slice(0, ROOT_LETTERS))) &&
+        !(t.length >= VARIANT_ROOT_LETTERS && roots.has(t.slice(0, VARIANT_ROOT_LETTERS))) &&
         /^[a-z]+$/.test(w) &&
         // A change ("fallen") is checked by its direction.
         directionOf(w) === null &&
@@ -1624,11 +1638,7 @@ export class Answerer {
     // picked is read with the sentence after it.
     const heading = picked.find((p) => p.index === 0 && HEADING_SENTENCE.test(p.text))
     if (heading) {
-      const next = scored.find(
-        (x) =>
-          (x.blockId === heading.blockId && x.index === 1) ||
-          (x.blockOrder === heading.blockOrder + 1 && x.index === 0),
-      )
+      const next = sentenceAfter(scored, heading, true)
       if (next && !picked.includes(next)) picked.push(next)
     }
     // "Which countries come right after the US?": a passage whose picked sentences give nothing of
@@ -1636,7 +1646,7 @@ export class Answerer {
     const carries = (t: string) => carriesAnswerType(q, t, this.catalog)
     if (picked.length > 0 && !picked.some((p) => carries(p.text))) {
       const last = picked[picked.length - 1] as ScoredSentence
-      const next = scored.find((x) => x.blockId === last.blockId && x.index === last.index + 1)
+      const next = sentenceAfter(scored, last)
       if (next && carries(next.text)) picked.push(next)
     }
     // "In South America, green energy is a vital area of bilateral cooperation between China and
@@ -1648,7 +1658,7 @@ export class Answerer {
       only.text.split(/\s+/).length <= TOPIC_SENTENCE_WORDS &&
       !HEADING_SENTENCE.test(only.text)
     ) {
-      const next = scored.find((x) => x.blockId === only.blockId && x.index === 1)
+      const next = sentenceAfter(scored, only)
       if (next) picked.push(next)
     }
     picked.sort((a, b) => a.blockOrder - b.blockOrder || a.index - b.index)
