@@ -19,7 +19,7 @@ export const ROBUST_FAMILIES = [
 export type RobustFamily = (typeof ROBUST_FAMILIES)[number]
 
 /**
- * The splits: `tune` to `tune12` (more tuning sets, written later by other sessions, for
+ * The splits: `tune` to `tune13` (more tuning sets, written later by other sessions, for
  * more signal on the families where tune and test disagreed) may be used to choose rules; `test`
  * never is.
  */
@@ -36,6 +36,7 @@ export const ROBUST_SPLITS = [
   'tune10',
   'tune11',
   'tune12',
+  'tune13',
   'test',
 ] as const
 export type RobustSplit = (typeof ROBUST_SPLITS)[number]
