@@ -17,6 +17,14 @@ export interface SupportFeatures {
   unknownFocus: string | null
   /** Capitalized names in the question (not its first word) that the chapter never uses. */
   unknownNames: string[]
+  /**
+   * Whether the evidence shares a topical word with the question: a name the catalog knows, or a
+   * word rarer than everyday English ("inventions", "investors", "productive"). A question
+   * anchored so is about the chapter even when few of its words are ("What is getting in the way
+   * of nations working together on new inventions?"); one that shares only everyday words ("Why
+   * is the sky blue?", "What time is it?") is not.
+   */
+  anchored: boolean
 }
 
 /**
@@ -43,6 +51,8 @@ export interface AbstentionThresholds {
    */
   nameDenseGuard: number
 }
+
+export const ANCHORED_FLOOR = Number(process.env.ANCHORED_FLOOR ?? 0.55)
 
 export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   minLexical: 0.35,
@@ -208,7 +218,29 @@ export function supportFeatures(
     unknown: total === 0 ? 1 : unknownMass / total,
     unknownFocus,
     unknownNames,
+    anchored: evidenceTerms !== null && anchoredIn(q, evidenceTerms, aliasTerms, frequency),
   }
+}
+
+/**
+ * Words at least this rare in English name a topic rather than frame a question: "invention"
+ * (rank ≈ 9,000), "investor", "productive"; "time" (64), "life", "work", "rules" do not.
+ */
+export const TOPICAL_RANK = Number(process.env.TOPICAL_RANK ?? 3_000)
+
+/** Whether a question word that is topical (see {@link TOPICAL_RANK}) or a known name is in the evidence. */
+function anchoredIn(
+  question: string,
+  evidenceTerms: ReadonlySet<string>,
+  aliasTerms: ReadonlySet<string>,
+  frequency: Pick<WordFrequency, 'rank'>,
+): boolean {
+  for (const word of wordTokens(question)) {
+    const t = searchTerm(word)
+    if (t === null || !evidenceTerms.has(t)) continue
+    if (aliasTerms.has(t) || frequency.rank(word.toLowerCase()) >= TOPICAL_RANK) return true
+  }
+  return false
 }
 
 /**
@@ -308,7 +340,8 @@ export function decideAbstention(
     return `the chapter never mentions "${f.unknownFocus}"`
   if (f.unknownNames.length > 0 && f.lexical < t.nameGuard && f.dense < t.nameDenseGuard)
     return `the chapter never names ${f.unknownNames.join(', ')}`
-  if (f.lexical < t.minLexical && f.dense < t.minDense)
+  const floor = f.anchored ? ANCHORED_FLOOR : 1
+  if (f.lexical < t.minLexical * floor && f.dense < t.minDense * floor)
     return 'no passage is close enough to the question'
   return null
 }

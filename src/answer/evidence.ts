@@ -339,26 +339,48 @@ export function missingEvidence(
   // names, in the same clause ("GAC New Energy and Bosch have collaborated, and Volkswagen and
   // Xiaopeng … set to launch in 2026" dates Volkswagen's models, not the collaboration).
   if (q.answerType === 'date') {
-    const names = [
-      ...q.entities.filter((e) => e.name !== 'China').map((e) => e.name.toLowerCase()),
-      ...(text.match(NAME_RUN) ?? [])
-        .flatMap((run) => run.split(/[\s–—-]+/))
-        .filter((w) => !/^(?:When|What|Which|In|On|By|Did|Does|Was|Is|The|China|Chinese)$/.test(w))
+    // Each name as its words: a name of several words is said only by all of them ("the Digital
+    // Silk Road" is not "the Belt and Road … Digital Economy" for sharing "Road" and "Digital").
+    const names: string[][] = [
+      ...q.entities.filter((e) => e.name !== 'China').map((e) => [e.name.toLowerCase()]),
+      ...(text.match(NAME_RUN) ?? []).flatMap((run) => {
+        const words = run
+          .split(/[\s–—-]+/)
+          .filter(
+            (w) => !/^(?:When|What|Which|In|On|By|Did|Does|Was|Is|The|China|Chinese)$/.test(w),
+          )
         // "VW" is said as "Volkswagen".
-        .flatMap((w) => [w, ...(glossaryMeaning(w)?.split(/\s+/).slice(0, 1) ?? [])])
-        .map((w) => w.toLowerCase()),
+        const spelled = words.flatMap((w) => glossaryMeaning(w)?.split(/\s+/).slice(0, 1) ?? [])
+        return [
+          ...(words.length > 0 ? [words.map((w) => w.toLowerCase())] : []),
+          ...spelled.map((w) => [w.toLowerCase()]),
+        ]
+      }),
     ]
-    const dated = splitSentences(evidence)
-      .flatMap((span) => clausesOf(evidence.slice(span.start, span.end)))
-      .filter((c) => DATE.test(c))
+    const dated = splitSentences(evidence).flatMap((span) => {
+      const sentence = evidence.slice(span.start, span.end)
+      return clausesOf(sentence)
+        .filter((c) => DATE.test(c))
+        .map((clause) => ({
+          clause: clause.toLowerCase(),
+          sentence: sentence.toLowerCase(),
+          // Names are found in the clause as written ("US" is a name, "us" is not).
+          found: catalog.find(clause).map((m) => m.entity.name.toLowerCase()),
+        }))
+    })
     // "African" is said by "Africa": a name matches by its first letters too.
     const stemOf = (n: string) => (n.length > 5 ? n.slice(0, n.length - 2) : n)
     if (
       names.length > 0 &&
-      !dated.some((c) => {
-        const lc = c.toLowerCase()
-        const found = catalog.find(c).map((m) => m.entity.name.toLowerCase())
-        return names.some((n) => lc.includes(stemOf(n)) || found.includes(n))
+      !dated.some(({ clause, sentence, found }) => {
+        // A name of several words is said in the dated clause's sentence, and one of its words in
+        // the clause ("In January 2024, the University of Chicago …, and Seoul National University").
+        return names.some((words) =>
+          words.length === 1
+            ? clause.includes(stemOf(words[0] as string)) || found.includes(words[0] as string)
+            : words.every((n) => sentence.includes(stemOf(n))) &&
+              words.some((n) => clause.includes(stemOf(n))),
+        )
       })
     )
       return 'that date'

@@ -202,9 +202,15 @@ const NOT_A_POSITION =
   /^[\s-]*(?:tiers?|groups?|waves?|rounds?|batch(?:es)?|categor(?:y|ies)|levels?|class(?:es)?|circles?|meetings?|forums?)\b/
 
 /** The amounts of a lower-case text: value, digits without separators, the unit word after, the words before. */
-function amountsOf(
-  text: string,
-): Array<{ value: number; digits: string; unit: string; before: string; year: boolean }> {
+function amountsOf(text: string): Array<{
+  value: number
+  digits: string
+  unit: string
+  before: string
+  year: boolean
+  /** The words of what it counts, up to {@link COUNTED_WORDS}: "solar streetlight systems". */
+  counted: string[]
+}> {
   return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => {
     const at = m.index ?? 0
     const digits = m[0].replace(/,/g, '').replace(/\.$/, '')
@@ -220,8 +226,26 @@ function amountsOf(
       unit: money ? `$${unit}` : unit,
       before: text.slice(Math.max(0, at - 24), at).replace(/\$$/, ''),
       year: Number.isInteger(value) && value >= 1900 && value <= 2100 && !m[0].includes(','),
+      counted: countedAfter(text.slice(at + m[0].length)),
     }
   })
+}
+
+/** Words that end what a number counts: "17 solar pump systems and 2 …", "200 systems in …". */
+const COUNT_STOP =
+  /^(?:and|or|in|of|to|for|by|on|at|from|with|than|as|is|are|was|were|each|that|which|who|across|during|since|between)$/
+
+/** How many words after a number may say what it counts. */
+const COUNTED_WORDS = 3
+
+/** The words after a number that say what it counts, up to a comma or a joining word: " solar pump systems, and …". */
+function countedAfter(rest: string): string[] {
+  const words: string[] = []
+  for (const w of (/^[a-z\s-]*/.exec(rest)?.[0] ?? '').split(/\s+/).filter(Boolean)) {
+    if (COUNT_STOP.test(w) || words.length === COUNTED_WORDS) break
+    words.push(w)
+  }
+  return words
 }
 
 /** Adjectives and their opposites (alternations as regex source): a claim saying one where the sentence says the other is false. */
@@ -420,6 +444,17 @@ export function amountVerdict(claim: string, sentence: string): ProseVerdict | n
   const sentenceAmounts = amountsOf(countsInDigits(sentence))
   if (sentenceAmounts.length === 0) return null
   for (const a of amountsOf(countsInDigits(claim))) {
+    // "17 solar streetlight systems" against "200 solar streetlight systems, 17 solar pump
+    // systems": the sentence counts the claim's thing, with another number.
+    const bound =
+      a.counted.length >= MIN_COUNTED_WORDS
+        ? sentenceAmounts.filter((x) => !x.year && countsSameThing(a.counted, x.counted))
+        : []
+    if (bound.length > 0 && !bound.some((x) => x.digits === a.digits))
+      return compareAmount(
+        a,
+        bound.map((x) => x.value),
+      )
     if (sentenceAmounts.some((x) => x.digits === a.digits && sameUnit(a.unit, x.unit))) continue
     // "serves 10,000 residents" against "1,195 solar home systems": the sentence gives no number
     // of what the claim counts, so it neither bears it out nor says otherwise.
@@ -436,23 +471,38 @@ export function amountVerdict(claim: string, sentence: string): ProseVerdict | n
       return 'not-stated'
     // Compare, do not match; and only with the sentence's amounts of the same unit ("90 percent"
     // with "80 percent", not "200 countries").
-    const values = sentenceAmounts
-      .filter((x) => !x.year && (!a.unit || x.unit === a.unit))
-      .map((x) => x.value)
-    const before = a.before
-    if (/\b(more than|over|above|greater than|exceed\w*|at least)\s*$/.test(before))
-      return values.some((x) => (/at least/.test(before) ? x >= a.value : x > a.value))
-        ? 'yes'
-        : 'no'
-    if (/\b(less than|under|below|fewer than|at most)\s*$/.test(before))
-      return values.some((x) => (/at most/.test(before) ? x <= a.value : x < a.value))
-        ? 'yes'
-        : 'no'
-    if (/\b(about|around|roughly|approximately|nearly|almost)\s*$/.test(before))
-      return values.some((x) => Math.abs(x - a.value) <= 0.1 * Math.abs(a.value)) ? 'yes' : 'no'
-    return 'no'
+    return compareAmount(
+      a,
+      sentenceAmounts.filter((x) => !x.year && (!a.unit || x.unit === a.unit)).map((x) => x.value),
+    )
   }
   return null
+}
+
+/** Whether one of the sentence's values bears out a claimed amount, with its comparator ("more than 40"). */
+function compareAmount(
+  a: { value: number; before: string },
+  values: readonly number[],
+): ProseVerdict {
+  const before = a.before
+  if (/\b(more than|over|above|greater than|exceed\w*|at least)\s*$/.test(before))
+    return values.some((x) => (/at least/.test(before) ? x >= a.value : x > a.value)) ? 'yes' : 'no'
+  if (/\b(less than|under|below|fewer than|at most)\s*$/.test(before))
+    return values.some((x) => (/at most/.test(before) ? x <= a.value : x < a.value)) ? 'yes' : 'no'
+  if (/\b(about|around|roughly|approximately|nearly|almost)\s*$/.test(before))
+    return values.some((x) => Math.abs(x - a.value) <= 0.1 * Math.abs(a.value)) ? 'yes' : 'no'
+  return 'no'
+}
+
+/**
+ * A claimed amount is bound to what it counts only when that takes this many words ("solar
+ * streetlight systems"): one word ("projects", "percent") is too common a unit to tell two counts apart.
+ */
+const MIN_COUNTED_WORDS = 2
+
+/** Whether two counted phrases name one thing: every word of the claim's is in the sentence's (same first five letters). */
+function countsSameThing(claimed: readonly string[], said: readonly string[]): boolean {
+  return claimed.every((w) => said.some((x) => x.slice(0, 5) === w.slice(0, 5)))
 }
 
 /**
