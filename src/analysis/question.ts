@@ -1,4 +1,5 @@
 import { normalizeText, searchTerm, wordTokens } from '../text/normalize.ts'
+import { ORDINAL_WORDS } from '../text/number-words.ts'
 import type { Entity, EntityCatalog } from './entities.ts'
 import { type NumberMention, notPlainReads, numbersIn, withNumberReading } from './numbers.ts'
 import type { Correction, Speller } from './spelling.ts'
@@ -503,6 +504,11 @@ export function intentOf(core: string, lower: string, target: StructureRef | nul
   return 'lookup'
 }
 
+/** "the fourth subsection of Part III", "the 2nd section in section II": a subsection by its place. */
+const NTH_SUBSECTION = new RegExp(
+  `\\b(${ORDINAL_WORDS.slice(0, 9).join('|')}|[1-9](?:st|nd|rd|th))\\s+(?:sub-?)?(?:section|part|heading)\\s+(?:of|in|under)\\s+(?:the\\s+)?(?:part|section)\\s+(iii|ii|i)\\b`,
+)
+
 /** The part of the chapter a question names. */
 export function targetOf(lower: string): StructureRef | null {
   const box = /\bbox\s*(\d+\.\d+)\b/.exec(lower)
@@ -511,6 +517,13 @@ export function targetOf(lower: string): StructureRef | null {
   if (foot) return { kind: 'footnote', id: foot[1] as string }
   const fig = /\b(?:figure|fig\.?)\s*(\d+\.\d+)\b/.exec(lower)
   if (fig) return { kind: 'figure', id: fig[1] as string }
+  // "the fourth subsection of Part III": section III.4.
+  const nth = NTH_SUBSECTION.exec(lower)
+  if (nth) {
+    const word = nth[1] as string
+    const n = /^\d/.test(word) ? Number.parseInt(word, 10) : ORDINAL_WORDS.indexOf(word) + 1
+    if (n >= 1) return { kind: 'section', id: `${(nth[2] as string).toUpperCase()}.${n}` }
+  }
   const sec =
     /\b(?:section|subsection|part|chapter section)\s+((?:iii|ii|i)(?:\.\d)?|intro(?:duction)?)\b/.exec(
       lower,

@@ -43,7 +43,7 @@ export interface TableSpec {
 }
 
 const SHARE =
-  /\b(shares?|percentages?|proportions?|portions?|percent|per cent|rates?|ratio of (?:internationally )?co-?authored)\b|%/
+  /\b(shares?|percentages?|proportions?|portions?|fractions?|percent|per cent|rates?|ratio of (?:internationally )?co-?authored)\b|%/
 const CENTRALITY =
   /\b(centrality|centrality score|hub score|hubs?|central|position in the (?:research |scientific |cooperation )?network|network position|(?:research|collaboration|cooperation|science|scientific)[- ]network(?: score)?|network score|connectedness|connected|connectors?)\b/
 const COAUTHORED =

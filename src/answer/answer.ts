@@ -804,7 +804,7 @@ export class Answerer {
     const rest = q.text
       .replace(/\b(?:box|section|subsection|part)\s*[\divx.]+\b/gi, ' ')
       .replace(
-        /\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give)\b/gi,
+        /\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d(?:st|nd|rd|th))\b/gi,
         ' ',
       )
     if (queryTerms(rest).length === 0) return null

@@ -52,6 +52,19 @@ const SUPERLATIVE =
 /** A follow-up that only names a year: "And in 2021?", "what about 2019?". */
 const YEAR_ONLY =
   /^(?:and|but|so|what about|how about)?\s*(?:in|for|during|by)?\s*((?:19|20)\d{2})\s*\??$/i
+/** A follow-up that only names a place in an order: "And 11th?", "what about the fourth one?". */
+const ORDINAL_ONLY = new RegExp(
+  `^(?:and|but|so|what about|how about)?\\s*(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).join('|')})(?:\\s+(?:one|place|spot|position))?\\s*\\??$`,
+  'i',
+)
+/** An ordinal in a question: "ranked 9th", "the second-largest", "the fourth item". */
+const ORDINAL_IN = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).join('|')})\\b`,
+  'i',
+)
+/** A follow-up that only names another table: "What about in Table 8.4?", "And Table 8.3?". */
+const TABLE_ONLY =
+  /^(?:and|but|so|what about|how about)?\s*(?:in|for|from)?\s*(?:the\s+)?table\s*(\d+\.\d+)\s*\??$/i
 /** "the one after it", "the next one": the neighbour of the last row by the same column. */
 const NEXT =
   /\b(?:the )?(?:next(?: one)?|one (?:after|below) (?:it|that)|after (?:it|that)|below (?:it|that)|behind (?:it|that)|the following one)\b/i
@@ -163,6 +176,27 @@ export function resolveReferences(
     return /\b(?:19|20)\d{2}\b/.test(before)
       ? `${before.replace(/\b(?:19|20)\d{2}\b/, year)}?`
       : `${before} in ${year}?`
+  }
+  // "And 11th?" after "Which economy is ranked 9th in Table 8.3?": the previous question, for
+  // that place.
+  const place = ORDINAL_ONLY.exec(text)?.[1]
+  if (place && ORDINAL_IN.test(prev.question.text))
+    return prev.question.text.replace(ORDINAL_IN, place)
+  // "What about in Table 8.4?" after Poland's share in Table 8.3: the same row, in that table, by
+  // the same column if it has one, else by the column its order follows.
+  const otherTable = TABLE_ONLY.exec(text)?.[1]
+  if (otherTable) {
+    const spec = analysis.tables.get(otherTable)
+    const rows = prev.question.entities.filter((e) => e.tables.includes(otherTable))
+    const was = columnOf(prev, analysis)
+    const column =
+      (spec && was ? analysis.tables.column(spec, was.column.key) : undefined) ??
+      (spec?.defaultColumn ? analysis.tables.column(spec, spec.defaultColumn) : undefined)
+    if (spec && column && rows.length === 1)
+      return figureQuestion((rows[0] as Entity).name, column.name, spec.id)
+    const before = prev.question.text.replace(/[?.!\s]+$/, '')
+    if (/\bTable \d+\.\d+\b/i.test(before))
+      return `${before.replace(/\bTable \d+\.\d+\b/i, `Table ${otherTable}`)}?`
   }
   // What the previous exchange named, read only when a strategy below asks (`prev.question` is a
   // reading of the previous question, made on demand by the caller).

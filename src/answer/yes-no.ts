@@ -511,8 +511,13 @@ function countsSameThing(claimed: readonly string[], said: readonly string[]): b
  * "one" is left alone ("one of the …" counts nothing), as is a number word before a joining word.
  */
 function countsInDigits(text: string): string {
-  return text.replace(SPELLED_COUNT, (w: string) => String(CARDINAL_WORDS.indexOf(w) + 1))
+  return text
+    .replace(ONE_SCALE, '1 $1')
+    .replace(SPELLED_COUNT, (w: string) => String(CARDINAL_WORDS.indexOf(w) + 1))
 }
+
+/** "one million", "a billion": one of a large unit, in digits so that it compares ("over one million" against "more than 10 million"). */
+const ONE_SCALE = /\b(?:one|a|an)\s+(hundred|thousand|million|billion|trillion)\b/g
 
 /** A number word from two to twenty before a word it counts (not "and", "of", "or", "to"). */
 const SPELLED_COUNT = new RegExp(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { targetOf } from '../../src/analysis/question.ts'
 import {
   DEFAULT_THRESHOLDS,
   decideAbstention,
@@ -7,6 +8,7 @@ import {
 import { missingEvidence } from '../../src/answer/evidence.ts'
 import { amountVerdict, proseVerdict } from '../../src/answer/yes-no.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { converse } from '../helpers/converse.ts'
 
 const MALI =
   'The “China-Aid Mali Solar Demonstration Village,” constructed by Chinese companies, installed 1,195 off-grid solar home systems, 200 solar streetlight systems, 17 solar pump systems, and 2 centralized solar power supply systems in the villages of Koniobla and Karan.'
@@ -88,5 +90,64 @@ describe('a date bound to the name asked about', () => {
         catalog,
       ),
     ).toBeNull()
+  })
+})
+
+describe('a large unit said in words', () => {
+  it('compares "over one million" with a claimed "more than 10 million"', () => {
+    const s = 'with both countries publishing over one million research collaboration papers each'
+    expect(amountVerdict('they each published more than 10 million papers', s)).toBe('no')
+    expect(amountVerdict('they each published more than half a million papers', s)).toBeNull()
+  })
+})
+
+describe('a share asked as a fraction', () => {
+  it('is the share column', async () => {
+    const { analysis } = (await assistant()).answerer
+    expect(
+      analysis.tables
+        .columnsNamedIn('what fraction of the papers were coauthored abroad')
+        .map((c) => c.column),
+    ).toContain('share')
+  })
+})
+
+describe('follow-ups that name only a place in the order or another table', () => {
+  it('asks the previous question for that place', async () => {
+    const [first, second] = await converse([
+      'Which field ranks 2nd in Table 8.2?',
+      'what about the 5th?',
+    ])
+    expect(first?.answer).toMatch(/Laser manufacturing/)
+    expect(second?.standaloneQuestion).toMatch(/\b5th\b/)
+    expect(second?.standaloneQuestion).toMatch(/Table 8\.2/)
+    expect(second?.answerable).toBe(true)
+  })
+
+  it('asks the same row of the other table, by a column that table has', async () => {
+    const [, second] = await converse([
+      "What is Japan's share of internationally coauthored papers in Table 8.3?",
+      'And in Table 8.4?',
+    ])
+    // Table 8.4 has no share column: its centrality is what it gives for Japan.
+    expect(second?.standaloneQuestion).toBe("What is Japan's centrality in Table 8.4?")
+    expect(second?.answer).toMatch(/centrality of 2\.2/)
+  })
+})
+
+describe('a subsection named by its place', () => {
+  it('is that section', async () => {
+    expect(targetOf('tell me about the second subsection of part ii')).toEqual({
+      kind: 'section',
+      id: 'II.2',
+    })
+    expect(targetOf('what is the 3rd section of part iii about?')).toEqual({
+      kind: 'section',
+      id: 'III.3',
+    })
+    const { answerer } = await assistant()
+    const a = await answerer.answer('What does the third subsection of Part III say?')
+    expect(a.answerable).toBe(true)
+    expect(a.answer).toMatch(/Section III\.3/)
   })
 })
