@@ -13,6 +13,7 @@ import { TableRegistry } from './tables.ts'
 import { TermStats } from './terms.ts'
 import { type ThesaurusEntry, thesaurusSynonyms } from './thesaurus.ts'
 import { THESAURUS_ENTRIES } from './thesaurus-entries.ts'
+import { Truecaser } from './truecase.ts'
 import { WordFrequency } from './word-frequency.ts'
 
 /**
@@ -54,6 +55,8 @@ export class ChapterAnalysis {
   readonly catalog: EntityCatalog
   readonly tables: TableRegistry
   readonly speller: Speller
+  /** Names typed in lower case, written as the chapter writes them (see `truecase.ts`). */
+  readonly truecaser: Truecaser
   /** Soft matching over the model's word vectors; `null` when the host has none. */
   readonly soft: SoftMatcher | null
   /** How common English words are (from the model's vocabulary). */
@@ -97,6 +100,10 @@ export class ChapterAnalysis {
         )
       : null
     this.frequency = new WordFrequency(vocabulary)
+    this.truecaser = new Truecaser(
+      doc.blocks.map((b) => b.text),
+      (w) => this.frequency.everyday(w),
+    )
   }
 
   /** The close chapter terms of a text's terms (see {@link SoftMatcher}); `undefined` without word vectors. */

@@ -5,6 +5,7 @@ import { type NumberMention, notPlainReads, numbersIn, withNumberReading } from 
 import type { Correction, Speller } from './spelling.ts'
 import { parseTableQuery, type TableQuery } from './table-query.ts'
 import type { TableRegistry } from './tables.ts'
+import type { Truecaser } from './truecase.ts'
 
 /** What a question wants done. */
 export type Intent =
@@ -71,6 +72,8 @@ export interface QuestionContext {
   catalog: EntityCatalog
   tables: TableRegistry
   speller: Speller
+  /** Restores names typed in lower case (optional: without it, case stays as typed). */
+  truecaser?: Truecaser
   /**
    * Reads one part of a question (as `analyzeQuestion(text, ctx, 1)`), where a host remembers
    * readings: a part is read again as a follow-up of the part before it.
@@ -84,18 +87,27 @@ const TRUE_THAT =
   /^(?:is it (?:true|correct|right|the case) that|true or false:?|am i right that|is it correct to say that|did the chapter say that|does the chapter (?:say|claim|state) that)\s+/i
 const INSTRUCTION =
   /\b(ignore (?:the|your|all|previous|prior)|forget (?:the|your|all|previous)|disregard|system prompt|hidden instructions|your instructions|write (?:me )?(?:a|an) (?:poem|song|story|essay|joke)|pretend (?:you|to)|act as|jailbreak|reveal your)\b/i
+/** The tags that turn a statement into a check. */
+const TAGS =
+  "right|correct|true|yes|no|isn't it|is that right|is that correct|is that true|is that so|am i right|don't they|doesn't it|didn't it|didn't they|aren't they|isn't that so|wasn't it|weren't they|hasn't it|haven't they|or not"
 /**
  * A statement turned into a check by a tag: "The chapter calls data the fourth factor, right?",
  * "China leads, doesn't it?".
  */
-const TAG_QUESTION =
-  /,?\s+(?:right|correct|true|yes|no|isn't it|is that right|is that correct|is that true|is that so|am i right|don't they|doesn't it|didn't it|didn't they|aren't they|isn't that so|wasn't it|weren't they|hasn't it|haven't they|or not)\s*\?+\s*$/i
+const TAG_QUESTION = new RegExp(
+  // With its question mark, or after a comma without one ("…, right").
+  `(?:,?\\s+(?:${TAGS})\\s*\\?+|,\\s*(?:${TAGS})\\s*[.!]*)\\s*$`,
+  'i',
+)
 /**
  * A prepositional lead-in before a question's verb: "By 2023, had …", "In 2022 did …",
  * "According to the chapter, is …" (up to six words, then a comma or the auxiliary).
  */
 const LEAD_IN =
   /^(?:(?:by|in|as of|since|after|before|during|until|according to|per|based on)\s+(?!(?:[\w.'’-]+\s+){0,5}?(?:what|which|who|whom|whose|when|where|why|how)\b)(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+(?:,\s*|\s+)|(?:by|in|as of|since|after|before|during|until|according to|per|based on|among|amongst|with|given|for|from|of|on|under|besides|apart from|unlike|like|compared (?:to|with)|looking at|regarding|concerning|in terms of)\s+(?![^,?]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,?]{1,120},\s*)(?=(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b)/i
+
+/** A lead-in phrase and its comma before any question: "In Table 8.3, why …", "According to the chapter, why …". */
+const PLAIN_LEAD_IN = /^(?:in|from|for|according to|per|based on)\s+[^,?]{1,60},\s*/i
 
 /** "The runner-up", "runners up": the second place, an ordinal numbers are read with. */
 const RUNNER_UP = /\brunners?[- ]up\b/gi
@@ -127,6 +139,53 @@ export function sentencesOf(text: string): string[] {
   return out.filter((x) => x.length > 0)
 }
 
+/** A sentence that commands rather than asks: "List all …", "Summarise section II.3". */
+const IMPERATIVE =
+  /^(?:please\s+)?(?:list|name|give|tell|explain|describe|summari[sz]e|compare|show|define|outline|enumerate|identify)\b/i
+
+/** A message shorter than this is read as it is, unless it has more than one sentence. */
+const SHORT_MESSAGE_CHARS = 140
+
+/**
+ * A message without the social words around its question: a greeting or a lead-in before it
+ * ("Hi!", "Quick question:", "One more thing -", "According to the chapter,") and thanks after it
+ * ("Thanks!", "Thank you in advance."). What is left is what is asked; a message that is only
+ * pleasantries stays as it is.
+ *
+ * @example
+ * withoutPleasantries('Hi there! Quick question: which field has the most papers? Thanks!')
+ * // 'which field has the most papers?'
+ */
+export function withoutPleasantries(message: string): string {
+  let text = message
+  for (let before = ''; before !== text; ) {
+    before = text
+    text = text
+      .replace(LEADING_PLEASANTRY, '')
+      .replace(TRAILING_THANKS, '')
+      .replace(CHAPTER_LEAD_IN, '')
+      .replace(CHAPTER_TAIL, '')
+      .trim()
+  }
+  return text.length > 0 ? text : message
+}
+
+/** A greeting or a lead-in at the start of a message, with its punctuation. */
+const LEADING_PLEASANTRY =
+  /^(?:(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:assistant|bot))(?: there| all| team)?\s*[,!.:;-]*\s+|(?:(?:a |one )?quick (?:question|one|check)|(?:a |one )?question|(?:one|a) more (?:thing|question)|another (?:question|one)|follow-up(?: question)?|side note|by the way|btw|ok(?:ay)?|so|hmm+|sorry|excuse me|well)\s*[,!.:;—–-]+\s*)/i
+/**
+ * "According to the chapter, …", "…, per the text?": the chapter is the only source there is, so
+ * saying so asks nothing more ("According to the 2023 report, …" names a source and stays).
+ */
+const CHAPTER_LEAD_IN =
+  /^(?:according to|per|based on|from|in|going by|as (?:stated|said|described|explained) in)\s+(?:the|this)\s+(?:chapter|text|book|document|passage|article|reading)\s*[,:]?\s+(?=\S)/i
+/** The same said at the end of the question, before its mark. */
+const CHAPTER_TAIL =
+  /,?\s+(?:according to|per|based on|in|going by)\s+(?:the|this)\s+(?:chapter|text|book|document|passage|article|reading)(?=\s*[?.!]*\s*$)/i
+/** Thanks, sign-offs and emoji at the end of a message. */
+const TRAILING_THANKS =
+  /(?:^|(?<=[.?!])\s*|\s+)(?:(?:thanks|thank you|thx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate it|thanks a lot|thanks so much|thank you so much|thanks in advance|thank you in advance)(?: (?:a lot|so much|in advance|again))?\s*[.!:)]*\s*(?:[:;]-?\)|🙏|🙂|😊)?\s*)$/i
+
 /**
  * The question inside a long message: its sentences that ask something (a question mark, a
  * request such as "could you tell me", "I'd like to know"), without greetings, context and thanks.
@@ -136,9 +195,18 @@ export function sentencesOf(text: string): string[] {
  * // 'how many papers India published?'
  */
 export function coreQuestion(message: string): string {
-  const text = message.replace(/\s+/g, ' ').trim()
-  if (text.length < 140) return stripRequest(text)
+  const text = withoutPleasantries(message.replace(/\s+/g, ' ').trim())
+  // A short message of one sentence is its question; one with a sentence of context before
+  // ("I'm preparing a class on this chapter. Does Germany …?") is read as a long one.
+  if (text.length < SHORT_MESSAGE_CHARS && sentencesOf(text).length < 2) return stripRequest(text)
   const sentences = sentencesOf(text)
+  // A question without its mark after another ("… in 2011-2020? Also, which economy tops
+  // Table 8.3").
+  const unmarkedLast = (s: string) =>
+    s === sentences.at(-1) &&
+    sentences.length > 1 &&
+    /\?\s*$/.test(sentences.at(-2) ?? '') &&
+    ASKS.test(s.replace(/^(?:also|and|plus|separately|additionally|then)[,:]?\s+/i, ''))
   const asks = sentences.filter(
     (s) =>
       /\?\s*$/.test(s) ||
@@ -147,11 +215,16 @@ export function coreQuestion(message: string): string {
       ) ||
       /\b(i(?:'d| would) like to know|i want to know|i(?:'m| am) (?:curious|wondering)|please (?:tell|explain|list|give|summari[sz]e)|tell me|help me (?:understand|find)|i need (?:to know|the))\b/i.test(
         s,
-      ),
+      ) ||
+      // A command: "List all the regions …", "summarise section II.3".
+      IMPERATIVE.test(s) ||
+      unmarkedLast(s),
   )
   // "I'm curious how big Chinese exports really are. … what are the export values?": a stated
   // wish gives way to the question that follows it.
-  const direct = asks.filter((s) => (!/\?\s*$/.test(s) ? STATES_REQUEST.test(s) : true))
+  const direct = asks.filter((s) =>
+    !/\?\s*$/.test(s) ? STATES_REQUEST.test(s) || unmarkedLast(s) : true,
+  )
   const chosen = (
     asks.length > 0 ? (asks.some((s) => /\?\s*$/.test(s)) ? direct : asks) : sentences.slice(-2)
   )
@@ -179,7 +252,10 @@ export function coreQuestion(message: string): string {
   // was named before ("The part about … gives some examples. What examples does it give?").
   const partNamed = sentences.some((s) => s !== first && NAMES_A_PART.test(s))
   const earlier = sentences.slice(0, Math.max(0, first ? sentences.indexOf(first) : 0)).join(' ')
-  const back = POINTS_BACK.exec(partNamed ? asked : asked.replace(CHAPTER_SAYS, ' '))
+  // "Is it true that …": a dummy "it" points at nothing.
+  const back = POINTS_BACK.exec(
+    (partNamed ? asked : asked.replace(CHAPTER_SAYS, ' ')).replace(TRUE_THAT, ''),
+  )
   const found = back ?? introducedBefore(asked, earlier)
   // "… have there?" points back only into a part of the chapter the message named ("a table with
   // centrality values"); a place the user mentions is no context of the question.
@@ -265,8 +341,10 @@ const STATED_NEED =
  * a demonstrative before a noun the message said before it, or "that same …", points back.
  */
 function introducedBefore(asked: string, earlier: string): RegExpExecArray | null {
+  // "… the same": as what the earlier sentences give (a value or a name), not as a sentence about
+  // the user ("I'm preparing a class on this chapter.").
   const same = /\b(?:that|this|the) same\b/i.exec(asked)
-  if (same) return same
+  if (same && GIVES_SOMETHING.test(earlier)) return same
   if (!earlier) return null
   const before = new Set(
     wordTokens(earlier)
@@ -279,6 +357,9 @@ function introducedBefore(asked: string, earlier: string): RegExpExecArray | nul
   }
   return null
 }
+
+/** A text that gives something to be the same as: a number, or a name inside a sentence. */
+const GIVES_SOMETHING = /\d|[a-z,]\s+[A-Z]/
 
 /** "Could you tell me how many …" → "how many …"; "Please list …" → "list …". */
 function stripRequest(s: string): string {
@@ -295,9 +376,9 @@ function stripRequest(s: string): string {
     .trim()
 }
 
-/** The opening of something that asks. */
+/** The opening of something that asks ("In Table 8.2 which field …": after the part it is asked of). */
 const ASKS =
-  /^(?:[^:,]{1,40}:\s*)?(?:(?:in|on|at|for|from|by|with|to|since|of|among|during|under|after|before)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
+  /^(?:[^:,]{1,40}:\s*)?(?:(?:in|from|for|according to)\s+(?:the\s+)?(?:table|box|figure|section|footnote)\s+[\divx.]+,?\s+)?(?:(?:in|on|at|for|from|by|with|to|since|of|among|during|under|after|before)\s+(?=(?:what|which|whom|whose|when|how)\b))?(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|would|will|should|list|name|give|tell|compare|show|describe|explain)\b/i
 
 /**
  * Splits a two-part question: "What is Germany's centrality, and how many papers does it have?"
@@ -476,7 +557,11 @@ export function intentOf(core: string, lower: string, target: StructureRef | nul
     )
   )
     return 'summarise'
-  if (/^why\b|\bwhat (?:is|was|are) the reasons?\b|\bfor what reason\b|\bhow come\b/.test(lower))
+  // "In Table 8.3, why does …": asked after its lead-in.
+  if (
+    /^why\b|\bwhat (?:is|was|are) the reasons?\b|\bfor what reason\b|\bhow come\b/.test(lower) ||
+    /^why\b/i.test(core.replace(PLAIN_LEAD_IN, ''))
+  )
     return 'why'
   if (
     /\b(list|enumerate|name all|what are all|which are all)\b|\ball (?:the )?(?:\w+ )?(fields|regions|economies|countries|titles|achievements|dimensions|types|areas|projects|subsections)\b/.test(
@@ -599,11 +684,11 @@ function atMost(text: string, max: number): string {
  */
 export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Question {
   const core = atMost(withoutInstructions(coreQuestion(raw)), MAX_CORE_CHARS)
-  const normalized = normalizeText(core)
+  const normalized = possessivesRestored(normalizeText(core), ctx.catalog)
   // "Washington and Beijing": capitals standing for their governments are read as the countries.
   const capitals = ctx.catalog.readCapitals(normalized)
   const spelled = ctx.speller.correct(capitals.text)
-  const text = spelled.text
+  const text = ctx.truecaser ? ctx.truecaser.apply(spelled.text) : spelled.text
   const corrections = [...capitals.read, ...spelled.corrections]
   const lower = text.toLowerCase()
   // "… regarding 'I run a startup in Vietnam. It says …'": what the user says of themselves
@@ -668,6 +753,22 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     },
     readParts,
   )
+}
+
+/**
+ * Possessives typed without their apostrophe, restored where the word without its "s" is a name
+ * the catalog knows and the word itself is not: "Chinas share" → "China's share", "South Africas"
+ * → "South Africa's" ("Netherlands", "United States" stay).
+ *
+ * @example
+ * possessivesRestored('What is Swedens share?', catalog) // "What is Sweden's share?"
+ */
+export function possessivesRestored(text: string, catalog: EntityCatalog): string {
+  return text.replace(/\b([A-Za-z]{3,})s\b(?!['’])/g, (word: string, stem: string) => {
+    if (catalog.find(word).length > 0) return word
+    const named = catalog.find(stem)
+    return named.some((m) => m.start === 0 && m.end === stem.length) ? `${stem}'s` : word
+  })
 }
 
 /**

@@ -621,7 +621,8 @@ function topK(lower: string, amounts: NumberMention[]): number | null {
     /\b(?:top|bottom|first|last|leading)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(
       lower,
     ) ??
-    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z0-9.]+\s+){0,6}?(?:highest|lowest|largest|smallest|biggest|greatest|most|least|fewest|leading|top|strongest|weakest)\b/.exec(
+    // Not a table's number ("in Table 8.3 has the highest": no 3).
+    /(?<![\d.])\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z0-9.]+\s+){0,6}?(?:highest|lowest|largest|smallest|biggest|greatest|most|least|fewest|leading|top|strongest|weakest)\b/.exec(
       lower,
     )
   if (!m) return null

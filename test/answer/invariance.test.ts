@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import {
+  coreQuestion,
+  possessivesRestored,
+  withoutPleasantries,
+} from '../../src/analysis/question.ts'
+import { Truecaser } from '../../src/analysis/truecase.ts'
+import { assistant } from '../helpers/assistant.ts'
+
+/**
+ * What a user wraps around a question, which must not change its answer: greetings, thanks, a
+ * lead-in naming the chapter, a sentence about themselves, a missing question mark, lower case,
+ * possessives without their apostrophe, the table named first.
+ */
+const WRAPPINGS: Record<string, (q: string) => string> = {
+  greeting: (q) => `Hi there! ${q}`,
+  'quick question': (q) => `Quick question: ${q}`,
+  thanks: (q) => `${q} Thanks a lot!`,
+  'chapter lead-in': (q) => `According to the chapter, ${q.replace(/^./, (c) => c.toLowerCase())}`,
+  'about the user': (q) => `I'm writing a report for my manager this week. ${q}`,
+  'no question mark': (q) => q.replace(/\?$/, ''),
+}
+
+/** Questions of every kind, written for this test (not taken from an evaluation split). */
+const QUESTIONS = [
+  'Which economy in Table 8.3 has the lowest share of internationally coauthored papers?',
+  'What is the centrality of Canada in Table 8.4?',
+  'How many off-grid solar home systems did the Mali village install?',
+  'Did China sign a cybersecurity memorandum with Thailand in 2022?',
+  'When did the first China-US intergovernmental dialogue on AI take place?',
+  'What does Box 8.3 say about deepfakes?',
+]
+
+const plain = (text: string) => text.replace(/\s*\[\d+\]/g, '').trim()
+
+describe('answers do not depend on how a question is wrapped', () => {
+  for (const [name, wrap] of Object.entries(WRAPPINGS))
+    it(`keeps the answer under "${name}"`, async () => {
+      const { answerer } = await assistant()
+      for (const q of QUESTIONS) {
+        const before = await answerer.answer(q)
+        const after = await answerer.answer(wrap(q))
+        expect({ q, answer: plain(after.answer), verdict: after.verdict }).toEqual({
+          q,
+          answer: plain(before.answer),
+          verdict: before.verdict,
+        })
+      }
+    })
+
+  it('keeps the answer when the table is named first', async () => {
+    const { answerer } = await assistant()
+    const last = await answerer.answer(
+      'Which field has the highest share of internationally coauthored papers in Table 8.2?',
+    )
+    const first = await answerer.answer(
+      'In Table 8.2 which field has the highest share of internationally coauthored papers?',
+    )
+    expect(plain(first.answer)).toBe(plain(last.answer))
+    // "Table 8.2" gives no count of rows: one field is asked for.
+    expect(first.answer).toMatch(/Wide bandgap semiconductor has the highest share/)
+  })
+})
+
+describe('reading what is asked', () => {
+  it('drops greetings, lead-ins and thanks, and keeps a message that is only pleasantries', () => {
+    expect(
+      withoutPleasantries('Hello! Quick question: which field has the most papers? Thanks!'),
+    ).toBe('which field has the most papers?')
+    expect(withoutPleasantries('Per the text, what is patient capital?')).toBe(
+      'what is patient capital?',
+    )
+    // A source other than the chapter is part of the question.
+    expect(withoutPleasantries('According to the 2023 report, which countries lead?')).toBe(
+      'According to the 2023 report, which countries lead?',
+    )
+    expect(withoutPleasantries('Thank you!')).toBe('Thank you!')
+  })
+
+  it('reads a question after a sentence of context, and a command', () => {
+    expect(coreQuestion("I'm a teacher. Which economy ranks first in Table 8.3?")).toBe(
+      'Which economy ranks first in Table 8.3?',
+    )
+    expect(coreQuestion("I'm a teacher. List the fields of Table 8.2.")).toBe(
+      'List the fields of Table 8.2.',
+    )
+    // A second question without its mark is still asked.
+    expect(coreQuestion('Which field tops Table 8.2? Also, which economy tops Table 8.3')).toMatch(
+      /which economy tops Table 8\.3$/,
+    )
+  })
+
+  it('restores possessives typed without an apostrophe, for names the catalog knows', async () => {
+    const { catalog } = (await assistant()).answerer
+    expect(possessivesRestored('What is Swedens share? And South Africas?', catalog)).toBe(
+      "What is Sweden's share? And South Africa's?",
+    )
+    expect(possessivesRestored('How many papers do the Netherlands have?', catalog)).toBe(
+      'How many papers do the Netherlands have?',
+    )
+  })
+
+  it('writes names typed in lower case as the chapter writes them, not everyday words', () => {
+    const truecaser = new Truecaser(
+      [
+        'The dialogue was held in Geneva, and GAC New Energy worked with Bosch on the Internet.',
+        'In January 2024, a university signed.',
+      ],
+      (w) => w === 'internet',
+    )
+    expect(truecaser.apply('was it held in geneva with gac and bosch in january?')).toBe(
+      'was it held in Geneva with GAC and Bosch in January?',
+    )
+    // Everyday words, titles' words and words the chapter also writes in lower case stay.
+    expect(truecaser.apply('the internet energy university')).toBe('the internet energy university')
+  })
+})
