@@ -172,7 +172,7 @@ export function withoutPleasantries(message: string): string {
 
 /** A greeting or a lead-in at the start of a message, with its punctuation. */
 const LEADING_PLEASANTRY =
-  /^(?:(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:assistant|bot))(?: there| all| team)?\s*[,!.:;-]*\s+|(?:(?:a |one )?quick (?:question|one|check)|(?:a |one )?question|(?:one|a) more (?:thing|question)|another (?:question|one)|follow-up(?: question)?|side note|by the way|btw|ok(?:ay)?|so|hmm+|sorry|excuse me|well)\s*[,!.:;—–-]+\s*)/i
+  /^(?:(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:assistant|bot))(?: there| all| team)?\s*[,!.:;-]*\s+|(?:(?:thanks|thank you|thx|great|good|ok(?:ay)?|cool|nice|got it|perfect|interesting|i see|alright|awesome|sure|understood|makes sense)(?: so much| a lot)?|(?:a |one )?quick (?:question|one|check)|(?:a |one )?question|(?:one|a) more (?:thing|question)|another (?:question|one)|follow-up(?: question)?|side note|by the way|btw|ok(?:ay)?|so|hmm+|sorry|excuse me|well)\s*[,!.:;—–-]+\s*)/i
 /**
  * "According to the chapter, …", "…, per the text?": the chapter is the only source there is, so
  * saying so asks nothing more ("According to the 2023 report, …" names a source and stays).

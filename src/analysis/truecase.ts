@@ -57,8 +57,9 @@ export class Truecaser {
 
   /** The text with each lower-case word the chapter writes only as a name written as the chapter writes it. */
   apply(text: string): string {
-    if (this.cased.size === 0) return text
-    return text.replace(WORD, (w) => (w === w.toLowerCase() ? (this.cased.get(w) ?? w) : w))
+    return text
+      .replace(WORD, (w) => (w === w.toLowerCase() ? (this.cased.get(w) ?? w) : w))
+      .replace(THE_US, (_m, the: string) => `${the} US`)
   }
 
   /** How the chapter writes a name typed in lower case, or `undefined`. */
@@ -89,6 +90,8 @@ const MID_SENTENCE = /(?:(?:^|\s)[a-z][a-z’'-]*\s|[,;:]\s|\()$/
 const NEXT_CAPITALIZED = /^\s+[A-Z]/
 /** A name in capitals: "GAC", "IEA", "UK". */
 const ACRONYM = /^[A-Z]{2,}$/
+/** "the us" is the country: the pronoun never takes an article ("and the us?"). */
+const THE_US = /\b(the) us\b/gi
 /** Shorter words are left alone: "a", "I". */
 const MIN_LETTERS = 2
 /**

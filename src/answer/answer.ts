@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import { withNumberReading } from '../analysis/numbers.ts'
-import { claimOf, MAX_PARTS, type Question } from '../analysis/question.ts'
+import { claimOf, MAX_PARTS, type Question, withoutPleasantries } from '../analysis/question.ts'
 import { DEFAULT_SOFT_MATCH, type SoftTerms, softHit } from '../analysis/soft-match.ts'
 import { columnOfQuery } from '../analysis/table-query.ts'
 import { lexicalCoverage, queryTerms, rootsOf, VARIANT_ROOT_LETTERS } from '../analysis/terms.ts'
@@ -495,6 +495,8 @@ export class Answerer {
     history: readonly ChatTurn[],
     resolved: readonly string[],
   ): string {
+    // "Thanks! And Canada?", "ok and the us?": what is asked, with names as the chapter writes them.
+    question = this.analysis.truecaser.apply(withoutPleasantries(question))
     const key = `${question}\u0001${history.map((t) => `${t.role}\u0002${t.content}`).join('\u0001')}`
     const known = this.resolvedTurns.get(key)
     if (known !== undefined) return known

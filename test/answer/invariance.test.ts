@@ -6,6 +6,7 @@ import {
 } from '../../src/analysis/question.ts'
 import { Truecaser } from '../../src/analysis/truecase.ts'
 import { assistant } from '../helpers/assistant.ts'
+import { converse } from '../helpers/converse.ts'
 
 /**
  * What a user wraps around a question, which must not change its answer: greetings, thanks, a
@@ -59,6 +60,25 @@ describe('answers do not depend on how a question is wrapped', () => {
     expect(plain(first.answer)).toBe(plain(last.answer))
     // "Table 8.2" gives no count of rows: one field is asked for.
     expect(first.answer).toMatch(/Wide bandgap semiconductor has the highest share/)
+  })
+})
+
+describe('follow-ups do not depend on how they are wrapped', () => {
+  it('resolves a follow-up after thanks or an acknowledgement, and a name typed in lower case', async () => {
+    const first = "What is Canada's centrality in Table 8.4?"
+    const [, plainFollowUp] = await converse([first, 'And Spain?'])
+    expect(plainFollowUp?.answer).toMatch(/Spain has a centrality of 4\.0/)
+    for (const wrapped of [
+      'Thanks! And Spain?',
+      'Ok, and Spain?',
+      'Great. And Spain?',
+      'and spain',
+    ])
+      expect(plain((await converse([first, wrapped]))[1]?.answer ?? '')).toBe(
+        plain(plainFollowUp?.answer ?? ''),
+      )
+    const [, us] = await converse([first, 'and the us?'])
+    expect(us?.answer).toMatch(/United States has a centrality of 11\.5/)
   })
 })
 
