@@ -165,6 +165,7 @@ export function withoutPleasantries(message: string): string {
       .replace(TRAILING_THANKS, '')
       .replace(CHAPTER_LEAD_IN, '')
       .replace(CHAPTER_TAIL, '')
+      .replace(ASKING_ASIDE, '?')
       .trim()
   }
   return text.length > 0 ? text : message
@@ -182,6 +183,9 @@ const CHAPTER_LEAD_IN =
 /** The same said at the end of the question, before its mark. */
 const CHAPTER_TAIL =
   /,?\s+(?:according to|per|based on|in|going by)\s+(?:the|this)\s+(?:chapter|text|book|document|passage|article|reading)(?=\s*[?.!]*\s*$)/i
+/** "… - that's what I'm trying to figure out.", "… is what I'd like to know": the question before it is what is asked. */
+const ASKING_ASIDE =
+  /\s*(?:[-–—,:]\s*(?:that's|that is|this is)\s+(?:what|all|the thing)\s+|\s+is (?:what|all)\s+)(?:i'm|i am|i|we're|we are|we|i'd|i would|we'd)\s+(?:[a-z']+\s+){0,5}?(?:know|find out|figure out|understand|ask|asking|check|confirm|sure about|wondering|wondering about|curious about|after)\b[^?!]*?[.!]*\s*$/i
 /** Thanks, sign-offs and emoji at the end of a message. */
 const TRAILING_THANKS =
   /(?:^|(?<=[.?!])\s*|\s+)(?:(?:thanks|thank you|thx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate it|thanks a lot|thanks so much|thank you so much|thanks in advance|thank you in advance)(?: (?:a lot|so much|in advance|again))?\s*[.!:)]*\s*(?:[:;]-?\)|🙏|🙂|😊)?\s*)$/i
@@ -207,6 +211,7 @@ export function coreQuestion(message: string): string {
     sentences.length > 1 &&
     /\?\s*$/.test(sentences.at(-2) ?? '') &&
     ASKS.test(s.replace(/^(?:also|and|plus|separately|additionally|then)[,:]?\s+/i, ''))
+  const marked = sentences.some((s) => /\?\s*$/.test(s))
   const asks = sentences.filter(
     (s) =>
       /\?\s*$/.test(s) ||
@@ -218,7 +223,10 @@ export function coreQuestion(message: string): string {
       ) ||
       // A command: "List all the regions …", "summarise section II.3".
       IMPERATIVE.test(s) ||
-      unmarkedLast(s),
+      unmarkedLast(s) ||
+      // No sentence asks with a mark: one that opens as a question does ("… how many papers
+      // Germany has").
+      (!marked && ASKS.test(s.replace(/^(?:so|and|but|basically|anyway)[,:]?\s+/i, ''))),
   )
   // "I'm curious how big Chinese exports really are. … what are the export values?": a stated
   // wish gives way to the question that follows it.

@@ -20,6 +20,8 @@ const WRAPPINGS: Record<string, (q: string) => string> = {
   'chapter lead-in': (q) => `According to the chapter, ${q.replace(/^./, (c) => c.toLowerCase())}`,
   'about the user': (q) => `I'm writing a report for my manager this week. ${q}`,
   'no question mark': (q) => q.replace(/\?$/, ''),
+  'an aside after it': (q) =>
+    `I've been reading this chapter for a course. ${q.replace(/\?$/, '')} - that's what I want to find out.`,
 }
 
 /** Questions of every kind, written for this test (not taken from an evaluation split). */
