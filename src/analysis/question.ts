@@ -692,7 +692,10 @@ function atMost(text: string, max: number): string {
  */
 export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Question {
   const core = atMost(withoutInstructions(coreQuestion(raw)), MAX_CORE_CHARS)
-  const normalized = possessivesRestored(normalizeText(core), ctx.catalog)
+  const normalized = possessivesRestored(
+    normalizeText(core).replace(WH_CONTRACTION, '$1 is'),
+    ctx.catalog,
+  )
   // "Washington and Beijing": capitals standing for their governments are read as the countries.
   const capitals = ctx.catalog.readCapitals(normalized)
   const spelled = ctx.speller.correct(capitals.text)
@@ -762,6 +765,13 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     readParts,
   )
 }
+
+/**
+ * "Who's", "where's", "when's": the question word and "is", as the patterns after read them.
+ * ("What's" stays: "what is the X of …" would read X as the thing asked about, which an ordinal's
+ * entry or a title is not.)
+ */
+const WH_CONTRACTION = /\b(who|where|when)['’]s\b/gi
 
 /**
  * Possessives typed without their apostrophe, restored where the word without its "s" is a name

@@ -85,6 +85,14 @@ describe('follow-ups do not depend on how they are wrapped', () => {
 })
 
 describe('reading what is asked', () => {
+  it('reads "who\'s" as "who is"', async () => {
+    const { answerer } = await assistant()
+    const full = await answerer.answer('Who is the CEO of Bosch?')
+    const short = await answerer.answer("Who's the CEO of Bosch?")
+    expect(full.answerable).toBe(false)
+    expect(short.answerable).toBe(false)
+  })
+
   it('drops greetings, lead-ins and thanks, and keeps a message that is only pleasantries', () => {
     expect(
       withoutPleasantries('Hello! Quick question: which field has the most papers? Thanks!'),
