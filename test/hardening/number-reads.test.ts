@@ -109,9 +109,11 @@ describe('numbers of a conversation read for resolving follow-ups', () => {
 
   it('costs a small multiple of an ordinary question', async () => {
     const { answerer } = await assistant()
+    // The nonce inside the question, as in the dense conversation's: after its question mark it
+    // is a sentence of its own, which a message's reading now drops (with its number).
     const ordinary = (i: number) =>
       answerer.answer(
-        `Which economy has the highest centrality in Table 8.3? (n${i}x${Date.now()})`,
+        `Which economy has the highest centrality in Table 8.3 (n${i}x${Date.now()})?`,
       )
     const dense = (i: number) => {
       const { question, history } = denseConversation(100 + i)
