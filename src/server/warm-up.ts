@@ -40,7 +40,7 @@ export interface WarmUpReport {
 /** Requests drawn by default: a round is one of each recipe, so this is several rounds of each. */
 export const DEFAULT_WARM_UP_REQUESTS = 240
 /** Wall time a warm-up may take by default, ms: a start is a few seconds longer, not minutes. */
-export const DEFAULT_WARM_UP_BUDGET_MS = 20_000
+export const DEFAULT_WARM_UP_BUDGET_MS = 10_000
 /** The body limit, less room for the JSON around a conversation's texts. */
 const BODY_ROOM = LIMITS.bodyBytes - 4096
 /** The fixed seed of the draws: every start warms up with the same requests. */
