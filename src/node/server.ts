@@ -379,14 +379,22 @@ export async function startServer(options: StartOptions = {}): Promise<{
     })
     await pool.start()
   }
-  // Until the warm-up is over the listener answers 503 with Retry-After.
-  const warmed = await warmUpServer(ctx, pool, options.warmUp ?? warmUpFromEnv(), readTimeout)
-  if (warmed) {
-    const log = options.log ?? ((l: string) => console.error(l))
+  // Until the warm-up is over the listener answers 503 with Retry-After. A warm-up that fails
+  // only costs the first clients' requests more CPU: the server starts all the same.
+  const log = options.log ?? ((l: string) => console.error(l))
+  const warmed = await warmUpServer(
+    ctx,
+    pool,
+    options.warmUp ?? warmUpFromEnv(),
+    readTimeout,
+  ).catch((err: unknown) => {
+    log(`warm-up failed (${err instanceof Error ? err.message : String(err)}); serving cold`)
+    return null
+  })
+  if (warmed)
     log(
       `warmed up: ${warmed.requests} requests in ${warmed.ms} ms${warmed.timedOut ? ' (its time budget)' : ''}${warmed.failed ? ' (stopped at a failed request)' : ''}`,
     )
-  }
   const owner = { ...insightsSettingsFromEnv(), ...options.insights }
   const insights = await openNodeInsights(owner, logger)
   const app = buildNodeApp(

@@ -2,11 +2,11 @@ import { LIMITS } from './schemas.ts'
 
 /**
  * Warm-up before a server takes requests (issue 14, "no request costs more than 50 ms of CPU,
- * cold included"). The first requests after a start cost 5–15 times what the same requests cost
- * later (≈ 160–720 ms of CPU against 10–100 ms, `node scripts/cold-cost.mjs`): V8 parses and
- * compiles every function they reach for the first time, its inline caches and optimized code
- * start empty, and `compromise`, the spelling corrector and the analysis build what they build on
- * first use. So the host answers a fixed, varied set of requests itself first, through the app,
+ * cold included"). The first request after a start cost 6 times its second at the median (51–814
+ * ms of CPU, an ordinary question 319 ms; `node scripts/cold-cost.mjs`): V8 parses and compiles
+ * every function a request reaches for the first time, on the main thread and then on its
+ * optimizing compiler's threads, its inline caches start empty, and what is built on first use is
+ * built then. So the host answers a fixed, varied set of requests itself first, through the app,
  * so that every route's code (validation, answering with and without a conversation, numbers,
  * follow-ups, lists, spelling, citation lookup and claim weighing, search, pages, SSE and the
  * OpenAI-style responses) has run, and been optimized, before the first client's request.
@@ -303,7 +303,8 @@ export function warmUpRequests(
 
 /**
  * Sends `requests` to the app (`fetch`, e.g. `app.fetch`), one at a time, reading each response
- * whole, until they are done or `budgetMs` has passed. A failed request (not 2xx) ends the warm-up:
+ * whole, until they are done or `budgetMs` has passed (the request under way then finishes,
+ * within the app's own deadline). A failed request (not 2xx) ends the warm-up:
  * a server that cannot answer it will not learn from more.
  */
 export async function warmUp(

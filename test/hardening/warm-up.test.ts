@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildNodeApp } from '../../src/node/server.ts'
+import { buildNodeApp, warmUpFromEnv } from '../../src/node/server.ts'
 import { LIMITS } from '../../src/server/schemas.ts'
-import { warmUp, warmUpRequests } from '../../src/server/warm-up.ts'
+import {
+  DEFAULT_WARM_UP_BUDGET_MS,
+  DEFAULT_WARM_UP_REQUESTS,
+  warmUp,
+  warmUpRequests,
+} from '../../src/server/warm-up.ts'
 import { assistant } from '../helpers/assistant.ts'
 import { RAW } from '../helpers/corpus.ts'
 
@@ -73,6 +78,20 @@ describe('the warm-up requests', () => {
     )
     expect(slow.timedOut).toBe(true)
     expect(slow.requests).toBeLessThan(requests.length)
+  })
+})
+
+describe('WARM_UP, WARM_UP_REQUESTS, WARM_UP_MS', () => {
+  it('turn the warm-up off, size it, and fall back to the defaults on nonsense', () => {
+    const defaults = { requests: DEFAULT_WARM_UP_REQUESTS, budgetMs: DEFAULT_WARM_UP_BUDGET_MS }
+    expect(warmUpFromEnv({})).toEqual(defaults)
+    expect(warmUpFromEnv({ WARM_UP: 'off' }).requests).toBe(0)
+    expect(warmUpFromEnv({ WARM_UP: '0' }).requests).toBe(0)
+    expect(warmUpFromEnv({ WARM_UP_REQUESTS: '30', WARM_UP_MS: '500' })).toEqual({
+      requests: 30,
+      budgetMs: 500,
+    })
+    expect(warmUpFromEnv({ WARM_UP_REQUESTS: '-3', WARM_UP_MS: 'soon' })).toEqual(defaults)
   })
 })
 
