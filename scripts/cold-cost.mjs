@@ -4,7 +4,10 @@
 // started on loopback; once it is ready and idle, the input is sent once (cold) and then again
 // with a fresh nonce (warm). A request's cost is the CPU every thread of the server and of its
 // compute process spent from the request to 100 ms after its response (V8's compiler threads
-// finish then), less what the two processes spend idle in as long.
+// finish then), less what the two processes spend idle in as long. (The second run is no
+// steady-state cost: the ordinary requests have no nonce, so theirs is a cached answer, and
+// caches keyed by the parts of a text the nonce does not reach serve the others; see
+// `npm run worst-case -- --fresh`.)
 //
 //   node scripts/cold-cost.mjs --inputs FILE [--inputs FILE2 …] [--root DIR] [--rounds R]
 //   --inputs FILE  the saved worst inputs of `npm run worst-case` (its --out file); several may
