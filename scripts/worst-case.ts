@@ -16,6 +16,12 @@
 //                                             (DIR, e.g. a `git worktree` of an earlier commit) in
 //                                             one process, requests alternating, so that the
 //                                             machine's load weighs on both alike
+//   --fresh       the worst inputs' reported cost (and --replay's) over texts never read before:
+//                 each run draws the input's recipe with another seed (new words throughout, the
+//                 same kind, sizes and turns), where by default only its nonce changes; the
+//                 caches keyed by a text's parts (sentences, a question's parts, the turns) that
+//                 the nonce does not reach then help no run, as they help no attacker who varies
+//                 every word
 //   --out FILE    where to save the worst inputs (default .tmp/worst-case.json)
 //   --only NAME   one endpoint (a substring of its name)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -54,6 +60,7 @@ const OUT = arg('--out') ?? '.tmp/worst-case.json'
 const REPLAY = arg('--replay')
 const ONLY = arg('--only')
 const AGAINST = arg('--against')
+const FRESH = process.argv.includes('--fresh')
 /** Pairs of runs (one on each checkout) per input with `--against`. */
 const PAIRS = 9
 /** Runs of each endpoint's worst input for its reported cost (the median). */
@@ -170,10 +177,24 @@ const renewed = (req: Req): Req => {
   ) as Req
 }
 
-/** The median cost of `req` over REPEAT runs, each with a fresh nonce (nothing cached helps). */
-async function settle(req: Req): Promise<Cost> {
+/** The recipes' requests, to draw a saved recipe again with another seed (`--fresh`). */
+const redraw = searchSpace(rng(SEED + 2))
+
+/**
+ * The median cost of an input over REPEAT runs, each with a fresh nonce (no cache keyed by the
+ * whole text helps), or with `--fresh` each drawn anew from its recipe (no text read before).
+ */
+async function settle(req: Req, name?: string, genome?: Genome | null): Promise<Cost> {
+  const build = name ? redraw.endpoints[name as keyof typeof redraw.endpoints] : undefined
   const runs = []
-  for (let i = 0; i < REPEAT; i++) runs.push(await measure(renewed(req)))
+  for (let i = 0; i < REPEAT; i++)
+    runs.push(
+      await measure(
+        FRESH && genome && build
+          ? (build({ ...genome, seed: genome.seed + 7919 * (i + 1) }, `n${++fresh}x${i}`) as Req)
+          : renewed(req),
+      ),
+    )
   runs.sort((a, b) => a.cpuMs - b.cpuMs)
   return runs[Math.floor(REPEAT / 2)] as (typeof runs)[number]
 }
@@ -264,7 +285,7 @@ async function main() {
     )
     for (const [name, m] of Object.entries(inputs)) {
       if (ONLY && !name.includes(ONLY)) continue
-      const now = await settle(m.req)
+      const now = await settle(m.req, name, m.genome)
       saved[name] = { ...m, ...now }
       rows.push(
         `| ${name} | ${fmt(now.cpuMs)} | ${fmt(now.mainMs)} | ${fmt(now.wallMs)} | ${now.status} | ${fmt(m.cpuMs)} |`,
@@ -283,7 +304,7 @@ async function main() {
     for (const name of Object.keys(space.endpoints)) {
       if (ONLY && !name.includes(ONLY)) continue
       const { worst, costs } = await search(name, space, rand)
-      const now = await settle(worst.req)
+      const now = await settle(worst.req, name, worst.genome)
       saved[name] = { ...worst, ...now }
       const over = now.cpuMs > BOUND_MS ? ' (over the bound)' : ''
       rows.push(

@@ -18,6 +18,13 @@ import {
   DEFAULT_PAGE_RATE_LIMIT,
   type StaticAssets,
 } from '../server/types.ts'
+import {
+  DEFAULT_WARM_UP_BUDGET_MS,
+  DEFAULT_WARM_UP_REQUESTS,
+  type WarmUpReport,
+  warmUp,
+  warmUpRequests,
+} from '../server/warm-up.ts'
 import { BoundedAnswerService } from './answer-cache.ts'
 import {
   type AssistantContext,
@@ -191,6 +198,82 @@ function offload(ctx: AssistantContext, pool: ComputePool) {
 export const computeProcessFromEnv = (env: Record<string, string | undefined> = process.env) =>
   !/^(0|false|no|off)$/i.test(env.COMPUTE_PROCESS ?? '')
 
+/** How a server warms up before it takes requests (see ../server/warm-up.ts). */
+export interface WarmUpOptions {
+  /** Requests drawn (0: no warm-up). */
+  requests: number
+  /** Wall time the warm-up may take at most, ms. */
+  budgetMs: number
+}
+
+/**
+ * The warm-up from the environment: `WARM_UP=0` (or off) turns it off, `WARM_UP_REQUESTS` and
+ * `WARM_UP_MS` size it (defaults {@link DEFAULT_WARM_UP_REQUESTS}, {@link DEFAULT_WARM_UP_BUDGET_MS}).
+ */
+export function warmUpFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): WarmUpOptions {
+  const int = (v: string | undefined, d: number) =>
+    v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : d
+  const off = /^(0|false|no|off)$/i.test(env.WARM_UP ?? '')
+  return {
+    requests: off ? 0 : int(env.WARM_UP_REQUESTS, DEFAULT_WARM_UP_REQUESTS),
+    budgetMs: int(env.WARM_UP_MS, DEFAULT_WARM_UP_BUDGET_MS),
+  }
+}
+
+/** Requests per minute the warm-up's app allows: its limiters run, and never refuse it. */
+const WARM_UP_RATE_LIMIT = 1_000_000
+
+/**
+ * Answers the warm-up's requests over loopback, through a throwaway server stacked like the real
+ * one (host limits, client scope, heavy-request turns, the Node adapter, the app with its rate
+ * limiters, validation and the same compute process, if any) but with no insights and its own
+ * answer cache, so that the first clients' requests find the code compiled and what is built on
+ * first use built. Nothing a client sees depends on it: answers are deterministic and every
+ * cache is keyed by what it read.
+ */
+async function warmUpServer(
+  ctx: AssistantContext,
+  pool: ComputePool | undefined,
+  options: WarmUpOptions,
+  requestTimeoutMs: number,
+): Promise<WarmUpReport | null> {
+  if (options.requests <= 0) return null
+  const app = buildNodeApp(
+    ctx,
+    {
+      rateLimitPerMinute: WARM_UP_RATE_LIMIT,
+      pageRateLimitPerMinute: WARM_UP_RATE_LIMIT,
+      corsOrigins: [],
+      requestTimeoutMs,
+    },
+    { info: () => {} },
+    {},
+    pool,
+  )
+  const trust = parseTrustProxy(undefined)
+  const host = createHttpHost(
+    withRequestClient(gateHeavyRequests(getRequestListener(app.fetch)), trust),
+    {},
+    { isTrustedProxy: trust },
+  )
+  await new Promise<void>((resolve, reject) => {
+    host.server.once('error', reject)
+    host.server.listen(0, '127.0.0.1', () => resolve())
+  })
+  try {
+    const address = host.server.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    return await warmUp(fetch, warmUpRequests(ctx.corpus.raw, options.requests), {
+      budgetMs: options.budgetMs,
+      origin: `http://127.0.0.1:${port}`,
+    })
+  } finally {
+    await host.drain(0)
+  }
+}
+
 export interface StartOptions extends OpenOptions {
   /** Run the computations in a child process (default: `COMPUTE_PROCESS`, on). */
   computeProcess?: boolean
@@ -201,6 +284,8 @@ export interface StartOptions extends OpenOptions {
   limits?: Partial<HostLimits>
   /** Insights settings (default: from the environment, see README "Privacy"). */
   insights?: Partial<NodeInsightsSettings>
+  /** The warm-up before the first request (default: from the environment, {@link warmUpFromEnv}). */
+  warmUp?: WarmUpOptions
 }
 
 /** How long a drain waits for in-flight requests beyond the request deadline, in ms. */
@@ -294,6 +379,22 @@ export async function startServer(options: StartOptions = {}): Promise<{
     })
     await pool.start()
   }
+  // Until the warm-up is over the listener answers 503 with Retry-After. A warm-up that fails
+  // only costs the first clients' requests more CPU: the server starts all the same.
+  const log = options.log ?? ((l: string) => console.error(l))
+  const warmed = await warmUpServer(
+    ctx,
+    pool,
+    options.warmUp ?? warmUpFromEnv(),
+    readTimeout,
+  ).catch((err: unknown) => {
+    log(`warm-up failed (${err instanceof Error ? err.message : String(err)}); serving cold`)
+    return null
+  })
+  if (warmed)
+    log(
+      `warmed up: ${warmed.requests} requests in ${warmed.ms} ms${warmed.timedOut ? ' (its time budget)' : ''}${warmed.failed ? ' (stopped at a failed request)' : ''}`,
+    )
   const owner = { ...insightsSettingsFromEnv(), ...options.insights }
   const insights = await openNodeInsights(owner, logger)
   const app = buildNodeApp(
