@@ -186,6 +186,8 @@ const CHAPTER_TAIL =
 /** "… - that's what I'm trying to figure out.", "… is what I'd like to know": the question before it is what is asked. */
 const ASKING_ASIDE =
   /\s*(?:[-–—,:]\s*(?:that's|that is|this is)\s+(?:what|all|the thing)\s+|\s+is (?:what|all)\s+)(?:i'm|i am|i|we're|we are|we|i'd|i would|we'd)\s+(?:[a-z']+\s+){0,5}?(?:know|find out|figure out|understand|ask|asking|check|confirm|sure about|wondering|wondering about|curious about|after)\b[^?!]*?[.!]*\s*$/i
+/** A sentence of a message that only greets or thanks ("Thanks so much.", "Hello there!"). */
+const GREETING_OR_THANKS = /^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i
 /** Thanks, sign-offs and emoji at the end of a message. */
 const TRAILING_THANKS =
   /(?:^|(?<=[.?!])\s*|\s+)(?:(?:thanks|thank you|thx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate it|thanks a lot|thanks so much|thank you so much|thanks in advance|thank you in advance)(?: (?:a lot|so much|in advance|again))?\s*[.!:)]*\s*(?:[:;]-?\)|🙏|🙂|😊)?\s*)$/i
@@ -236,7 +238,7 @@ export function coreQuestion(message: string): string {
   const chosen = (
     asks.length > 0 ? (asks.some((s) => /\?\s*$/.test(s)) ? direct : asks) : sentences.slice(-2)
   )
-    .filter((s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s))
+    .filter((s) => !GREETING_OR_THANKS.test(s))
     .map((s) => s.replace(DISCOURSE_MARKER, ''))
   const core = stripRequest(chosen.join(' ') || text)
   // "Could you tell me?" asks for what the sentence before it says: "… asked what it says
@@ -282,7 +284,7 @@ export function coreQuestion(message: string): string {
     // someone else thinks ("He says it's just heavy machinery.").
     const context = sentences
       .slice(0, Math.max(0, at))
-      .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s) && !SOMEONES_VIEW.test(s))
+      .filter((s) => !GREETING_OR_THANKS.test(s) && !SOMEONES_VIEW.test(s))
       .slice(-2)
       .join(' ')
     // "… what people mean by 'hard technology' … What does it say about that?": the term the

@@ -12,7 +12,7 @@ import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerm, searchTerms, wordTokens } from '../text/normalize.ts'
-import { CARDINAL_WORDS } from '../text/number-words.ts'
+import { CARDINAL_WORDS, ORDINAL_WORDS } from '../text/number-words.ts'
 import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
@@ -397,6 +397,15 @@ const MAX_ARITHMETIC_WORDS = 10
  * of the last question it replaces ("wind"); below it, the follow-up is asked about on its own.
  */
 const ELLIPSIS_SIMILARITY = 0.35
+
+/**
+ * The words of a question that ask for a box or section as a whole ("summarise the first
+ * subsection of box 8.3"): what is left names something particular inside it.
+ */
+const ASKS_FOR_THE_PART = new RegExp(
+  `\\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|${ORDINAL_WORDS.slice(0, 9).join('|')}|\\d(?:st|nd|rd|th))\\b`,
+  'gi',
+)
 
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
@@ -805,10 +814,7 @@ export class Answerer {
     if (!target || (target.kind !== 'box' && target.kind !== 'section')) return null
     const rest = q.text
       .replace(/\b(?:box|section|subsection|part)\s*[\divx.]+\b/gi, ' ')
-      .replace(
-        /\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d(?:st|nd|rd|th))\b/gi,
-        ' ',
-      )
+      .replace(ASKS_FOR_THE_PART, ' ')
     if (queryTerms(rest).length === 0) return null
     const doc = this.deps.doc
     const ids =
