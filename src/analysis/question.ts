@@ -206,6 +206,10 @@ export function coreQuestion(message: string): string {
   // ("I'm preparing a class on this chapter. Does Germany …?") is read as a long one.
   if (text.length < SHORT_MESSAGE_CHARS && sentencesOf(text).length < 2) return stripRequest(text)
   const sentences = sentencesOf(text)
+  // "My uncle keeps bragging that China has every industry. Is he right?": a check of what was
+  // said before is a check of that claim.
+  const checked = claimChecked(sentences)
+  if (checked) return checked
   // A question without its mark after another ("… in 2011-2020? Also, which economy tops
   // Table 8.3").
   const unmarkedLast = (s: string) =>
@@ -301,6 +305,58 @@ export function coreQuestion(message: string): string {
       return `${asked.replace(/[?.!\s]+$/, '')}, regarding "${context.replace(/"/g, "'")}"?`
   }
   return asked
+}
+
+/**
+ * A question that asks only whether what was said before holds: "Is that true?", "Is he right?",
+ * "Can you confirm?", "Does the chapter back him up?", "Is there anything in it that supports his
+ * claim?".
+ */
+const CHECKS_WHAT_WAS_SAID =
+  /^(?:(?:so|and|but|well|ok(?:ay)?)[,]?\s+)?(?:(?:is|was) (?:that|this|it|he|she|they|my \w+|the \w+) (?:really |actually |even )?(?:true|right|correct|accurate|wrong|so|the case|a fact)|are (?:they|we|you) (?:right|correct|wrong)|am i (?:right|correct|wrong)|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it|whether|if) \w+(?: \w+)?)?|does (?:the chapter|it|the book|the text) (?:back|support|confirm|agree with|bear out)\b[^?]*|is there anything (?:in (?:it|the chapter|the text|there) )?(?:that |to )?(?:backs?|supports?|confirms?|proves?)\b[^?]*|true or false|right or wrong)\s*[?.!]*$/i
+
+/**
+ * A sentence that tells what someone said, with the claim after "that": "My uncle keeps bragging
+ * at dinner that …", "I read that …", "A colleague claimed that …".
+ */
+const REPORTED_CLAIM =
+  /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\b(?:\s+[\w'’-]+){0,4}?\s+that\s+(.{8,})$/i
+/** The same without "that": "My friend says China has every industry." */
+const REPORTED_CLAIM_BARE =
+  /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\s+(?!that\b)(.{8,})$/i
+
+/**
+ * The check a message asks when its question asks only whether what was said before holds: the
+ * claim of the sentence before (after "… says that", or the sentence itself when it states a
+ * fact), as "Is it true that …?". `null` when the message is no such check.
+ *
+ * @example
+ * claimChecked(['My uncle says China has every industry.', 'Is he right?'])
+ * // 'Is it true that China has every industry?'
+ */
+function claimChecked(sentences: readonly string[]): string | null {
+  const at = sentences.length - 1
+  const last = sentences[at]
+  if (at < 1 || !last || !CHECKS_WHAT_WAS_SAID.test(last.trim())) return null
+  // The claim: the sentence before, or one of the two before it that tells what someone said
+  // ("My uncle keeps bragging that …. I'm reading this for a seminar. Is he right?").
+  for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
+    const before = (sentences[i] as string).trim()
+    if (/\?\s*$/.test(before)) return null
+    const reported = (REPORTED_CLAIM.exec(before) ?? REPORTED_CLAIM_BARE.exec(before))?.[1]
+    if (reported) return checkOf(reported)
+    if (!ABOUT_THE_USER.test(before)) return i === at - 1 ? checkOf(before) : null
+  }
+  return null
+}
+
+/**
+ * "Is it true that …?" of a claim, its first word in lower case unless it is an acronym ("Around
+ * 5.3% …" → "around 5.3% …"; names get their capital back from the truecaser after this).
+ */
+function checkOf(claim: string): string {
+  const body = claim.replace(/[\s.!;:]+$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
+  return `Is it true that ${body}?`
 }
 
 /** A term a user puts in quotes: 'hard technology', "patient capital" (one to six words). */
