@@ -206,7 +206,9 @@ export function resolveReferences(
   })
   // "the second one (you mentioned)"
   const ord = ORDINAL_REF.exec(text)
-  if (ord) {
+  // "How much higher is the first one than that?": the figures of two answers compared, below.
+  const comparesWithLast = ARITH.test(text) && VALUE_REF.test(text)
+  if (ord && !comparesWithLast) {
     const list = prevEntities().length >= 2 ? prevEntities() : (prev.lastList ?? prevEntities())
     const k =
       ord[1]?.toLowerCase() === 'last' ? list.length : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
@@ -303,6 +305,9 @@ export function resolveReferences(
         ? spec.block.rows
         : rowsByColumn(spec, column.key, column.higherIsBetter ? 'max' : 'min')
       const neighbour = rows[rows.indexOf(lastRow) + step]
+      // "How many more than the one ranked just below it?": the two rows compared.
+      if (neighbour && ARITH.test(text))
+        return `What is the difference in ${column.name} between ${last.name} and ${analysis.tables.nameOf(spec, neighbour)} in Table ${spec.id}?`
       if (neighbour)
         return figureQuestion(analysis.tables.nameOf(spec, neighbour), column.name, spec.id)
     }
@@ -383,11 +388,10 @@ export function resolveReferences(
     // "How much higher is the UK's than that?", "How many more is that?"
     if (ARITH.test(text)) {
       const named = q.entities.filter((e) => e.tables.includes(spec.id) && e !== last)
-      const other =
-        named[0] ??
-        earlier()
-          .filter((e) => e !== last && e.tables.includes(spec.id))
-          .at(-1)
+      const before = earlier().filter((e) => e !== last && e.tables.includes(spec.id))
+      // "the first one": the conversation's first such row, "the second one" its second.
+      const place = ord ? (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0) : 0
+      const other = named[0] ?? (place >= 1 ? before[place - 1] : undefined) ?? before.at(-1)
       if (other)
         return `What is the difference in ${column.name} between ${other.name} and ${last.name} in Table ${spec.id}?`
     }
