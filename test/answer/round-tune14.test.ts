@@ -13,6 +13,19 @@ describe('arithmetic follow-ups that point at earlier answers', () => {
     // Not the table's first printed row: the first answer.
     expect(third?.answer).toMatch(/49\.77 − 14\.33 = 35\.44/)
     expect(third?.standaloneQuestion).toMatch(/between Switzerland and India/)
+    // The same with the table questions' other words for a difference, and a ratio.
+    const ask = async (q: string) =>
+      (
+        await converse([
+          'Which economy has the highest share of internationally coauthored papers in Table 8.3?',
+          'and the lowest?',
+          q,
+        ])
+      ).at(-1)?.answer
+    expect(await ask('by how many points does the first one beat it?')).toMatch(/= 35\.44/)
+    expect(await ask('so how many times bigger is the first one?')).toMatch(
+      /49\.77 ÷ 14\.33 ≈ 3\.47/,
+    )
   })
 
   it('computes the difference to the neighbouring row ("the one ranked just below it")', async () => {
