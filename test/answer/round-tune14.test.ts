@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_THRESHOLDS,
+  decideAbstention,
+  type SupportFeatures,
+} from '../../src/answer/abstain.ts'
+import { assistant } from '../helpers/assistant.ts'
 import { converse } from '../helpers/converse.ts'
 
 describe('arithmetic follow-ups that point at earlier answers', () => {
@@ -44,5 +50,43 @@ describe('arithmetic follow-ups that point at earlier answers', () => {
     ])
     expect(plain?.answer).toMatch(/Japan has 9,771 papers/)
     expect(plain?.answer).not.toMatch(/difference/)
+  })
+})
+
+describe('a question mostly in words the chapter never uses', () => {
+  const weak: SupportFeatures = {
+    lexical: 0.3,
+    dense: 0.45,
+    unknown: 0.5,
+    unknownFocus: null,
+    unknownNames: [],
+    anchored: false,
+  }
+
+  it('needs a closer passage the more of it the chapter does not cover, unless it is anchored', () => {
+    expect(decideAbstention({ ...weak, unknown: 0 }, DEFAULT_THRESHOLDS)).toBeNull()
+    expect(decideAbstention(weak, DEFAULT_THRESHOLDS)).toMatch(/no passage is close enough/)
+    expect(decideAbstention({ ...weak, dense: 0.6 }, DEFAULT_THRESHOLDS)).toBeNull()
+    expect(decideAbstention({ ...weak, anchored: true }, DEFAULT_THRESHOLDS)).toBeNull()
+  })
+
+  it('refuses questions about other subjects that share an everyday word with some sentence', async () => {
+    const { answerer } = await assistant()
+    for (const q of [
+      'How do vaccines work?',
+      'Explain how photosynthesis works.',
+      'What are the rules of chess?',
+      'How do I fix a flat bicycle tyre?',
+    ])
+      expect({ q, answerable: (await answerer.answer(q)).answerable }).toEqual({
+        q,
+        answerable: false,
+      })
+    // A paraphrase the chapter's words hardly cover still finds its passage.
+    const fake = await answerer.answer(
+      'What fake media threat is flagged as a danger to stability?',
+    )
+    expect(fake.answerable).toBe(true)
+    expect(fake.answer).toMatch(/deepfake/i)
   })
 })
