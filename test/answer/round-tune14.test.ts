@@ -90,3 +90,28 @@ describe('a question mostly in words the chapter never uses', () => {
     expect(fake.answer).toMatch(/deepfake/i)
   })
 })
+
+describe('a question that counts the things it asks for', () => {
+  it('finds the sentence that lists that many, however many other lists it holds', async () => {
+    const { answerer } = await assistant()
+    const five = await answerer.answer(
+      'Which five guiding ideas of development do the new productive forces line up with?',
+    )
+    for (const concept of ['innovation', 'coordination', 'green', 'openness', 'sharing'])
+      expect(five.answer).toContain(concept)
+    const three = await answerer.answer(
+      'In short, what three traits characterize the new productive forces?',
+    )
+    expect(three.answer).toMatch(/high technology, high efficiency, and high quality/)
+  })
+
+  it('answers with the list the best sentence announces, when its count agrees', async () => {
+    const { answerer } = await assistant()
+    const four = await answerer.answer(
+      'Name the four types of advancements of new quality productive forces.',
+    )
+    expect(four.answer).toMatch(/following four types of advancements/)
+    expect(four.answer).toMatch(/- Advancement of laborers/)
+    expect(four.answer).not.toMatch(/Factor dimension/)
+  })
+})
