@@ -803,7 +803,16 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     target?.kind === 'footnote' ||
     target?.kind === 'figure'
       ? null
-      : parseTableQuery({ lower, entities, numbers, years }, ctx.tables, ctx.catalog)
+      : parseTableQuery(
+          {
+            lower: withColumnOfContext(lower, raw, core, entities, ctx.tables),
+            entities,
+            numbers,
+            years,
+          },
+          ctx.tables,
+          ctx.catalog,
+        )
   return withPartsOnDemand(
     {
       raw,
@@ -822,6 +831,40 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     },
     readParts,
   )
+}
+
+/** A word for a table figure that names no column: "What's Canada's score?". */
+const GENERIC_FIGURE = /\b(?:value|score|figure|number|level|rating|result)\b/
+
+/**
+ * "… a table of centrality scores for 2020. I'm Canadian. What's Canada's score?": a question
+ * that asks a named row's figure without naming its column reads it from the sentences of the
+ * message before it, when they name exactly one column (as a follow-up keeps the previous
+ * question's column). Otherwise the question as it is.
+ */
+function withColumnOfContext(
+  lower: string,
+  raw: string,
+  core: string,
+  entities: readonly Entity[],
+  tables: TableRegistry,
+): string {
+  const generic = GENERIC_FIGURE.exec(lower)
+  if (!generic || entities.length === 0 || tables.columnsNamedIn(lower).length > 0) return lower
+  // ("the table of centrality scores": here the words that name a table's topic name its column.)
+  const context = normalizeText(raw.replace(core, ' '))
+    .toLowerCase()
+    .replace(/\btables?\b/g, ' ')
+  if (context.trim().length === 0) return lower
+  const named = [
+    ...new Set(tables.columnsNamedIn(context).map((c) => `${c.table}\u0000${c.column}`)),
+  ]
+  if (named.length !== 1) return lower
+  const [id = '', key = ''] = (named[0] as string).split('\u0000')
+  const spec = tables.get(id)
+  const column = spec ? tables.column(spec, key) : undefined
+  if (!column || !entities.some((e) => e.tables.includes(id))) return lower
+  return `${lower.slice(0, generic.index)}${column.name.toLowerCase()} ${lower.slice(generic.index)}`
 }
 
 /**

@@ -115,3 +115,16 @@ describe('a question that counts the things it asks for', () => {
     expect(four.answer).not.toMatch(/Factor dimension/)
   })
 })
+
+describe('a long message whose question asks a row for a figure without naming its column', () => {
+  it('takes the column the sentences before it name', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      "I'm looking at the table of centrality scores for 2020 for a class. I'm Canadian, so I'm curious. What's Canada's score?",
+    )
+    expect(a.answer).toMatch(/Canada has a centrality of 3\.0/)
+    // Without a column named before it, the question stays as asked.
+    const plain = await answerer.answer("I love this chapter. What's Canada's score?")
+    expect(plain.answer).not.toMatch(/centrality of 3\.0/)
+  })
+})
