@@ -94,14 +94,14 @@ interface NlpNumberJson {
  * numbersIn('the third-highest share, between 30% and 40%')
  * // [{ value: 3, ordinal: true, … }, { value: 30, percent: true, … }, { value: 40, percent: true, … }]
  */
-export function numbersIn(text: string): NumberMention[] {
+export function numbersIn(text: string, chapters?: readonly string[]): NumberMention[] {
   // A conversation's texts are read several times per answer (each turn as a question, then as
   // the previous turn): compromise reads each once.
-  const key = reading === 'loose' ? `\u0000${text}` : text
+  const key = `${reading === 'loose' ? '\u0000' : ''}${chapters ? `${chapters.join(',')}\u0001` : ''}${text}`
   let known = readNumbers.get(key)
   if (!known) {
     const before = notPlain
-    known = readNumbersOf(text, true, reading === 'loose')
+    known = readNumbersOf(text, true, reading === 'loose', chapters)
     if (notPlain !== before) notPlainTexts.set(text, true)
     readNumbers.set(key, known)
   }
@@ -237,10 +237,22 @@ function compromiseReadsOf(read: string): Found[] {
  * something number-like (the reference the fast path is tested against); with `loose`, none
  * (see `looseNumbers`).
  */
-export function readNumbersOf(text: string, fastPath = true, loose = false): NumberMention[] {
+export function readNumbersOf(
+  text: string,
+  fastPath = true,
+  loose = false,
+  /**
+   * The chapter numbers a part's id may start with ("8" for Table 8.4): "the 2020 table 12.5"
+   * then reads 12.5 as a value, since no Table 12.5 exists. Without them every id is a part's.
+   */
+  chapters?: readonly string[],
+): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
-    (m) => ' '.repeat(m.length),
+    (m, _part: string, id: string) =>
+      chapters && /^\d+\.\d/.test(id) && !chapters.includes(id.split('.')[0] as string)
+        ? m
+        : ' '.repeat(m.length),
   )
   // compromise costs ~1.5 ms a text: most questions have no number at all, and skip it.
   if (!NUMBERISH.test(masked)) return []

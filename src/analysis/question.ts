@@ -771,7 +771,10 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
   )
   const entities = uniqueEntities(ctx.catalog.find(entityText).map((m) => m.entity))
   // "the runner-up" is the second: read as an ordinal in place (the same length, so offsets hold).
-  const numbers = numbersIn(text.replace(RUNNER_UP, (m) => 'second'.padEnd(m.length)))
+  const numbers = numbersIn(
+    text.replace(RUNNER_UP, (m) => 'second'.padEnd(m.length)),
+    ctx.tables.chapterNumbers(),
+  )
   // "per the 2023 report": a year that dates a source is no year asked about.
   const years = numbers
     .filter((n) => n.year && !SOURCE_AFTER_YEAR.test(text.slice(n.end)))

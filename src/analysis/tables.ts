@@ -132,6 +132,7 @@ const SHARE_VERB =
  */
 export class TableRegistry {
   readonly tables: TableSpec[]
+  private chapters: readonly string[] | undefined
   private readonly byId: Map<string, TableSpec>
 
   constructor(doc: ChapterDocument) {
@@ -149,6 +150,15 @@ export class TableRegistry {
         }
       })
     this.byId = new Map(this.tables.map((t) => [t.id, t]))
+  }
+
+  /**
+   * The chapter numbers the tables' ids start with ("8" for Tables 8.1–8.4): a reference to a
+   * part of another chapter ("table 12.5") is no reference of this one.
+   */
+  chapterNumbers(): readonly string[] {
+    this.chapters ??= [...new Set(this.tables.map((t) => t.id.split('.')[0] as string))]
+    return this.chapters
   }
 
   get(id: string): TableSpec | undefined {

@@ -43,7 +43,9 @@ export function tableVerdict(
   const named = registry.columnsNamedIn(lower).filter((c) => c.column !== 'rank')
   const listedIn = (t: TableSpec) => q.entities.filter((e) => e.tables.includes(t.id))
   // The table: one whose column is named and that lists the entities.
-  const explicit = /\btable\s*(\d+\.\d+)\b/.exec(lower)?.[1]
+  // ("the 2020 table 12.5": no such table; 12.5 is the claimed value.)
+  const written = /\btable\s*(\d+\.\d+)\b/.exec(lower)?.[1]
+  const explicit = written && registry.get(written) ? written : undefined
   const candidates = registry.tables.filter(
     (t) => t.columns.length > 0 && (!explicit || t.id === explicit) && listedIn(t).length > 0,
   )

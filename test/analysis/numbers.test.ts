@@ -359,3 +359,16 @@ describe('the loose reading (numbers read without compromise where its cost is n
     expect(compromiseReads()).toBe(before)
   })
 })
+
+describe('references to parts of the chapter', () => {
+  it('are no numbers of the question, unless no part of this chapter has that id', () => {
+    const values = (text: string, chapters?: readonly string[]) =>
+      readNumbersOf(text, true, false, chapters).map((n) => n.value)
+    expect(values('is the centrality in Table 8.4 12.5?', ['8'])).toEqual([12.5])
+    // "the 2020 table 12.5": no Table 12.5 in chapter 8, so 12.5 is the value claimed.
+    expect(values('is the US score in the 2020 table 12.5?', ['8'])).toEqual([2020, 12.5])
+    // Without the chapter's numbers, every id is a part's.
+    expect(values('is the US score in the 2020 table 12.5?')).toEqual([2020])
+    expect(values('what does footnote 2 say about 2021?', ['8'])).toEqual([2021])
+  })
+})

@@ -128,3 +128,12 @@ describe('a long message whose question asks a row for a figure without naming i
     expect(plain.answer).not.toMatch(/centrality of 3\.0/)
   })
 })
+
+describe('a yes/no check of a table figure written after the word "table"', () => {
+  it('reads "the 2020 table 12.5" as the claimed value, not as Table 12.5', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer("is Germany's centrality in the 2020 table 7.4?")
+    expect(a.verdict).toBe('no')
+    expect(a.answer).toMatch(/Germany has a centrality of 6\.4/)
+  })
+})
