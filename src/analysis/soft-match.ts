@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import { searchTerm, wordTokens } from '../text/normalize.ts'
+import { rowDots } from './row-dots.ts'
 import type { Synonyms } from './synonyms.ts'
 
 /**
@@ -128,17 +129,16 @@ export class SoftMatcher {
     const v = stem === null || /^\d/.test(key) ? undefined : this.vectors.vector(key)
     const out = new Map<string, number>()
     if (v && stem) {
-      const u = normalized(v)
-      const d = this.vectors.dimensions
       const { maxNeighbours } = this.settings
       const floor = Math.min(this.settings.minSimilarity, this.settings.minBinding)
       const best = new Map<string, number>()
-      for (let r = 0; r < this.stems.length; r++) {
-        let s = 0
-        const base = r * d
-        for (let k = 0; k < d; k++) s += (u[k] as number) * (this.matrix[base + k] as number)
+      // Every row's similarity, eight rows at a time (the same sums as one row at a time).
+      const sims = rowDots(normalized(v), this.matrix)
+      for (let r = 0; r < sims.length; r++) {
+        const s = sims[r] as number
+        if (s < floor) continue
         const t = this.stems[r] as string
-        if (s >= floor && t !== stem && s > (best.get(t) ?? 0)) best.set(t, s)
+        if (t !== stem && s > (best.get(t) ?? 0)) best.set(t, s)
       }
       const found = [...best].sort((a, b) => b[1] - a[1])
       for (const [t, s] of found.slice(0, maxNeighbours)) out.set(t, s)
