@@ -1,0 +1,44 @@
+/**
+ * A pure function of a string, remembered for the strings it was lately given. A request reads
+ * the same long text many times over (a 2,000-character question is normalized, glossary-expanded,
+ * tokenized and stemmed for its reading, its soft terms, BM25, BM25's coverage and every
+ * sentence's coverage): each pass over it is done once. The result depends only on the text, so
+ * nothing read before changes what is returned, only how soon.
+ *
+ * Bounded by the characters it holds (keys and string values counted; other values count
+ * `extraChars` each): the first remembered go first (a hit does not reorder: it costs one
+ * lookup).
+ *
+ * @example
+ * const normalized = recentMemo(normalizeTextOnce, 1_000_000)
+ * normalized('How does “Al” help?') // computed
+ * normalized('How does “Al” help?') // remembered
+ */
+export function recentMemo<T>(
+  compute: (text: string) => T,
+  maxChars: number,
+  /** Characters counted for a value that is not a string, beyond its key. */
+  extraChars = 16,
+): (text: string) => T {
+  const memo = new Map<string, T>()
+  let chars = 0
+  const sizeOf = (key: string, value: T) =>
+    key.length + (typeof value === 'string' ? value.length : extraChars)
+  return (text: string): T => {
+    const known = memo.get(text)
+    if (known !== undefined || memo.has(text)) return known as T
+    const value = compute(text)
+    const size = sizeOf(text, value)
+    if (size > maxChars) return value
+    memo.set(text, value)
+    chars += size
+    // Map iterates in insertion order: the oldest first.
+    if (chars > maxChars)
+      for (const [k, v] of memo) {
+        if (chars <= maxChars) break
+        memo.delete(k)
+        chars -= sizeOf(k, v)
+      }
+    return value
+  }
+}
