@@ -59,6 +59,14 @@ export const DEFAULT_SOFT_MATCH: SoftMatchSettings = {
   thesaurusSimilarity: 0.6,
 }
 
+/**
+ * Distinct search terms of one text that get soft neighbours, at most (the first that many, in
+ * the text's order). Each word no memo holds is a scan of the chapter's word forms (≈ 0.15–0.25
+ * ms), so a 2,000-character question of words never seen cost ≈ 40–60 ms in scans alone; the
+ * longest text of the evaluation sets has 49 (a question with a paragraph of context).
+ */
+export const MAX_SOFT_TERMS = 64
+
 /** Neighbour lists kept in memory, by surface word. */
 const MEMO_SIZE = 5_000
 
@@ -178,12 +186,20 @@ export class SoftMatcher {
     return best
   }
 
-  /** {@link SoftTerms} of a text: each of its search terms with its close chapter terms. */
+  /**
+   * {@link SoftTerms} of a text: each of its search terms with its close chapter terms; of a text
+   * with more than {@link MAX_SOFT_TERMS} distinct terms, the first that many.
+   */
   termsOf(text: string): SoftTerms {
     const out = new Map<string, Map<string, number>>()
+    const taken = new Set<string>()
     for (const w of wordTokens(text)) {
       const stem = searchTerm(w)
       if (!stem) continue
+      if (!taken.has(stem)) {
+        if (taken.size >= MAX_SOFT_TERMS) continue
+        taken.add(stem)
+      }
       const near = this.neighboursOf(w)
       if (near.size === 0) continue
       const merged = out.get(stem) ?? new Map<string, number>()
