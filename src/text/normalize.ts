@@ -71,15 +71,30 @@ const STOP = new Set<string>([
  * wordTokens("China's 3,676 papers") // ['china', '3676', 'papers']
  */
 export function wordTokens(text: string): string[] {
-  const t = normalizeText(text).toLowerCase()
-  const out: string[] = []
-  for (const m of t.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{N}]+/gu)) {
-    let w = m[0]
-    if (/^\d/.test(w)) w = w.replace(/,(?=\d{3}(\D|$))/g, '')
-    out.push(w)
-  }
-  return out.filter((w, i) => !(w === 's' && i > 0))
+  // A copy: callers may change what they are given.
+  return tokensRecently(text).slice()
 }
+
+/**
+ * Characters of texts {@link wordTokens} remembers (with their tokens, counted as the text's
+ * length again): the same long question is tokenized for its terms, its soft terms and BM25.
+ */
+const TOKENS_MEMO_CHARS = 2_000_000
+
+const tokensRecently = recentMemo(
+  (text: string): readonly string[] => {
+    const t = normalizeText(text).toLowerCase()
+    const out: string[] = []
+    for (const m of t.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{N}]+/gu)) {
+      let w = m[0]
+      if (/^\d/.test(w)) w = w.replace(/,(?=\d{3}(\D|$))/g, '')
+      out.push(w)
+    }
+    return out.filter((w, i) => !(w === 's' && i > 0))
+  },
+  TOKENS_MEMO_CHARS,
+  (_, text) => text.length,
+)
 
 /** Whether a lower-case token is a stop word (too common to say what a text is about). */
 export const isStopWord = (w: string): boolean => STOP.has(w)

@@ -1,3 +1,6 @@
+/** The share of its bound a full memo is brought down to when it evicts. */
+const EVICT_TO = 0.75
+
 /**
  * A pure function of a string, remembered for the strings it was lately given. A request reads
  * the same long text many times over (a 2,000-character question is normalized, glossary-expanded,
@@ -5,9 +8,8 @@
  * sentence's coverage): each pass over it is done once. The result depends only on the text, so
  * nothing read before changes what is returned, only how soon.
  *
- * Bounded by the characters it holds (keys and string values counted; other values count
- * `extraChars` each): the first remembered go first (a hit does not reorder: it costs one
- * lookup).
+ * Bounded by the characters it holds (texts and values, see `valueChars`): the first
+ * remembered go first (a hit does not reorder: it costs one lookup).
  *
  * @example
  * const normalized = recentMemo(normalizeTextOnce, 1_000_000)
@@ -17,13 +19,13 @@
 export function recentMemo<T>(
   compute: (text: string) => T,
   maxChars: number,
-  /** Characters counted for a value that is not a string, beyond its key. */
-  extraChars = 16,
+  /** Characters counted for a value, beyond its text (default: a string's length, else 16). */
+  valueChars: (value: T, text: string) => number = (value) =>
+    typeof value === 'string' ? value.length : 16,
 ): (text: string) => T {
   const memo = new Map<string, T>()
   let chars = 0
-  const sizeOf = (key: string, value: T) =>
-    key.length + (typeof value === 'string' ? value.length : extraChars)
+  const sizeOf = (key: string, value: T) => key.length + valueChars(value, key)
   return (text: string): T => {
     const known = memo.get(text)
     if (known !== undefined || memo.has(text)) return known as T
@@ -32,10 +34,13 @@ export function recentMemo<T>(
     if (size > maxChars) return value
     memo.set(text, value)
     chars += size
-    // Map iterates in insertion order: the oldest first.
+    // Map iterates in insertion order: the oldest first. They go in a batch, down to
+    // EVICT_TO of the bound: a Map keeps its deleted entries' slots until it is rebuilt, and an
+    // iteration from its start steps over them, so evicting one entry per insertion would cost
+    // a walk over every entry evicted so far, each time.
     if (chars > maxChars)
       for (const [k, v] of memo) {
-        if (chars <= maxChars) break
+        if (chars <= maxChars * EVICT_TO) break
         memo.delete(k)
         chars -= sizeOf(k, v)
       }

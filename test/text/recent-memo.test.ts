@@ -13,19 +13,29 @@ describe('recentMemo', () => {
     expect(calls).toBe(1)
   })
 
-  it('holds at most its characters, forgetting the first remembered first', () => {
+  it('holds at most its characters, forgetting the first remembered first, in a batch', () => {
     let calls = 0
     const same = recentMemo((t: string) => {
       calls++
       return t
-    }, 40)
-    for (const t of ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc']) same(t) // 20 characters each
+    }, 60)
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((x) => x.repeat(10)) as [
+      string,
+      string,
+      string,
+      string,
+    ]
+    for (const t of [a, b, c]) same(t) // 20 characters each (the text and its value): 60
+    same(a)
     expect(calls).toBe(3)
-    same('cccccccccc') // remembered
-    same('bbbbbbbbbb') // remembered
-    expect(calls).toBe(3)
-    same('aaaaaaaaaa') // forgotten when "c" came
+    same(d) // 80: the oldest go until at most 3/4 of the bound is held (a, then b)
     expect(calls).toBe(4)
+    same(c)
+    same(d)
+    expect(calls).toBe(4)
+    same(b)
+    same(a)
+    expect(calls).toBe(6)
   })
 
   it('remembers null results, and never a text beyond its bound', () => {
