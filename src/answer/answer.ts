@@ -391,7 +391,7 @@ const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}
 const RESOLVED_CACHE_BYTES = 8 * 1024 * 1024
 
 /** Characters of turns remembered as resolved ({@link Answerer}'s `asked`), with their forms. */
-const ASKED_MEMO_CHARS = 1_000_000
+const ASKED_MEMO_CHARS = 500_000
 
 /** An arithmetic follow-up is short ("so how much more is that than wind?"). */
 const MAX_ARITHMETIC_WORDS = 10

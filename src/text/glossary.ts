@@ -78,7 +78,7 @@ export function expandGlossary(text: string): string {
  * expands its question and the chapter's sentences it weighs several times (each call ≈ 40
  * regular-expression passes over the text).
  */
-const EXPANDED_MEMO_CHARS = 2_000_000
+const EXPANDED_MEMO_CHARS = 1_000_000
 
 const expandedRecently = recentMemo((text: string): string => {
   let out = text

@@ -33,7 +33,7 @@ export function normalizeText(text: string): string {
  * normalizes its question, its turns and the chapter's sentences it weighs over and over (each
  * call ≈ 20 regular-expression passes over the text).
  */
-const NORMALIZED_MEMO_CHARS = 2_000_000
+const NORMALIZED_MEMO_CHARS = 1_000_000
 
 const normalizedRecently = recentMemo((text: string): string => {
   let out = text.normalize('NFKC')
@@ -79,7 +79,7 @@ export function wordTokens(text: string): string[] {
  * Characters of texts {@link wordTokens} remembers (with their tokens, counted as the text's
  * length again): the same long question is tokenized for its terms, its soft terms and BM25.
  */
-const TOKENS_MEMO_CHARS = 2_000_000
+const TOKENS_MEMO_CHARS = 1_000_000
 
 const tokensRecently = recentMemo(
   (text: string): readonly string[] => {

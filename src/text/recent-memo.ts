@@ -1,5 +1,10 @@
 /** The share of its bound a full memo is brought down to when it evicts. */
 const EVICT_TO = 0.75
+/**
+ * Characters counted for each entry beyond its text and value: the map's slot and the strings'
+ * headers, so that a memo of many short words (stems) is bounded as well as one of long texts.
+ */
+export const ENTRY_OVERHEAD_CHARS = 32
 
 /**
  * A pure function of a string, remembered for the strings it was lately given. A request reads
@@ -8,7 +13,8 @@ const EVICT_TO = 0.75
  * sentence's coverage): each pass over it is done once. The result depends only on the text, so
  * nothing read before changes what is returned, only how soon.
  *
- * Bounded by the characters it holds (texts and values, see `valueChars`): the first
+ * Bounded by the characters it holds (texts, values, see `valueChars`, and
+ * {@link ENTRY_OVERHEAD_CHARS} an entry; a character is one or two bytes): the first
  * remembered go first (a hit does not reorder: it costs one lookup).
  *
  * @example
@@ -25,7 +31,8 @@ export function recentMemo<T>(
 ): (text: string) => T {
   const memo = new Map<string, T>()
   let chars = 0
-  const sizeOf = (key: string, value: T) => key.length + valueChars(value, key)
+  const sizeOf = (key: string, value: T) =>
+    ENTRY_OVERHEAD_CHARS + key.length + valueChars(value, key)
   return (text: string): T => {
     const known = memo.get(text)
     if (known !== undefined || memo.has(text)) return known as T

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { recentMemo } from '../../src/text/recent-memo.ts'
+import { ENTRY_OVERHEAD_CHARS, recentMemo } from '../../src/text/recent-memo.ts'
 
 describe('recentMemo', () => {
   it('computes a text once while it is remembered, and gives what the function gives', () => {
@@ -15,20 +15,23 @@ describe('recentMemo', () => {
 
   it('holds at most its characters, forgetting the first remembered first, in a batch', () => {
     let calls = 0
-    const same = recentMemo((t: string) => {
-      calls++
-      return t
-    }, 60)
+    const same = recentMemo(
+      (t: string) => {
+        calls++
+        return t
+      },
+      3 * (20 + ENTRY_OVERHEAD_CHARS),
+    )
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((x) => x.repeat(10)) as [
       string,
       string,
       string,
       string,
     ]
-    for (const t of [a, b, c]) same(t) // 20 characters each (the text and its value): 60
+    for (const t of [a, b, c]) same(t) // 20 characters each (the text and its value) and the entry's: full
     same(a)
     expect(calls).toBe(3)
-    same(d) // 80: the oldest go until at most 3/4 of the bound is held (a, then b)
+    same(d) // over: the oldest go until at most 3/4 of the bound is held (a, then b)
     expect(calls).toBe(4)
     same(c)
     same(d)
@@ -43,7 +46,7 @@ describe('recentMemo', () => {
     const none = recentMemo((t: string): string | null => {
       calls++
       return t.length > 3 ? null : t
-    }, 20)
+    }, 20 + ENTRY_OVERHEAD_CHARS)
     none('long')
     none('long')
     expect(calls).toBe(1)
