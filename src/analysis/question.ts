@@ -186,6 +186,8 @@ const CHAPTER_TAIL =
 /** "… - that's what I'm trying to figure out.", "… is what I'd like to know": the question before it is what is asked. */
 const ASKING_ASIDE =
   /\s*(?:[-–—,:]\s*(?:that's|that is|this is)\s+(?:what|all|the thing)\s+|\s+is (?:what|all)\s+)(?:i'm|i am|i|we're|we are|we|i'd|i would|we'd)\s+(?:[a-z']+\s+){0,5}?(?:know|find out|figure out|understand|ask|asking|check|confirm|sure about|wondering|wondering about|curious about|after)\b[^?!]*?[.!]*\s*$/i
+/** A sentence of a message that only greets or thanks ("Thanks so much.", "Hello there!"). */
+const GREETING_OR_THANKS = /^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i
 /** Thanks, sign-offs and emoji at the end of a message. */
 const TRAILING_THANKS =
   /(?:^|(?<=[.?!])\s*|\s+)(?:(?:thanks|thank you|thx|ty|cheers|much appreciated|many thanks|appreciate it|i appreciate it|thanks a lot|thanks so much|thank you so much|thanks in advance|thank you in advance)(?: (?:a lot|so much|in advance|again))?\s*[.!:)]*\s*(?:[:;]-?\)|🙏|🙂|😊)?\s*)$/i
@@ -204,6 +206,10 @@ export function coreQuestion(message: string): string {
   // ("I'm preparing a class on this chapter. Does Germany …?") is read as a long one.
   if (text.length < SHORT_MESSAGE_CHARS && sentencesOf(text).length < 2) return stripRequest(text)
   const sentences = sentencesOf(text)
+  // "My uncle keeps bragging that China has every industry. Is he right?": a check of what was
+  // said before is a check of that claim.
+  const checked = claimChecked(sentences)
+  if (checked) return checked
   // A question without its mark after another ("… in 2011-2020? Also, which economy tops
   // Table 8.3").
   const unmarkedLast = (s: string) =>
@@ -236,7 +242,7 @@ export function coreQuestion(message: string): string {
   const chosen = (
     asks.length > 0 ? (asks.some((s) => /\?\s*$/.test(s)) ? direct : asks) : sentences.slice(-2)
   )
-    .filter((s) => !/^(?:thanks|thank you|cheers|much appreciated|hi|hello|hey)\b/i.test(s))
+    .filter((s) => !GREETING_OR_THANKS.test(s))
     .map((s) => s.replace(DISCOURSE_MARKER, ''))
   const core = stripRequest(chosen.join(' ') || text)
   // "Could you tell me?" asks for what the sentence before it says: "… asked what it says
@@ -282,7 +288,7 @@ export function coreQuestion(message: string): string {
     // someone else thinks ("He says it's just heavy machinery.").
     const context = sentences
       .slice(0, Math.max(0, at))
-      .filter((s) => !/^(?:thanks|thank you|hi|hello|hey)\b/i.test(s) && !SOMEONES_VIEW.test(s))
+      .filter((s) => !GREETING_OR_THANKS.test(s) && !SOMEONES_VIEW.test(s))
       .slice(-2)
       .join(' ')
     // "… what people mean by 'hard technology' … What does it say about that?": the term the
@@ -299,6 +305,58 @@ export function coreQuestion(message: string): string {
       return `${asked.replace(/[?.!\s]+$/, '')}, regarding "${context.replace(/"/g, "'")}"?`
   }
   return asked
+}
+
+/**
+ * A question that asks only whether what was said before holds: "Is that true?", "Is he right?",
+ * "Can you confirm?", "Does the chapter back him up?", "Is there anything in it that supports his
+ * claim?".
+ */
+const CHECKS_WHAT_WAS_SAID =
+  /^(?:(?:so|and|but|well|ok(?:ay)?)[,]?\s+)?(?:(?:is|was) (?:that|this|it|he|she|they|my \w+|the \w+) (?:really |actually |even )?(?:true|right|correct|accurate|wrong|so|the case|a fact)|are (?:they|we|you) (?:right|correct|wrong)|am i (?:right|correct|wrong)|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it|whether|if) \w+(?: \w+)?)?|does (?:the chapter|it|the book|the text) (?:back|support|confirm|agree with|bear out)\b[^?]*|is there anything (?:in (?:it|the chapter|the text|there) )?(?:that |to )?(?:backs?|supports?|confirms?|proves?)\b[^?]*|true or false|right or wrong)\s*[?.!]*$/i
+
+/**
+ * A sentence that tells what someone said, with the claim after "that": "My uncle keeps bragging
+ * at dinner that …", "I read that …", "A colleague claimed that …".
+ */
+const REPORTED_CLAIM =
+  /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\b(?:\s+[\w'’-]+){0,4}?\s+that\s+(.{8,})$/i
+/** The same without "that": "My friend says China has every industry." */
+const REPORTED_CLAIM_BARE =
+  /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\s+(?!that\b)(.{8,})$/i
+
+/**
+ * The check a message asks when its question asks only whether what was said before holds: the
+ * claim of the sentence before (after "… says that", or the sentence itself when it states a
+ * fact), as "Is it true that …?". `null` when the message is no such check.
+ *
+ * @example
+ * claimChecked(['My uncle says China has every industry.', 'Is he right?'])
+ * // 'Is it true that China has every industry?'
+ */
+function claimChecked(sentences: readonly string[]): string | null {
+  const at = sentences.length - 1
+  const last = sentences[at]
+  if (at < 1 || !last || !CHECKS_WHAT_WAS_SAID.test(last.trim())) return null
+  // The claim: the sentence before, or one of the two before it that tells what someone said
+  // ("My uncle keeps bragging that …. I'm reading this for a seminar. Is he right?").
+  for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
+    const before = (sentences[i] as string).trim()
+    if (/\?\s*$/.test(before)) return null
+    const reported = (REPORTED_CLAIM.exec(before) ?? REPORTED_CLAIM_BARE.exec(before))?.[1]
+    if (reported) return checkOf(reported)
+    if (!ABOUT_THE_USER.test(before)) return i === at - 1 ? checkOf(before) : null
+  }
+  return null
+}
+
+/**
+ * "Is it true that …?" of a claim, its first word in lower case unless it is an acronym ("Around
+ * 5.3% …" → "around 5.3% …"; names get their capital back from the truecaser after this).
+ */
+function checkOf(claim: string): string {
+  const body = claim.replace(/[\s.!;:]+$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
+  return `Is it true that ${body}?`
 }
 
 /** A term a user puts in quotes: 'hard technology', "patient capital" (one to six words). */
@@ -745,7 +803,16 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     target?.kind === 'footnote' ||
     target?.kind === 'figure'
       ? null
-      : parseTableQuery({ lower, entities, numbers, years }, ctx.tables, ctx.catalog)
+      : parseTableQuery(
+          {
+            lower: withColumnOfContext(lower, raw, core, entities, ctx.tables),
+            entities,
+            numbers,
+            years,
+          },
+          ctx.tables,
+          ctx.catalog,
+        )
   return withPartsOnDemand(
     {
       raw,
@@ -764,6 +831,40 @@ export function analyzeQuestion(raw: string, ctx: QuestionContext, depth = 0): Q
     },
     readParts,
   )
+}
+
+/** A word for a table figure that names no column: "What's Canada's score?". */
+const GENERIC_FIGURE = /\b(?:value|score|figure|number|level|rating|result)\b/
+
+/**
+ * "… a table of centrality scores for 2020. I'm Canadian. What's Canada's score?": a question
+ * that asks a named row's figure without naming its column reads it from the sentences of the
+ * message before it, when they name exactly one column (as a follow-up keeps the previous
+ * question's column). Otherwise the question as it is.
+ */
+function withColumnOfContext(
+  lower: string,
+  raw: string,
+  core: string,
+  entities: readonly Entity[],
+  tables: TableRegistry,
+): string {
+  const generic = GENERIC_FIGURE.exec(lower)
+  if (!generic || entities.length === 0 || tables.columnsNamedIn(lower).length > 0) return lower
+  // ("the table of centrality scores": here the words that name a table's topic name its column.)
+  const context = normalizeText(raw.replace(core, ' '))
+    .toLowerCase()
+    .replace(/\btables?\b/g, ' ')
+  if (context.trim().length === 0) return lower
+  const named = [
+    ...new Set(tables.columnsNamedIn(context).map((c) => `${c.table}\u0000${c.column}`)),
+  ]
+  if (named.length !== 1) return lower
+  const [id = '', key = ''] = (named[0] as string).split('\u0000')
+  const spec = tables.get(id)
+  const column = spec ? tables.column(spec, key) : undefined
+  if (!column || !entities.some((e) => e.tables.includes(id))) return lower
+  return `${lower.slice(0, generic.index)}${column.name.toLowerCase()} ${lower.slice(generic.index)}`
 }
 
 /**

@@ -106,9 +106,19 @@ const ARITH: Array<[Arithmetic, RegExp]> = [
   ['sum', /\b(combined|sum|total of|in total|together|add up|altogether|added)\b/],
   [
     'difference',
-    /\b(difference|gap|how many more|how much more|how much higher|how much lower|how many fewer|how much (?:bigger|larger|smaller)|how far (?:above|below|ahead|behind|apart)|how (?:wide|big) (?:is )?the gap|by how much|percentage points? (?:above|below|higher|lower|more|less)|more than .* by)\b/,
+    /\b(difference|gap|how many more|how much more|how much higher|how much lower|how many fewer|how much (?:bigger|larger|smaller)|how far (?:above|below|ahead|behind|apart)|how (?:wide|big) (?:is )?the gap|by how (?:much|many(?: percentage)? points)|how many(?: percentage)? points (?:above|below|higher|lower|more|less|ahead|behind)|percentage points? (?:above|below|higher|lower|more|less)|more than .* by)\b/,
   ],
 ]
+/**
+ * The arithmetic a lower-case question asks of table figures, if any.
+ *
+ * @example
+ * arithmeticIn('how many times higher is the first one than that?') // 'ratio'
+ */
+export function arithmeticIn(lower: string): Arithmetic | undefined {
+  return ARITH.find(([, re]) => re.test(lower))?.[0]
+}
+
 /** Endings of a question that name no field ("… in advanced manufacturing", "… in total"). */
 const GENERIC_TAIL =
   /^(advanced manufacturing|advanced manufacturing technolog(?:y|ies)|manufacturing|total|all|the table|this table|the chapter|each|every|general|recent years|the past decade|the world|research|science|cooperation|collaboration|international cooperation|\d.*|[a-z]+ (?:table|tables))$/
@@ -368,7 +378,7 @@ export function parseTableQuery(
   }
 
   // Arithmetic over named rows or the top k.
-  const fn = ARITH.find(([, re]) => re.test(lower))?.[0]
+  const fn = arithmeticIn(lower)
   if (fn) {
     // A sum or average needs two rows: "the global total … did the US account for" is a lookup.
     if (listed.length >= 2)

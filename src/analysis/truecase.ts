@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../text/months.ts'
 /**
  * Restores the case of names typed in lower case ("did volkswagen team up with gac?" → "did
  * Volkswagen team up with GAC?"), from how the chapter writes them: a word the chapter writes
@@ -68,20 +69,6 @@ export class Truecaser {
   }
 }
 
-/** Months are names in English, wherever the chapter writes them ("january"); "may" and "march" are left alone (see {@link NEVER_CASED}). */
-const MONTHS = new Set([
-  'january',
-  'february',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-])
-
 /** A word: letters, with inner apostrophes and hyphens ("China-US", "Xi'an"). */
 const WORD = /\b[A-Za-z][A-Za-z]*(?:['’-][A-Za-z]+)*\b/g
 /** What comes right before a word inside a sentence: a lower-case word or a comma and a space, or a bracket. */
@@ -112,3 +99,6 @@ const NEVER_CASED = new Set([
   'chapter',
   'status',
 ])
+
+/** Months are names in English, wherever the chapter writes them ("january"); "may" and "march" are left alone (see {@link NEVER_CASED}). */
+const MONTHS = new Set(MONTH_NAMES.map((m) => m.toLowerCase()).filter((m) => !NEVER_CASED.has(m)))

@@ -345,7 +345,10 @@ export function decideAbstention(
     return `the chapter never mentions "${f.unknownFocus}"`
   if (f.unknownNames.length > 0 && f.lexical < t.nameGuard && f.dense < t.nameDenseGuard)
     return `the chapter never names ${f.unknownNames.join(', ')}`
-  const floor = f.anchored ? ANCHORED_FLOOR : 1
+  // An unanchored question raises the floors by the share of it the chapter's words do not
+  // cover: "How do vaccines work?" shares an everyday word or two with some sentence, and is
+  // mostly words the chapter never uses.
+  const floor = f.anchored ? ANCHORED_FLOOR : 1 + f.unknown
   if (f.lexical < t.minLexical * floor && f.dense < t.minDense * floor)
     return 'no passage is close enough to the question'
   return null

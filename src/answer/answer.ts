@@ -10,9 +10,10 @@ import type { WordFrequency } from '../analysis/word-frequency.ts'
 import type { Chunk } from '../chunk/chunk.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { RetrievalOptions, SearchHit } from '../retrieve/hybrid.ts'
+import { listLengths } from '../text/enumerations.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerm, searchTerms, wordTokens } from '../text/normalize.ts'
-import { CARDINAL_WORDS } from '../text/number-words.ts'
+import { CARDINAL_WORDS, ORDINAL_WORDS } from '../text/number-words.ts'
 import { recentMemo } from '../text/recent-memo.ts'
 import { splitSentences } from '../text/sentences.ts'
 import {
@@ -332,7 +333,12 @@ function addsToOpening(sentence: string, opening: string, catalog: EntityCatalog
 }
 
 /** What a sentence listing as many things as a question asks for gains (see {@link listCountAsked}). */
-const LIST_COUNT_BOOST = 0.1
+const LIST_COUNT_BOOST = 0.2
+/**
+ * What of the question a sentence must say to gain {@link LIST_COUNT_BOOST}: a list of four
+ * production factors says nothing of "the four types of advancements".
+ */
+const LIST_COUNT_MIN_LEXICAL = 0.4
 
 /** The number of things a question asks for by count ("what four traits", "which three angles"), or 0. */
 function listCountAsked(text: string): number {
@@ -345,21 +351,9 @@ function listCountAsked(text: string): number {
   return /^\d$/.test(word) ? Number(word) : CARDINAL_WORDS.indexOf(word) + 1
 }
 
-/** "a, b, c, and d": `n` items, commas, then "and" or "or" (compiled once per `n`). */
-const LIST_OF = new Map<number, RegExp>()
-function listOf(n: number): RegExp {
-  let re = LIST_OF.get(n)
-  if (!re) {
-    const item = '[^,;:.]{1,80}'
-    re = new RegExp(`(?:${item},\\s+){${n - 1}}(?:and|or)\\s+${item}`)
-    LIST_OF.set(n, re)
-  }
-  return re
-}
-
-/** Whether a sentence lists exactly `k` things: "a, b, c, and d" (commas, then "and" or "or"). */
+/** Whether a sentence lists exactly `k` things: "a, b, c, and d" (see {@link listLengths}). */
 function listsExactly(sentence: string, k: number): boolean {
-  return listOf(k).test(sentence) && !listOf(k + 1).test(sentence)
+  return listLengths(sentence).includes(k)
 }
 
 /** Whether every passage a draft cites was cited by an earlier draft (it says nothing new). */
@@ -401,6 +395,15 @@ const MAX_ARITHMETIC_WORDS = 10
  * of the last question it replaces ("wind"); below it, the follow-up is asked about on its own.
  */
 const ELLIPSIS_SIMILARITY = 0.35
+
+/**
+ * The words of a question that ask for a box or section as a whole ("summarise the first
+ * subsection of box 8.3"): what is left names something particular inside it.
+ */
+const ASKS_FOR_THE_PART = new RegExp(
+  `\\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|${ORDINAL_WORDS.slice(0, 9).join('|')}|\\d(?:st|nd|rd|th))\\b`,
+  'gi',
+)
 
 /**
  * The grounded, extractive answerer. Every sentence of an answer is either a sentence quoted from
@@ -820,10 +823,7 @@ export class Answerer {
     if (!target || (target.kind !== 'box' && target.kind !== 'section')) return null
     const rest = q.text
       .replace(/\b(?:box|section|subsection|part)\s*[\divx.]+\b/gi, ' ')
-      .replace(
-        /\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|\d(?:st|nd|rd|th))\b/gi,
-        ' ',
-      )
+      .replace(ASKS_FOR_THE_PART, ' ')
     if (queryTerms(rest).length === 0) return null
     const doc = this.deps.doc
     const ids =
@@ -1631,7 +1631,9 @@ export class Answerer {
     if (listed >= 3 && !q.table) {
       const boosted = scored
         .map((x) =>
-          listsExactly(x.text, listed) ? { ...x, score: x.score + LIST_COUNT_BOOST } : x,
+          listsExactly(x.text, listed) && x.lexical >= LIST_COUNT_MIN_LEXICAL
+            ? { ...x, score: x.score + LIST_COUNT_BOOST }
+            : x,
         )
         .sort((a, b) => b.score - a.score)
       scored.splice(0, scored.length, ...boosted)
@@ -1724,7 +1726,8 @@ export class Answerer {
         ...(reason ? { reason } : {}),
       }
 
-    const list = questionCues(text).list || q.intent === 'list' ? this.listAnswer(scored) : null
+    const list =
+      questionCues(text).list || q.intent === 'list' ? this.listAnswer(scored, listed) : null
     if (list) return { sentences: list, answerable: true, route: 'list', features, hits }
     // Refuse by evidence: the chosen sentences must hold what was asked (a sum of money, a date,
     // a named company, a figure about the economy named …); say what the chapter does say instead.
@@ -1943,6 +1946,8 @@ export class Answerer {
    */
   private listAnswer(
     scored: readonly ScoredSentence[],
+    /** How many things the question asks for ("the four types"), 0 if it gives no count. */
+    counted = 0,
   ): Array<{ text: string; cites: Cited[] }> | null {
     const top = scored.slice(0, 8)
     let group: ListGroup | null = null
@@ -1963,6 +1968,16 @@ export class Answerer {
         bestWeight = weight
       }
     }
+    // "… the following four types of advancements:": the best sentence announces a list; that
+    // list is the answer, whatever other lists the next sentences sit in.
+    // (Unless the question counts other than the sentence does: "the three dimensions" are not
+    // "the following four types".)
+    const announced = this.lists.find((g) => g.leadBlockId === top[0]?.blockId)
+    const opening = top[0]?.text ?? ''
+    const countAgrees =
+      counted === 0 ||
+      new RegExp(`\\b(?:${CARDINAL_WORDS[counted - 1]}|${counted})\\b`, 'i').test(opening)
+    if (announced && group !== announced && /:\s*$/.test(opening) && countAgrees) group = announced
     if (!group) return null
     // "List all the areas the draft law covers": the best sentence lists them itself, inside one
     // item of a larger list; the answer is that sentence, not the larger list.

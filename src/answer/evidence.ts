@@ -1,6 +1,7 @@
 import type { Entity, EntityCatalog } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
 import { glossaryMeaning } from '../text/glossary.ts'
+import { MONTH_NAMES } from '../text/months.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { clausesOf, splitSentences } from '../text/sentences.ts'
 
@@ -11,8 +12,7 @@ const MONEY =
 const ASKS_MONEY =
   /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much (?:[a-z-]+ )?money|prize|award|worth|paid|pay|pays|paying|charge[sd]?|charging|fees?|value of the (?:deal|contract|investment))\b/i
 /** The months, as a regex alternation. */
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December'
+const MONTHS = MONTH_NAMES.join('|')
 const DATE = new RegExp(`\\b(?:19|20)\\d{2}\\b|\\b(?:${MONTHS})\\b`)
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|multiple)\b/i

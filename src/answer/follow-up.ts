@@ -1,7 +1,7 @@
 import type { ChapterAnalysis } from '../analysis/chapter.ts'
 import type { Entity } from '../analysis/entities.ts'
 import type { Question } from '../analysis/question.ts'
-import { columnOfQuery } from '../analysis/table-query.ts'
+import { arithmeticIn, columnOfQuery } from '../analysis/table-query.ts'
 import type { TableSpec } from '../analysis/tables.ts'
 import { queryTerms } from '../analysis/terms.ts'
 import { rowsByColumn } from './table-executor.ts'
@@ -45,8 +45,31 @@ const ORDINAL_REF = new RegExp(
 /** "that" standing for the previous answer's figure. */
 const VALUE_REF =
   /\b(?:than that|is that|of that|from that|that (?:value|figure|number|score|share|amount|one)|the same (?:value|score|figure|number|share|amount|centrality))\b/i
-const ARITH =
+/**
+ * A follow-up that asks a difference or a ratio of two rows' figures ("how much higher", "by how
+ * many points", "how many times bigger"): the table questions' own arithmetic words.
+ */
+const ARITH = {
+  test: (text: string): boolean => {
+    const fn = arithmeticIn(text.toLowerCase())
+    return fn === 'difference' || fn === 'ratio' || DIFFERENCE_WORDS.test(text)
+  },
+}
+/** Words of a difference a follow-up may use beyond the table questions' ("in percentage points?"). */
+const DIFFERENCE_WORDS =
   /\b(how (?:much|many) (?:more|higher|lower|less|fewer|bigger|smaller)|difference|gap|percentage points?|how far (?:above|below|apart))\b/i
+/** The question a two-row difference or ratio follow-up stands for. */
+function twoRowsQuestion(
+  text: string,
+  column: string,
+  a: string,
+  b: string,
+  table: string,
+): string {
+  return arithmeticIn(text.toLowerCase()) === 'ratio'
+    ? `What is the ratio of ${column} between ${a} and ${b} in Table ${table}?`
+    : `What is the difference in ${column} between ${a} and ${b} in Table ${table}?`
+}
 const SUPERLATIVE =
   /^(?:and|but|so|what about|how about)?\s*(?:the|which is the|what is the|what's the|who is the|who has the)?\s*((?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:lowest|highest|fewest|most|least|largest|smallest|bottom|top|weakest|strongest|biggest))(?: one)?\s*\??$/i
 /** A follow-up that only names a year: "And in 2021?", "what about 2019?". */
@@ -206,7 +229,11 @@ export function resolveReferences(
   })
   // "the second one (you mentioned)"
   const ord = ORDINAL_REF.exec(text)
-  if (ord) {
+  // "How much higher is the first one than that?", "how many times bigger is the first one?": an
+  // earlier answer's row compared with the last answer's, below.
+  const comparesWithLast =
+    ARITH.test(text) && (VALUE_REF.test(text) || (ord !== null && q.entities.length === 0))
+  if (ord && !comparesWithLast) {
     const list = prevEntities().length >= 2 ? prevEntities() : (prev.lastList ?? prevEntities())
     const k =
       ord[1]?.toLowerCase() === 'last' ? list.length : (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0)
@@ -303,6 +330,15 @@ export function resolveReferences(
         ? spec.block.rows
         : rowsByColumn(spec, column.key, column.higherIsBetter ? 'max' : 'min')
       const neighbour = rows[rows.indexOf(lastRow) + step]
+      // "How many more than the one ranked just below it?": the two rows compared.
+      if (neighbour && ARITH.test(text))
+        return twoRowsQuestion(
+          text,
+          column.name,
+          last.name,
+          analysis.tables.nameOf(spec, neighbour),
+          spec.id,
+        )
       if (neighbour)
         return figureQuestion(analysis.tables.nameOf(spec, neighbour), column.name, spec.id)
     }
@@ -327,7 +363,7 @@ export function resolveReferences(
   }
   // "So how much higher is the UK's?": the entity named against the previous answer's.
   if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
-    return `What is the difference in ${column.name} between ${fresh[0]?.name} and ${last.name} in Table ${spec.id}?`
+    return twoRowsQuestion(text, column.name, fresh[0]?.name ?? '', last.name, spec.id)
   // "And together?", "What's the difference between those two?", "what's that as a percentage?":
   // arithmetic on the conversation's last two rows, or the last row's percentage column.
   const two = earlier()
@@ -338,8 +374,10 @@ export function resolveReferences(
     // "How many papers does it have in total?" is about one row.
     if (TOGETHER.test(text) && !/\b(?:it|its|this|that one)\b/i.test(text))
       return `What is the combined ${column.name} of ${a.name} and ${b.name} in Table ${spec.id}?`
-    if (ARITH.test(text) && !VALUE_REF.test(text))
-      return `What is the difference in ${column.name} between ${a.name} and ${b.name} in Table ${spec.id}?`
+    // (A ratio of the last two rows is left to the answers' own figures: "how many times higher is
+    // the top score than theirs?" after two answers, the last of them a tie.)
+    if (DIFFERENCE_WORDS.test(text) && !VALUE_REF.test(text))
+      return twoRowsQuestion(text, column.name, a.name, b.name, spec.id)
   }
   const percentColumn = spec.columns.find((c) => c.kind === 'percent')
   if (
@@ -374,7 +412,7 @@ export function resolveReferences(
       return `Which of ${two[0]?.name} and ${two[1]?.name} has the ${more ? 'higher' : 'lower'} ${column.name} in Table ${spec.id}?`
     }
   }
-  if (VALUE_REF.test(text) && last && lastRow) {
+  if ((VALUE_REF.test(text) || comparesWithLast) && last && lastRow) {
     const value = lastRow.printed[column.key] ?? ''
     const unit = column.kind === 'percent' ? '%' : ''
     // "Which other country has the same value?"
@@ -383,13 +421,11 @@ export function resolveReferences(
     // "How much higher is the UK's than that?", "How many more is that?"
     if (ARITH.test(text)) {
       const named = q.entities.filter((e) => e.tables.includes(spec.id) && e !== last)
-      const other =
-        named[0] ??
-        earlier()
-          .filter((e) => e !== last && e.tables.includes(spec.id))
-          .at(-1)
-      if (other)
-        return `What is the difference in ${column.name} between ${other.name} and ${last.name} in Table ${spec.id}?`
+      const before = earlier().filter((e) => e !== last && e.tables.includes(spec.id))
+      // "the first one": the conversation's first such row, "the second one" its second.
+      const place = ord ? (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0) : 0
+      const other = named[0] ?? (place >= 1 ? before[place - 1] : undefined) ?? before.at(-1)
+      if (other) return twoRowsQuestion(text, column.name, other.name, last.name, spec.id)
     }
     // "Which field has a higher share than that?"
     const higher = /\b(higher|more|larger|bigger|greater|above)\b/i.test(text)

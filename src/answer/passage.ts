@@ -6,6 +6,7 @@ import { originalSpan } from '../corpus/mapped-text.ts'
 import type { Block, ChapterDocument } from '../corpus/types.ts'
 import type { SearchHit } from '../retrieve/hybrid.ts'
 import { expandGlossary } from '../text/glossary.ts'
+import { MONTH_NAMES } from '../text/months.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { splitSentences } from '../text/sentences.ts'
 import { ORGANISATION } from './evidence.ts'
@@ -46,8 +47,7 @@ const ASKS_FOR_A_BODY = asksForKind(
   'company|companies|firms?|enterprises?|carmakers?|organi[sz]ations?|partners?',
 )
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December'
+const MONTHS = MONTH_NAMES.join('|')
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundreds?|thousands?|millions?|billions?|trillion|dozens?)\b/i
 

@@ -19,7 +19,7 @@ export const ROBUST_FAMILIES = [
 export type RobustFamily = (typeof ROBUST_FAMILIES)[number]
 
 /**
- * The splits: `tune` to `tune13` (more tuning sets, written later by other sessions, for
+ * The splits: `tune` to `tune14` (more tuning sets, written later by other sessions, for
  * more signal on the families where tune and test disagreed) may be used to choose rules; `test`
  * never is.
  */
@@ -37,6 +37,7 @@ export const ROBUST_SPLITS = [
   'tune11',
   'tune12',
   'tune13',
+  'tune14',
   'test',
 ] as const
 export type RobustSplit = (typeof ROBUST_SPLITS)[number]

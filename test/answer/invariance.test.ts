@@ -145,3 +145,51 @@ describe('reading what is asked', () => {
     expect(truecaser.apply('the internet energy university')).toBe('the internet energy university')
   })
 })
+
+describe('a claim said before a question that asks whether it holds', () => {
+  /** Claims of every kind, written for this test: true and false, prose and tables. */
+  const CLAIMS: Array<{ claim: string; verdict: 'yes' | 'no' }> = [
+    { claim: 'data is the fourth major production factor', verdict: 'no' },
+    { claim: 'data is the fifth major production factor', verdict: 'yes' },
+    { claim: 'Germany has a centrality of 6.4 in Table 8.4', verdict: 'yes' },
+    { claim: 'the US has a centrality of 12.5 in Table 8.4', verdict: 'no' },
+  ]
+  const WAYS: Record<string, (claim: string) => string> = {
+    'the claim, then "Is that true?"': (c) =>
+      `${c.replace(/^./, (x) => x.toUpperCase())}. Is that true?`,
+    'someone says it, then "Is he right?"': (c) => `My colleague says that ${c}. Is he right?`,
+    'someone says it without "that", then "Can you confirm?"': (c) =>
+      `My friend keeps telling me ${c}. Can you confirm?`,
+    'a sentence about the user between': (c) =>
+      `My uncle keeps bragging at dinner that ${c}. I'm reading this chapter for a seminar. Does the chapter back him up?`,
+    'in one sentence with a tag': (c) => `My friend says ${c}, is that right?`,
+  }
+
+  it('checks the claim as "Is it true that …?" would', async () => {
+    const { answerer } = await assistant()
+    for (const { claim, verdict } of CLAIMS) {
+      const direct = await answerer.answer(`Is it true that ${claim}?`)
+      expect({ claim, verdict: direct.verdict }).toEqual({ claim, verdict })
+      for (const [name, say] of Object.entries(WAYS)) {
+        const checked = await answerer.answer(say(claim))
+        expect({ claim, name, verdict: checked.verdict }).toEqual({ claim, name, verdict })
+      }
+    }
+  })
+
+  it('reads the claim out of the message, and leaves other messages alone', () => {
+    expect(
+      coreQuestion(
+        "My uncle keeps bragging at dinner that China has every single industry there is. I'm reading this chapter for a seminar and would like to push back if he's wrong. Is there anything in it that backs up his claim?",
+      ),
+    ).toBe('Is it true that china has every single industry there is?')
+    expect(coreQuestion('Around 5.3% of PCT patents involved cooperation. Is that true?')).toBe(
+      'Is it true that around 5.3% of PCT patents involved cooperation?',
+    )
+    // A sentence about the user is no claim, and a question before is not checked.
+    expect(coreQuestion("I'm a student of economics. Is that true?")).not.toMatch(/Is it true that/)
+    expect(coreQuestion('Which economy ranks first in Table 8.3? Is that right?')).not.toMatch(
+      /Is it true that/,
+    )
+  })
+})
