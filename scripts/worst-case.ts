@@ -15,7 +15,9 @@
 //                                             the saved inputs on this checkout and on another
 //                                             (DIR, e.g. a `git worktree` of an earlier commit) in
 //                                             one process, requests alternating, so that the
-//                                             machine's load weighs on both alike
+//                                             machine's load weighs on both alike (with
+//                                             --fresh each pair is a new draw of the recipe,
+//                                             the same request on both; --pairs N, default 9)
 //   --fresh       the worst inputs' reported cost (and --replay's) over texts never read before:
 //                 each run draws the input's recipe with another seed (new words throughout, the
 //                 same kind, sizes and turns), where by default only its nonce changes; the
@@ -61,8 +63,8 @@ const REPLAY = arg('--replay')
 const ONLY = arg('--only')
 const AGAINST = arg('--against')
 const FRESH = process.argv.includes('--fresh')
-/** Pairs of runs (one on each checkout) per input with `--against`. */
-const PAIRS = 9
+/** Pairs of runs (one on each checkout) per input with `--against` (`--pairs N`). */
+const PAIRS = Number(arg('--pairs') ?? 9)
 /** Runs of each endpoint's worst input for its reported cost (the median). */
 const REPEAT = 5
 /** Requests per endpoint run before the search, not counted. */
@@ -181,11 +183,17 @@ const renewed = (req: Req): Req => {
 const redraw = searchSpace(rng(SEED + 2))
 
 /**
+ * The endpoint of a saved input's name: the name itself, or what comes before ` #` in a file
+ * that gathers several inputs per endpoint (`"POST /api/ask #s21"`).
+ */
+const endpointOf = (name: string) => name.split(' #')[0] as keyof typeof redraw.endpoints
+
+/**
  * The median cost of an input over REPEAT runs, each with a fresh nonce (no cache keyed by the
  * whole text helps), or with `--fresh` each drawn anew from its recipe (no text read before).
  */
 async function settle(req: Req, name?: string, genome?: Genome | null): Promise<Cost> {
-  const build = name ? redraw.endpoints[name as keyof typeof redraw.endpoints] : undefined
+  const build = name ? redraw.endpoints[endpointOf(name)] : undefined
   const runs = []
   for (let i = 0; i < REPEAT; i++)
     runs.push(
@@ -246,18 +254,34 @@ async function main() {
     const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
     const names = Object.keys(inputs).filter((name) => !ONLY || name.includes(ONLY))
     const reqOf = (name: string) => (inputs[name] as Measured).req
+    /**
+     * Run `i`'s request of an input, the same for both checkouts: with `--fresh` drawn anew from
+     * its recipe (new to both, as each checkout has its own caches), else with a new nonce.
+     */
+    const pairReq = (name: string, i: number): Req => {
+      const { genome } = inputs[name] as Measured
+      const build = redraw.endpoints[endpointOf(name)]
+      return FRESH && genome && build
+        ? (build({ ...genome, seed: genome.seed + 7919 * (i + 1) }, `n${++fresh}x${i}`) as Req)
+        : renewed(reqOf(name))
+    }
     for (const name of names)
       for (let i = 0; i < 2; i++) {
         await measure(renewed(reqOf(name)), other)
         await measure(renewed(reqOf(name)))
       }
     rows.push(
-      `Paired replay: ${AGAINST} (before) and this checkout (after) in one process, ${PAIRS} pairs per input, CPU ms per request (median).`,
+      `Paired replay${FRESH ? ' (--fresh: each pair a new draw of the recipe)' : ''}: ${AGAINST} (before) and this checkout (after) in one process, ${PAIRS} pairs per input, CPU ms per request (median).`,
       '',
-      '| input | before | after | median after/before |',
+      `| input | before: median, max, over ${BOUND_MS} ms | after: median, max, over ${BOUND_MS} ms | median after/before |`,
       '|---|---:|---:|---:|',
     )
     const median = (xs: number[]) => quantile(xs, 0.5)
+    /** A distribution of CPU ms as "median, max, how many over the bound of how many". */
+    const dist = (xs: number[]) =>
+      `${fmt(median(xs))}, ${fmt(Math.max(...xs))}, ${xs.filter((x) => x > BOUND_MS).length} of ${xs.length}`
+    const allBefore: number[] = []
+    const allAfter: number[] = []
     for (const name of names) {
       const before: number[] = []
       const after: number[] = []
@@ -265,18 +289,20 @@ async function main() {
       for (let i = 0; i < PAIRS; i++) {
         // Each checkout goes first in half of the pairs.
         const first = i % 2 === 0 ? other : app
-        const a = (await measure(renewed(reqOf(name)), first)).cpuMs
-        const b = (await measure(renewed(reqOf(name)), first === app ? other : app)).cpuMs
+        const req = pairReq(name, i)
+        const a = (await measure(FRESH ? req : renewed(req), first)).cpuMs
+        const b = (await measure(FRESH ? req : renewed(req), first === app ? other : app)).cpuMs
         const [o, t] = first === app ? [b, a] : [a, b]
         before.push(o)
         after.push(t)
         ratio.push(t / o)
       }
-      rows.push(
-        `| ${name} | ${fmt(median(before))} | ${fmt(median(after))} | ${median(ratio).toFixed(2)} |`,
-      )
+      allBefore.push(...before)
+      allAfter.push(...after)
+      rows.push(`| ${name} | ${dist(before)} | ${dist(after)} | ${median(ratio).toFixed(2)} |`)
       console.error(`  ${name}: ${fmt(median(before))} → ${fmt(median(after))} ms`)
     }
+    rows.push(`| all | ${dist(allBefore)} | ${dist(allAfter)} | |`)
   } else if (REPLAY) {
     const inputs = JSON.parse(readFileSync(REPLAY, 'utf8')) as Record<string, Measured>
     rows.push(

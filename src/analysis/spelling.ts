@@ -108,6 +108,32 @@ function letterCounts(word: string): Uint8Array {
   return counts
 }
 
+/** Which letters a–z occur in a lower-case word, one bit each (bit k for the k-th letter). */
+function letterMask(word: string): number {
+  let mask = 0
+  for (let i = 0; i < word.length; i++) {
+    const k = word.charCodeAt(i) - 97
+    if (k >= 0 && k < 26) mask |= 1 << k
+  }
+  return mask
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555)
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+/**
+ * A lower bound on {@link bagDistance} from the letters' masks alone: each letter one word has
+ * and the other lacks is at least one letter beyond it. A few integer operations, where the bag
+ * distance reads 26 counts: most candidates of a scan are ruled out by it.
+ */
+function maskDistance(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a))
+}
+
 /**
  * The bag distance of two words' letter counts: the larger of the letters one has beyond the
  * other. A lower bound on the number of edits between them (each changes it by at most one).
@@ -170,8 +196,10 @@ export class Speller {
   /** Candidates by length: [word, preference] (chapter words first, then by frequency). */
   private readonly byLength = new Map<
     number,
-    Array<{ word: string; rank: number; letters: Uint8Array }>
+    Array<{ word: string; rank: number; letters: Uint8Array; mask: number }>
   >()
+  /** The letter masks of `byLength`'s lists, in their order (scanned without reading the entries). */
+  private readonly masksByLength = new Map<number, Int32Array>()
   /**
    * Corrections looked up lately ('' for none); bounded, since every request can bring new
    * unknown words.
@@ -189,13 +217,18 @@ export class Speller {
     const add = (word: string, rank: number) => {
       if (word.length < 2 || !/^[a-z]+$/.test(word)) return
       const list = this.byLength.get(word.length) ?? []
-      list.push({ word, rank, letters: letterCounts(word) })
+      list.push({ word, rank, letters: letterCounts(word), mask: letterMask(word) })
       this.byLength.set(word.length, list)
     }
     for (const w of chapter) add(w, -1)
     vocabulary.slice(0, CANDIDATE_RANK).forEach((w, i) => {
       if (!chapter.has(w)) add(w, i)
     })
+    for (const [len, list] of this.byLength)
+      this.masksByLength.set(
+        len,
+        Int32Array.from(list, (c) => c.mask),
+      )
   }
 
   /** The correction of one lower-case word, or `null` when it is fine or nothing is close. */
@@ -216,10 +249,17 @@ export class Speller {
     const max = word.length <= 4 ? 1 : 2
     let best: { word: string; d: number; rank: number } | null = null
     const letters = letterCounts(word)
-    for (let len = word.length - max; len <= word.length + max + 1; len++)
-      for (const c of this.byLength.get(len) ?? []) {
+    const mask = letterMask(word)
+    for (let len = word.length - max; len <= word.length + max + 1; len++) {
+      const list = this.byLength.get(len)
+      const masks = this.masksByLength.get(len)
+      if (!list || !masks) continue
+      for (let i = 0; i < masks.length; i++) {
         // Every edit changes the letters' counts by at most one each way and costs at least
-        // INSERT_COST: a candidate whose counts differ by more cannot be within `max`.
+        // INSERT_COST: a candidate whose counts differ by more cannot be within `max`. The
+        // masks' bound (no more than the counts') rules out most candidates first, cheaply.
+        if (maskDistance(mask, masks[i] as number) * INSERT_COST > max) continue
+        const c = list[i] as (typeof list)[number]
         if (bagDistance(letters, c.letters) * INSERT_COST > max) continue
         const d = typoDistance(word, c.word, max)
         if (d > max) continue
@@ -228,6 +268,7 @@ export class Speller {
           !best || d < best.d - 1e-9 || (Math.abs(d - best.d) < 1e-9 && c.rank < best.rank)
         if (better) best = { word: c.word, d, rank: c.rank }
       }
+    }
     const out =
       best && best.word[0] === word[0] ? best.word : best && best.d <= 1 ? best.word : null
     this.memo.set(word, out ?? '')

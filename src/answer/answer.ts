@@ -14,6 +14,7 @@ import { listLengths } from '../text/enumerations.ts'
 import { expandGlossary } from '../text/glossary.ts'
 import { normalizeText, searchTerm, searchTerms, wordTokens } from '../text/normalize.ts'
 import { CARDINAL_WORDS, ORDINAL_WORDS } from '../text/number-words.ts'
+import { recentMemo } from '../text/recent-memo.ts'
 import { splitSentences } from '../text/sentences.ts'
 import {
   type AbstentionThresholds,
@@ -383,6 +384,9 @@ const CLAIM_NAME = /\b(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}
 /** Bytes of standalone forms remembered (with their turns; see `Answerer.resolvedTurns`). */
 const RESOLVED_CACHE_BYTES = 8 * 1024 * 1024
 
+/** Characters of turns remembered as resolved ({@link Answerer}'s `asked`), with their forms. */
+const ASKED_MEMO_CHARS = 500_000
+
 /** An arithmetic follow-up is short ("so how much more is that than wind?"). */
 const MAX_ARITHMETIC_WORDS = 10
 
@@ -436,6 +440,17 @@ export class Answerer {
     maxSize: RESOLVED_CACHE_BYTES,
     sizeCalculation: (value, key) => 2 * (key.length + value.length) + 64,
   })
+
+  /**
+   * A turn as it is resolved: without pleasantries, names truecased. Remembered by its text: a
+   * conversation's turns are read again for every message part and every later turn (two
+   * passes over a turn of up to 8,000 characters each time, before the resolved form's cache
+   * could answer).
+   */
+  private readonly asked = recentMemo(
+    (text: string) => this.analysis.truecaser.apply(withoutPleasantries(text)),
+    ASKED_MEMO_CHARS,
+  )
 
   constructor(deps: AnswererDeps) {
     this.deps = deps
@@ -499,7 +514,7 @@ export class Answerer {
     resolved: readonly string[],
   ): string {
     // "Thanks! And Canada?", "ok and the us?": what is asked, with names as the chapter writes them.
-    question = this.analysis.truecaser.apply(withoutPleasantries(question))
+    question = this.asked(question)
     const key = `${question}\u0001${history.map((t) => `${t.role}\u0002${t.content}`).join('\u0001')}`
     const known = this.resolvedTurns.get(key)
     if (known !== undefined) return known

@@ -19,6 +19,7 @@ import {
 import { modelDir, modelVocabulary } from '../embed/model-files.ts'
 import { StaticEmbeddings } from '../embed/static-embeddings.ts'
 import { readStaticTable } from '../embed/static-model/read.ts'
+import { staticTwin } from '../embed/static-twin.ts'
 import {
   buildIndex,
   DEFAULT_INDEX_DIR,
@@ -96,18 +97,25 @@ export async function openAssistant(options: OpenOptions = {}): Promise<Assistan
     await buildIndexWithProgress(indexDir, corpus, chunks, embeddings)
     index = await loadIndex(indexDir, expectations)
   }
-  const retriever = new HybridRetriever(index, embeddings, options.retrieval)
+  // At request time the static model is computed in TypeScript (the same vectors, a fraction of
+  // the pipeline's CPU); the pipeline builds and checks the index.
+  const twin = staticTwin(embeddings)
+  const requestEmbeddings = twin ?? embeddings
+  const retriever = new HybridRetriever(index, requestEmbeddings, options.retrieval)
   const llm = options.llm === undefined ? llmConfigFromEnv() : options.llm
   const { answerer, service, citer } = composeAssistant({
     doc: corpus.doc,
     chunks,
     retriever,
-    embed: (texts) => embeddings.embedDocuments(texts),
+    embed: (texts) => requestEmbeddings.embedDocuments(texts),
     record: loadBibliographicRecord(),
     llm: llm ? { complete: openAiCompletion(llm), prompts: loadPromptFiles() } : null,
     answerCacheSize: answerCacheSizeFromEnv(),
     vocabulary: modelVocabulary(modelDir(config.modelId)),
-    wordVectors: options.softMatch === false ? null : modelWordVectors(config.modelId),
+    wordVectors:
+      options.softMatch === false
+        ? null
+        : (twin?.wordVectors() ?? modelWordVectors(config.modelId)),
     wordNet: (options.synonyms ?? process.env.SYNONYMS === 'wordnet') ? wordNetIndex() : [],
     ...((options.thesaurus ?? process.env.THESAURUS !== 'off') ? {} : { thesaurus: [] }),
     makeService: (a, layer) =>

@@ -1,3 +1,5 @@
+import { recentMemo } from './recent-memo.ts'
+
 /**
  * Abbreviations and name variants of the chapter, with what they stand for. Reviewed by hand
  * against the chapter's usage (`BRI`, `FOCAC`, `IEA`, …) plus the common names readers use for
@@ -68,11 +70,22 @@ const PATTERNS = GLOSSARY.map((g) => ({
  * expandGlossary('projects of the BRI') // 'projects of the BRI (Belt and Road Initiative)'
  */
 export function expandGlossary(text: string): string {
+  return expandedRecently(text)
+}
+
+/**
+ * Characters of texts {@link expandGlossary} remembers (with their expansions): a request
+ * expands its question and the chapter's sentences it weighs several times (each call ≈ 40
+ * regular-expression passes over the text).
+ */
+const EXPANDED_MEMO_CHARS = 1_000_000
+
+const expandedRecently = recentMemo((text: string): string => {
   let out = text
   for (const { re, means } of PATTERNS)
     out = out.replace(re, (m) => (m.toLowerCase() === means.toLowerCase() ? m : `${m} (${means})`))
   return out
-}
+}, EXPANDED_MEMO_CHARS)
 
 /**
  * What a glossary term stands for, or `null` when it is none.

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer'
 import { eng } from 'stopword'
 import { REVIEWED_WORDS } from '../corpus/repairs.ts'
+import { recentMemo } from './recent-memo.ts'
 
 const FOLD: Array<[RegExp, string]> = [
   [/[‘’‚‛′]/g, "'"],
@@ -24,11 +25,22 @@ const REVIEWED = REVIEWED_WORDS.map((w) => ({
  * normalizeText('How does “Al” help Ttaly?') // 'How does "AI" help Italy?'
  */
 export function normalizeText(text: string): string {
+  return normalizedRecently(text)
+}
+
+/**
+ * Characters of texts {@link normalizeText} remembers (with their normalized forms): a request
+ * normalizes its question, its turns and the chapter's sentences it weighs over and over (each
+ * call ≈ 20 regular-expression passes over the text).
+ */
+const NORMALIZED_MEMO_CHARS = 1_000_000
+
+const normalizedRecently = recentMemo((text: string): string => {
   let out = text.normalize('NFKC')
   for (const [re, to] of FOLD) out = out.replace(re, to)
   for (const { re, to } of REVIEWED) out = out.replace(re, to)
   return out
-}
+}, NORMALIZED_MEMO_CHARS)
 
 /** Folds quotes and dashes only (no word repairs): for comparing printed text loosely. */
 export function foldPunctuation(text: string): string {
@@ -59,15 +71,30 @@ const STOP = new Set<string>([
  * wordTokens("China's 3,676 papers") // ['china', '3676', 'papers']
  */
 export function wordTokens(text: string): string[] {
-  const t = normalizeText(text).toLowerCase()
-  const out: string[] = []
-  for (const m of t.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{N}]+/gu)) {
-    let w = m[0]
-    if (/^\d/.test(w)) w = w.replace(/,(?=\d{3}(\D|$))/g, '')
-    out.push(w)
-  }
-  return out.filter((w, i) => !(w === 's' && i > 0))
+  // A copy: callers may change what they are given.
+  return tokensRecently(text).slice()
 }
+
+/**
+ * Characters of texts {@link wordTokens} remembers (with their tokens, counted as the text's
+ * length again): the same long question is tokenized for its terms, its soft terms and BM25.
+ */
+const TOKENS_MEMO_CHARS = 1_000_000
+
+const tokensRecently = recentMemo(
+  (text: string): readonly string[] => {
+    const t = normalizeText(text).toLowerCase()
+    const out: string[] = []
+    for (const m of t.matchAll(/\d+(?:[.,]\d+)*|[\p{L}\p{N}]+/gu)) {
+      let w = m[0]
+      if (/^\d/.test(w)) w = w.replace(/,(?=\d{3}(\D|$))/g, '')
+      out.push(w)
+    }
+    return out.filter((w, i) => !(w === 's' && i > 0))
+  },
+  TOKENS_MEMO_CHARS,
+  (_, text) => text.length,
+)
 
 /** Whether a lower-case token is a stop word (too common to say what a text is about). */
 export const isStopWord = (w: string): boolean => STOP.has(w)
@@ -77,11 +104,22 @@ export const isStopWord = (w: string): boolean => STOP.has(w)
  * Returns `null` for a dropped term (MiniSearch's `processTerm` contract).
  */
 export function searchTerm(token: string): string | null {
+  return termRecently(token)
+}
+
+/**
+ * Characters of tokens {@link searchTerm} remembers (with their terms): the same words are
+ * stemmed again and again (a long question's words once per reading of it; Porter's stemmer
+ * ≈ 1–3 µs a word).
+ */
+const TERM_MEMO_CHARS = 1_000_000
+
+const termRecently = recentMemo((token: string): string | null => {
   const w = token.toLowerCase()
   if (STOP.has(w) || w.length === 0) return null
   if (/^\d/.test(w)) return w
   return stemmer(w)
-}
+}, TERM_MEMO_CHARS)
 
 /** The search terms of a text, in order (stop words removed, stemmed). */
 export function searchTerms(text: string): string[] {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { modelDir, STATIC_MODEL_ID } from '../../src/embed/index.ts'
 import { StaticEmbeddings } from '../../src/embed/static-embeddings.ts'
@@ -31,6 +32,46 @@ describe('the static model in plain TypeScript', () => {
     )
     expect(mismatched).toEqual([])
     expect(texts.length).toBeGreaterThan(500)
+  })
+
+  it('gives bit-identical vectors on generated texts: any Unicode, punctuation, numbers, special tokens, long words', async () => {
+    // The Node host embeds with this class at request time (src/embed/static-twin.ts), so every
+    // text a client can send must get the pipeline's vector.
+    const ctx = await assistant()
+    const words = ctx.chunks.slice(0, 40).flatMap((c) => c.text.split(/\s+/))
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom('[CLS]', '[SEP]', '[UNK]', '[PAD]', '[MASK]', '[cls]', '##ing', "n't", '…'),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.stringMatching(/^[0-9.,%$€-]{1,10}$/),
+      fc.constantFrom(
+        'Ａ',
+        'ﬁ',
+        'é',
+        'e\u0301',
+        'ß',
+        'İ',
+        'ǅ',
+        '中文',
+        'العربية',
+        '😀',
+        '\u200b',
+        '\t',
+        '\u00a0',
+      ),
+      fc.nat(130).map((n) => 'a'.repeat(n)),
+    )
+    const texts = fc.sample(
+      fc.array(piece, { maxLength: 30 }).map((ps) => ps.join(' ')),
+      { numRuns: 400, seed: 14 },
+    )
+    const expected = await ctx.embeddings.embedDocuments(texts)
+    const actual = await plain.embedDocuments(texts)
+    const mismatched = texts.filter(
+      (_, i) => differences(actual[i] ?? [], expected[i] ?? []).length,
+    )
+    expect(mismatched).toEqual([])
   })
 
   it('truncates a text longer than 512 tokens as the pipeline does', async () => {
