@@ -254,10 +254,15 @@ export function missingEvidence(
   // What is asked, without the earlier question a follow-up is read with (', regarding "…"?').
   const text = q.text.replace(/, regarding "[^"]*"\?$/, '?')
   const lower = text.toLowerCase()
+  // "In Figure 8.2, which country has the strongest advantage in hydrogen?": a row or field of the
+  // plot, asked by name, is a value too.
   if (
     q.target?.kind === 'figure' &&
     (q.answerType === 'number' ||
-      /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower))
+      /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower) ||
+      /\bwhich (?:countr(?:y|ies)|econom(?:y|ies)|nations?|fields?|areas?|technolog(?:y|ies)|regions?)\b.*\b(?:most|least|strongest|weakest|highest|lowest|largest|biggest|best|top)\b/.test(
+        lower,
+      ))
   )
     return `the values plotted in Figure ${q.target.id} (the chapter prints only its caption and source)`
   // "By 2019, what was the index value …?" answered by a figure's caption alone: its values are

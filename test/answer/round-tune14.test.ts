@@ -137,3 +137,18 @@ describe('a yes/no check of a table figure written after the word "table"', () =
     expect(a.answer).toMatch(/Germany has a centrality of 6\.4/)
   })
 })
+
+describe('a value only a figure shows', () => {
+  it('is refused when asked as the top row or field of the plot, naming the figure', async () => {
+    const { answerer } = await assistant()
+    const a = await answerer.answer(
+      'According to figure 8.2, which economy has the biggest technological advantage in wind power?',
+    )
+    expect(a.answerable).toBe(false)
+    expect(a.answer).toMatch(/values plotted in Figure 8\.2/)
+    // What the figure is about is answered from its caption.
+    const about = await answerer.answer('What does Figure 8.2 show?')
+    expect(about.answerable).toBe(true)
+    expect(about.answer).toMatch(/revealed technological advantage/)
+  })
+})
