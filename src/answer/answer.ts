@@ -724,7 +724,10 @@ export class Answerer {
         q.target.kind === 'figure')
     ) {
       // "What growth index does Figure 8.1 show for 2019?": the text has the caption, not the values.
-      const plotted = q.target.kind === 'figure' ? missingEvidence(q, '', this.catalog) : null
+      const plotted =
+        q.target.kind === 'figure'
+          ? (missingEvidence(q, '', this.catalog) ?? this.plottedOnly(q, q.target.id))
+          : null
       const s = this.structureDraft(q)
       if (plotted && s)
         return {
@@ -1439,6 +1442,24 @@ export class Answerer {
   /** A whole block (a heading, a footnote) as a citation. */
   private blockCitation(b: Block): Cited {
     return blockCitation(b, this.deps.doc, this.deps.chunks)
+  }
+
+  /**
+   * "In Figure 8.2, which fields does China lead in?": a name the question asks the figure about
+   * that neither its caption nor the prose citing it ("As shown in figure 8.2, …") names is only
+   * in the plot, whose values the chapter does not print. `null` when the text names them all.
+   */
+  private plottedOnly(q: Question, figureId: string): string | null {
+    if (q.entities.length === 0) return null
+    const cites = new RegExp(`\\bfig(?:ure|\\.)?\\s*${figureId.replace('.', '\\.')}\\b`, 'i')
+    const said = this.deps.doc.blocks
+      .filter((b) => (b.kind === 'figure' && b.figureId === figureId) || cites.test(b.text))
+      .map((b) => b.text)
+      .join(' ')
+    const named = new Set(this.catalog.find(said).map((m) => m.entity))
+    return q.entities.every((e) => named.has(e))
+      ? null
+      : `the values plotted in Figure ${figureId} (the chapter prints only its caption and source)`
   }
 
   /** The opening sentence(s) of a block, or the whole block, as a citation. */

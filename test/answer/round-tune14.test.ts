@@ -146,6 +146,12 @@ describe('a value only a figure shows', () => {
     )
     expect(a.answerable).toBe(false)
     expect(a.answer).toMatch(/values plotted in Figure 8\.2/)
+    // A name the caption and the prose citing the figure never give is only in the plot.
+    const japan = await answerer.answer(
+      'What technologies does Figure 8.2 show China specialising in?',
+    )
+    expect(japan.answerable).toBe(false)
+    expect(japan.answer).toMatch(/values plotted in Figure 8\.2/)
     // What the figure is about is answered from its caption.
     const about = await answerer.answer('What does Figure 8.2 show?')
     expect(about.answerable).toBe(true)
