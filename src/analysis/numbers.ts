@@ -243,14 +243,15 @@ export function readNumbersOf(
   loose = false,
   /**
    * The chapter numbers a part's id may start with ("8" for Table 8.4): "the 2020 table 12.5"
-   * then reads 12.5 as a value, since no Table 12.5 exists. Without them every id is a part's.
+   * then reads 12.5 as a value, since no part 12.5 exists (the chapter's figures and boxes are
+   * numbered as its tables are). Without them, or with none, every id is a part's.
    */
   chapters?: readonly string[],
 ): NumberMention[] {
   const masked = text.replace(
     /\b(tables?|figures?|figs?\.?|box(?:es)?|footnotes?|notes?|sections?|item|no\.|number|#)\s*((?:\d+\.)*\d+|[ivx]+\.\d+)/gi,
     (m, _part: string, id: string) =>
-      chapters && /^\d+\.\d/.test(id) && !chapters.includes(id.split('.')[0] as string)
+      chapters?.length && /^\d+\.\d/.test(id) && !chapters.includes(id.split('.')[0] as string)
         ? m
         : ' '.repeat(m.length),
   )

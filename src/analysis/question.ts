@@ -313,7 +313,7 @@ export function coreQuestion(message: string): string {
  * claim?".
  */
 const CHECKS_WHAT_WAS_SAID =
-  /^(?:(?:so|and|but|well|ok(?:ay)?)[,]?\s+)?(?:(?:is|was) (?:that|this|it|he|she|they|my \w+|the \w+) (?:really |actually |even )?(?:true|right|correct|accurate|wrong|so|the case|a fact)|are (?:they|we|you) (?:right|correct|wrong)|am i (?:right|correct|wrong)|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it|whether|if) \w+(?: \w+)?)?|does (?:the chapter|it|the book|the text) (?:back|support|confirm|agree with|bear out)\b[^?]*|is there anything (?:in (?:it|the chapter|the text|there) )?(?:that |to )?(?:backs?|supports?|confirms?|proves?)\b[^?]*|true or false|right or wrong)\s*[?.!]*$/i
+  /^(?:(?:so|and|but|well|ok(?:ay)?)[,]?\s+)?(?:(?:is|was) (?:that|this|it|he|she|they|my \w+|the \w+) (?:really |actually |even )?(?:true|right|correct|accurate|wrong|so|the case|a fact)|are (?:they|we|you) (?:right|correct|wrong)|am i (?:right|correct|wrong)|(?:can|could) you (?:confirm|verify|check)(?: (?:that|this|it))?(?: for me)?|does (?:the chapter|it|the book|the text) (?:back (?:him|her|them|me|us|this|that|it) up|(?:back up|support|confirm|agree with|bear out) (?:him|her|them|me|us|this|that|it|(?:his|her|their|my|this|that|the) (?:claim|view|point|statement)))|is there anything (?:in (?:it|the chapter|the text|there) )?(?:that |to )?(?:backs? up|supports?|confirms?|proves?) (?:him|her|them|this|that|it|(?:his|her|their|my|this|that|the) (?:claim|view|point|statement))|true or false|right or wrong)\s*[?.!]*$/i
 
 /**
  * A sentence that tells what someone said, with the claim after "that": "My uncle keeps bragging
@@ -321,9 +321,12 @@ const CHECKS_WHAT_WAS_SAID =
  */
 const REPORTED_CLAIM =
   /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\b(?:\s+[\w'’-]+){0,4}?\s+that\s+(.{8,})$/i
-/** The same without "that": "My friend says China has every industry." */
+/**
+ * The same without "that": "My friend says China has every industry." (Not of the user: "I read
+ * the whole chapter twice" tells what they did, not a claim.)
+ */
 const REPORTED_CLAIM_BARE =
-  /^(?:(?:but|and|so|well)[,]?\s+)?(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\s+(?!that\b)(.{8,})$/i
+  /^(?:(?:but|and|so|well)[,]?\s+)?(?!(?:i|we)\b)(?:[\w'’-]+\s+){0,4}?(?:says?|said|saying|claims?|claimed|claiming|brag(?:s|ged|ging)?|boasts?|boasted|boasting|argues?|argued|arguing|insists?|insisted|insisting|maintains?|told (?:me|us)|tells (?:me|us)|telling (?:me|us)|thinks?|thought|believes?|believed|reckons?|wrote|writes|heard|read|was told|learned|mentioned|mentions)\s+(?!that\b)(.{8,})$/i
 
 /**
  * The check a message asks when its question asks only whether what was said before holds: the
@@ -342,7 +345,8 @@ function claimChecked(sentences: readonly string[]): string | null {
   // ("My uncle keeps bragging that …. I'm reading this for a seminar. Is he right?").
   for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
     const before = (sentences[i] as string).trim()
-    if (/\?\s*$/.test(before)) return null
+    // A question, with its mark or without ("Which economy leads Table 8.3."), states nothing.
+    if (/\?\s*$/.test(before) || ASKS.test(before)) return null
     const reported = (REPORTED_CLAIM.exec(before) ?? REPORTED_CLAIM_BARE.exec(before))?.[1]
     if (reported) return checkOf(reported)
     if (!ABOUT_THE_USER.test(before)) return i === at - 1 ? checkOf(before) : null
@@ -350,12 +354,19 @@ function claimChecked(sentences: readonly string[]): string | null {
   return null
 }
 
+/** A hedge after a claim: ", but I'm not sure", "… or so I think". */
+const HEDGE =
+  /(?:,?\s*but (?:i'm|i am|we're|we are) not (?:sure|certain)\b.*|,?\s*or so (?:i|we|he|she|they) (?:think|thought|heard|believe)\b.*)$/i
+
 /**
  * "Is it true that …?" of a claim, its first word in lower case unless it is an acronym ("Around
  * 5.3% …" → "around 5.3% …"; names get their capital back from the truecaser after this).
  */
 function checkOf(claim: string): string {
-  const body = claim.replace(/[\s.!;:]+$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
+  const body = claim
+    .replace(HEDGE, '')
+    .replace(/[\s.!;:]+$/, '')
+    .replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
   return `Is it true that ${body}?`
 }
 
@@ -854,8 +865,15 @@ function withColumnOfContext(
 ): string {
   const generic = GENERIC_FIGURE.exec(lower)
   if (!generic || entities.length === 0 || tables.columnsNamedIn(lower).length > 0) return lower
+  // The message's other sentences: not those the question was read from (`core` may be a
+  // rewriting of them: a request stripped, a claim checked), whose words it mostly has.
+  const coreWords = new Set(wordTokens(core.toLowerCase()))
+  const others = sentencesOf(raw).filter((x) => {
+    const words = wordTokens(x.toLowerCase())
+    return words.filter((w) => coreWords.has(w)).length < words.length / 2
+  })
   // ("the table of centrality scores": here the words that name a table's topic name its column.)
-  const context = normalizeText(raw.replace(core, ' '))
+  const context = normalizeText(others.join(' '))
     .toLowerCase()
     .replace(/\btables?\b/g, ' ')
   if (context.trim().length === 0) return lower

@@ -59,6 +59,14 @@ export interface AbstentionThresholds {
  */
 export const ANCHORED_FLOOR = 0.55
 
+/**
+ * How much an unanchored question's share of words the chapter never uses raises its similarity
+ * floors (× (1 + weight × unknown)): half unknown → 1.5 × the floors. A question with no terms at
+ * all counts as wholly unknown (2 × the floors). 1 refused the off-topic questions of the tune
+ * splits and of a set of 25 everyday ones without refusing a tuning item that was answered.
+ */
+export const UNKNOWN_FLOOR_WEIGHT = 1
+
 export const DEFAULT_THRESHOLDS: AbstentionThresholds = {
   minLexical: 0.35,
   minDense: 0.36,
@@ -348,7 +356,7 @@ export function decideAbstention(
   // An unanchored question raises the floors by the share of it the chapter's words do not
   // cover: "How do vaccines work?" shares an everyday word or two with some sentence, and is
   // mostly words the chapter never uses.
-  const floor = f.anchored ? ANCHORED_FLOOR : 1 + f.unknown
+  const floor = f.anchored ? ANCHORED_FLOOR : 1 + UNKNOWN_FLOOR_WEIGHT * f.unknown
   if (f.lexical < t.minLexical * floor && f.dense < t.minDense * floor)
     return 'no passage is close enough to the question'
   return null

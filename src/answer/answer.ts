@@ -34,7 +34,13 @@ import {
   sectionDescribed,
 } from './chapter-parts.ts'
 import { resolveFollowUp } from './conversation.ts'
-import { countedThings, countsAskedThing, type EvidenceWords, missingEvidence } from './evidence.ts'
+import {
+  countedThings,
+  countsAskedThing,
+  type EvidenceWords,
+  missingEvidence,
+  plottedValues,
+} from './evidence.ts'
 import { entitiesIn, type PreviousTurn, resolveReferences } from './follow-up.ts'
 import { findListGroups, type ListGroup } from './lists.ts'
 import {
@@ -398,7 +404,8 @@ const ELLIPSIS_SIMILARITY = 0.35
 
 /**
  * The words of a question that ask for a box or section as a whole ("summarise the first
- * subsection of box 8.3"): what is left names something particular inside it.
+ * subsection of box 8.3"): what is left names something particular inside it. (Ordinals up to
+ * "ninth": no box or section has more parts.)
  */
 const ASKS_FOR_THE_PART = new RegExp(
   `\\b(summari[sz]e|summary|overview|gist|main|key|points?|say|says|said|cover|covers|about|inside|contains?|tell|me|explain|describe|what|is|in|the|of|does|do|whats?|please|give|sub-?sections?|sections?|parts?|headings?|${ORDINAL_WORDS.slice(0, 9).join('|')}|\\d(?:st|nd|rd|th))\\b`,
@@ -1451,15 +1458,16 @@ export class Answerer {
    */
   private plottedOnly(q: Question, figureId: string): string | null {
     if (q.entities.length === 0) return null
-    const cites = new RegExp(`\\bfig(?:ure|\\.)?\\s*${figureId.replace('.', '\\.')}\\b`, 'i')
+    const cites = new RegExp(
+      `\\bfig(?:ures?|s?\\.)?\\s*(?:\\d+\\.\\d+\\s*(?:,|and)\\s*)*${figureId.replaceAll('.', '\\.')}\\b`,
+      'i',
+    )
     const said = this.deps.doc.blocks
       .filter((b) => (b.kind === 'figure' && b.figureId === figureId) || cites.test(b.text))
       .map((b) => b.text)
       .join(' ')
     const named = new Set(this.catalog.find(said).map((m) => m.entity))
-    return q.entities.every((e) => named.has(e))
-      ? null
-      : `the values plotted in Figure ${figureId} (the chapter prints only its caption and source)`
+    return q.entities.every((e) => named.has(e)) ? null : plottedValues(figureId)
   }
 
   /** The opening sentence(s) of a block, or the whole block, as a citation. */

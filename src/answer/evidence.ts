@@ -11,6 +11,20 @@ const MONEY =
 /** A question that asks for an amount of money. */
 const ASKS_MONEY =
   /\b(cost|costs|costed|price|budget|spent|spend|spending|invest(?:ed|ment)?|funding|fund(?:ed)?|how much (?:[a-z-]+ )?money|prize|award|worth|paid|pay|pays|paying|charge[sd]?|charging|fees?|value of the (?:deal|contract|investment))\b/i
+/** A row or field of a plot asked for by its rank: "which country has the strongest advantage …". */
+const TOP_OF_A_PLOT =
+  /\bwhich (?:countr(?:y|ies)|econom(?:y|ies)|nations?|fields?|areas?|technolog(?:y|ies)|regions?)\b.*\b(?:most|least|strongest|weakest|highest|lowest|largest|biggest|best|top)\b/
+
+/**
+ * What a question about a figure's values asks for and the chapter does not print.
+ *
+ * @example
+ * plottedValues('8.2') // 'the values plotted in Figure 8.2 (the chapter prints only its caption and source)'
+ */
+export function plottedValues(figureId: string): string {
+  return `the values plotted in Figure ${figureId} (the chapter prints only its caption and source)`
+}
+
 /** The months, as a regex alternation. */
 const MONTHS = MONTH_NAMES.join('|')
 const DATE = new RegExp(`\\b(?:19|20)\\d{2}\\b|\\b(?:${MONTHS})\\b`)
@@ -260,11 +274,9 @@ export function missingEvidence(
     q.target?.kind === 'figure' &&
     (q.answerType === 'number' ||
       /\b(value|index|level|which of|in which|how (?:much|many|high))\b/.test(lower) ||
-      /\bwhich (?:countr(?:y|ies)|econom(?:y|ies)|nations?|fields?|areas?|technolog(?:y|ies)|regions?)\b.*\b(?:most|least|strongest|weakest|highest|lowest|largest|biggest|best|top)\b/.test(
-        lower,
-      ))
+      TOP_OF_A_PLOT.test(lower))
   )
-    return `the values plotted in Figure ${q.target.id} (the chapter prints only its caption and source)`
+    return plottedValues(q.target.id)
   // "By 2019, what was the index value …?" answered by a figure's caption alone: its values are
   // plotted, never printed.
   const caption = FIGURE_CAPTION.exec(evidence)
@@ -273,7 +285,7 @@ export function missingEvidence(
     (q.answerType === 'number' ||
       /\b(value|index|level|share|percentage|rate|how (?:much|many|high))\b/.test(lower))
   )
-    return `the values plotted in Figure ${caption[1]} (the chapter prints only its caption and source)`
+    return plottedValues(caption[1] as string)
   // A change asked about ("by how much has the cost come down?") is answered by its size, which
   // need not be a sum of money.
   const change =

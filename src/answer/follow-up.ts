@@ -231,8 +231,12 @@ export function resolveReferences(
   const ord = ORDINAL_REF.exec(text)
   // "How much higher is the first one than that?", "how many times bigger is the first one?": an
   // earlier answer's row compared with the last answer's, below.
+  // (Not "the first one and the second one" after a list: two items of that list.)
+  const twoOrdinals = ord !== null && ORDINAL_REF.test(text.slice((ord.index ?? 0) + ord[0].length))
   const comparesWithLast =
-    ARITH.test(text) && (VALUE_REF.test(text) || (ord !== null && q.entities.length === 0))
+    ARITH.test(text) &&
+    !twoOrdinals &&
+    (VALUE_REF.test(text) || (ord !== null && q.entities.length === 0))
   if (ord && !comparesWithLast) {
     const list = prevEntities().length >= 2 ? prevEntities() : (prev.lastList ?? prevEntities())
     const k =
@@ -424,7 +428,8 @@ export function resolveReferences(
       const before = earlier().filter((e) => e !== last && e.tables.includes(spec.id))
       // "the first one": the conversation's first such row, "the second one" its second.
       const place = ord ? (ORDINALS[ord[1]?.toLowerCase() ?? ''] ?? 0) : 0
-      const other = named[0] ?? (place >= 1 ? before[place - 1] : undefined) ?? before.at(-1)
+      // (An ordinal past the rows the conversation named points at none: no rewriting.)
+      const other = named[0] ?? (place >= 1 ? before[place - 1] : before.at(-1))
       if (other) return twoRowsQuestion(text, column.name, other.name, last.name, spec.id)
     }
     // "Which field has a higher share than that?"

@@ -51,7 +51,6 @@ function valueText(c: ColumnSpec, r: TableRow): string {
   return unit(c.key as ValueColumn, printed(r, c.key))
 }
 
-/** A computed number with the precision of its column (shares 2 decimals, scores 1, counts whole). */
 /**
  * `x.toLocaleString('en-US')`, with one formatter made once: `toLocaleString` with a locale builds
  * a new `Intl.NumberFormat` on every call (≈ 1.5–2 ms a request in a table answer's many figures);
@@ -64,6 +63,7 @@ const EN_US_TWO_DECIMALS = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 2,
 })
 
+/** A computed number with the precision of its column (shares 2 decimals, scores 1, counts whole). */
 function formatNumber(c: ColumnSpec, x: number, decimals?: number): string {
   if (decimals !== undefined) return x.toFixed(decimals)
   if (c.kind === 'percent') return x.toFixed(2)

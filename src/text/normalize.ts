@@ -93,8 +93,13 @@ const tokensRecently = recentMemo(
     return out.filter((w, i) => !(w === 's' && i > 0))
   },
   TOKENS_MEMO_CHARS,
-  (_, text) => text.length,
+  // An array of tokens holds a pointer and a string header per token beside the characters:
+  // ≈ 4 × the text's length for short words (measured), so each token counts as 12 characters more.
+  (tokens, text) => text.length + TOKEN_OVERHEAD_CHARS * tokens.length,
 )
+
+/** What a remembered token costs beyond its characters, counted in characters (see above). */
+const TOKEN_OVERHEAD_CHARS = 12
 
 /** Whether a lower-case token is a stop word (too common to say what a text is about). */
 export const isStopWord = (w: string): boolean => STOP.has(w)

@@ -370,5 +370,7 @@ describe('references to parts of the chapter', () => {
     // Without the chapter's numbers, every id is a part's.
     expect(values('is the US score in the 2020 table 12.5?')).toEqual([2020])
     expect(values('what does footnote 2 say about 2021?', ['8'])).toEqual([2021])
+    // No chapter numbers known (a chapter without tables): every id is a part's, as before.
+    expect(values('is the centrality in Table 8.4 12.5?', [])).toEqual([12.5])
   })
 })

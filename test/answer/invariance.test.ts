@@ -186,6 +186,29 @@ describe('a claim said before a question that asks whether it holds', () => {
     expect(coreQuestion('Around 5.3% of PCT patents involved cooperation. Is that true?')).toBe(
       'Is it true that around 5.3% of PCT patents involved cooperation?',
     )
+    // A question that carries its own claim is that question, not a check of the sentence before.
+    expect(
+      coreQuestion(
+        'China has invested heavily in electric vehicles. Does the chapter support the view that it leads in batteries?',
+      ),
+    ).not.toMatch(/Is it true that china has invested/)
+    expect(
+      coreQuestion(
+        'Table 8.3 lists economies by their share. Is there anything that supports the claim that India is lowest?',
+      ),
+    ).not.toMatch(/Is it true that Table 8\.3 lists/)
+    // What the user did is no claim; a hedge is not part of one.
+    expect(coreQuestion('I read the whole chapter twice last week. Is that right?')).not.toMatch(
+      /Is it true that/,
+    )
+    expect(coreQuestion('Which economy leads Table 8.3. Is that right?')).not.toMatch(
+      /Is it true that/,
+    )
+    expect(
+      coreQuestion(
+        "My friend says China has every industrial category, but I'm not sure. Is that true?",
+      ),
+    ).toBe('Is it true that china has every industrial category?')
     // A sentence about the user is no claim, and a question before is not checked.
     expect(coreQuestion("I'm a student of economics. Is that true?")).not.toMatch(/Is it true that/)
     expect(coreQuestion('Which economy ranks first in Table 8.3? Is that right?')).not.toMatch(

@@ -158,3 +158,14 @@ describe('a value only a figure shows', () => {
     expect(about.answer).toMatch(/revealed technological advantage/)
   })
 })
+
+describe('an arithmetic follow-up whose ordinal points past the rows named', () => {
+  it('is not compared with another row', async () => {
+    const [, , third] = await converse([
+      'Which economy has the highest share of internationally coauthored papers in Table 8.3?',
+      'and the lowest?',
+      'how much higher is the third one than that?',
+    ])
+    expect(third?.answer).not.toMatch(/49\.77 − 14\.33/)
+  })
+})
