@@ -49,11 +49,9 @@ const VALUE_REF =
  * A follow-up that asks a difference or a ratio of two rows' figures ("how much higher", "by how
  * many points", "how many times bigger"): the table questions' own arithmetic words.
  */
-const ARITH = {
-  test: (text: string): boolean => {
-    const fn = arithmeticIn(text.toLowerCase())
-    return fn === 'difference' || fn === 'ratio' || DIFFERENCE_WORDS.test(text)
-  },
+function asksTwoRowArithmetic(text: string): boolean {
+  const fn = arithmeticIn(text.toLowerCase())
+  return fn === 'difference' || fn === 'ratio' || DIFFERENCE_WORDS.test(text)
 }
 /** Words of a difference a follow-up may use beyond the table questions' ("in percentage points?"). */
 const DIFFERENCE_WORDS =
@@ -234,7 +232,7 @@ export function resolveReferences(
   // (Not "the first one and the second one" after a list: two items of that list.)
   const twoOrdinals = ord !== null && ORDINAL_REF.test(text.slice((ord.index ?? 0) + ord[0].length))
   const comparesWithLast =
-    ARITH.test(text) &&
+    asksTwoRowArithmetic(text) &&
     !twoOrdinals &&
     (VALUE_REF.test(text) || (ord !== null && q.entities.length === 0))
   if (ord && !comparesWithLast) {
@@ -335,7 +333,7 @@ export function resolveReferences(
         : rowsByColumn(spec, column.key, column.higherIsBetter ? 'max' : 'min')
       const neighbour = rows[rows.indexOf(lastRow) + step]
       // "How many more than the one ranked just below it?": the two rows compared.
-      if (neighbour && ARITH.test(text))
+      if (neighbour && asksTwoRowArithmetic(text))
         return twoRowsQuestion(
           text,
           column.name,
@@ -359,14 +357,14 @@ export function resolveReferences(
     lastRow &&
     q.entities.length === 0 &&
     otherColumn &&
-    !ARITH.test(text) &&
+    !asksTwoRowArithmetic(text) &&
     !ASKS_ANOTHER_ROW.test(text)
   ) {
     const other = analysis.tables.column(spec, otherColumn.column)
     if (other) return figureQuestion(last.name, other.name, spec.id)
   }
   // "So how much higher is the UK's?": the entity named against the previous answer's.
-  if (last && fresh.length === 1 && ARITH.test(text) && !VALUE_REF.test(text))
+  if (last && fresh.length === 1 && asksTwoRowArithmetic(text) && !VALUE_REF.test(text))
     return twoRowsQuestion(text, column.name, fresh[0]?.name ?? '', last.name, spec.id)
   // "And together?", "What's the difference between those two?", "what's that as a percentage?":
   // arithmetic on the conversation's last two rows, or the last row's percentage column.
@@ -423,7 +421,7 @@ export function resolveReferences(
     if (/\bsame\b/i.test(text))
       return `Which other ${noun.one} in Table ${spec.id} has the same ${column.name} as ${last.name}?`
     // "How much higher is the UK's than that?", "How many more is that?"
-    if (ARITH.test(text)) {
+    if (asksTwoRowArithmetic(text)) {
       const named = q.entities.filter((e) => e.tables.includes(spec.id) && e !== last)
       const before = earlier().filter((e) => e !== last && e.tables.includes(spec.id))
       // "the first one": the conversation's first such row, "the second one" its second.
